@@ -1,0 +1,285 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
+import { runAction, visibleLog } from '../support/runner.mjs'
+import { EXAMPLE_DIR, EXAMPLE_ID, exampleWorkspace } from '../support/workspace.js'
+
+type Api = Awaited<ReturnType<typeof startBotpressApi>>
+const API_KEY = 'sk_live_51HxT9cKq-secret-api-key'
+const MULTILINE = '-----BEGIN KEY-----\nMIIBVwIBADANBgkqhkiG9w0BAQ\n-----END KEY-----'
+
+let api: Api
+
+function remote(overrides: Record<string, unknown> = {}) {
+  return seedIntegration({
+    id: EXAMPLE_ID,
+    title: 'Acme CRM (old)',
+    actions: {
+      deleteLead: { title: 'Delete lead', description: '', billable: false, cacheable: false, input: { schema: {} }, output: { schema: {} }, attributes: {} },
+    },
+    channels: {
+      leadNotes: {
+        title: 'Lead notes',
+        description: '',
+        messages: { text: { schema: {} }, image: { schema: {} } },
+        conversation: { creation: { enabled: false, requiredTags: [] }, tags: { leadId: {}, legacyId: {} } },
+        message: { tags: {} },
+      },
+    },
+    secrets: ['LEGACY_TOKEN'],
+    ...overrides,
+  })
+}
+
+beforeEach(async () => {
+  api = await startBotpressApi({ integrations: [remote()] })
+})
+afterEach(async () => {
+  expect(api.ownViolations).toEqual([])
+  await api.close()
+})
+
+function inputs(extra: Record<string, string> = {}) {
+  return {
+    token: api.token,
+    'workspace-id': api.workspaceId,
+    manifest: 'examples/acme-crm/integration.yml',
+    'api-url': api.url,
+    secrets: JSON.stringify({ API_KEY, GITHUB_TOKEN: 'ghs_unrelated' }),
+    ...extra,
+  }
+}
+
+function expectNoLeak(run: Awaited<ReturnType<typeof runAction>>, values: string[]) {
+  const visible = [visibleLog(run.stdout), run.stderr, JSON.stringify(run.outputs), run.summary]
+  for (const value of values) {
+    for (const text of visible) expect(text).not.toContain(value)
+  }
+}
+
+describe('a deploy of the example integration', () => {
+  it('reads the integration, sends one conforming PUT and writes outputs and summary', async () => {
+    const run = await runAction({ inputs: inputs() })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /v1/admin/integrations/${EXAMPLE_ID}`,
+      `PUT /v1/admin/integrations/${EXAMPLE_ID}`,
+    ])
+    const put = api.requests[1]!
+    expect(put.violations).toEqual([])
+    expect(put.headers.authorization).toBe(`Bearer ${api.token}`)
+    expect(put.headers['x-workspace-id']).toBe(api.workspaceId)
+    expect(put.headers['content-type']).toMatch(/^application\/json/)
+    expect(put.headers['user-agent']).toMatch(/^deploy-botpress-integration\/\d+\.\d+\.\d+/)
+
+    const body = put.body
+    expect(body.code).toBe(await readFile(path.join(EXAMPLE_DIR, 'build/index.js'), 'utf8'))
+    expect(Buffer.from(body.icon, 'base64').toString()).toContain('<svg')
+    expect(body.readme).toBe((await readFile(path.join(EXAMPLE_DIR, 'hub.md'))).toString('base64'))
+    expect(body.identifier.extractScript).toContain('parse_json(.body)')
+    expect(body.configuration.identifier.linkTemplateScript).toContain('oauth/authorize')
+    expect(Object.keys(body)).not.toEqual(expect.arrayContaining(['id', 'name', 'version']))
+    // Pruned: what the server has and the manifest no longer does.
+    expect(body.actions.deleteLead).toBeNull()
+    expect(body.channels.leadNotes.messages.image).toBeNull()
+    expect(body.channels.leadNotes.conversation.tags.legacyId).toBeNull()
+    expect(body.secrets).toEqual({ API_KEY, LEGACY_TOKEN: null })
+
+    const stored = api.integration(EXAMPLE_ID)!
+    expect(Object.keys(stored.actions).sort()).toEqual(['createLead', 'getLead'])
+    expect(stored.secrets).toEqual(['API_KEY'])
+    expect(api.secretValues(EXAMPLE_ID)).toEqual({ API_KEY })
+
+    expect(run.outputs).toMatchObject({
+      'version-id': EXAMPLE_ID,
+      'verification-status': 'unapproved',
+      'dry-run': 'false',
+      name: 'acme/acme-crm',
+      version: '1.4.0',
+      visibility: 'private',
+      'updated-at': stored.updatedAt,
+    })
+    expect(JSON.parse(run.outputs.integration!).title).toBe('Acme CRM')
+    expect(run.summary).toContain('## Acme CRM — `acme/acme-crm@1.4.0`')
+    expect(run.summary).toContain('| actions | `createLead`, `getLead` |  | `deleteLead` |')
+    expect(run.stdout).toContain('::warning::Secret WEBHOOK_SECRET is optional and has no value')
+    expect(run.stdout).toContain(`::add-mask::${API_KEY}`)
+    expectNoLeak(run, [API_KEY, api.token])
+  })
+
+  it('in a dry run validates the same body and changes nothing', async () => {
+    const before = api.integration(EXAMPLE_ID)!
+    const run = await runAction({ inputs: inputs({ 'dry-run': 'true' }) })
+    expect(run.code).toBe(0)
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /v1/admin/integrations/${EXAMPLE_ID}`,
+      `PUT /v1/admin/integrations/${EXAMPLE_ID}/validate`,
+    ])
+    expect(api.requests[1]!.violations).toEqual([])
+    expect(api.requests[1]!.body.actions.deleteLead).toBeNull()
+    expect(api.integration(EXAMPLE_ID)).toEqual(before)
+    expect(run.outputs['dry-run']).toBe('true')
+    expect(run.outputs['updated-at']).toBe(before.updatedAt)
+    expect(run.summary).toContain('dry run: validated, not applied')
+  })
+
+  it('with prune: false sends no deletions', async () => {
+    const run = await runAction({ inputs: inputs({ prune: 'false' }) })
+    expect(run.code).toBe(0)
+    const body = api.requests[1]!.body
+    const hasNull = (value: unknown): boolean =>
+      value === null || (typeof value === 'object' && Object.values(value as object).some(hasNull))
+    expect(hasNull(body)).toBe(false)
+    expect(Object.keys(api.integration(EXAMPLE_ID)!.actions).sort()).toEqual(['createLead', 'deleteLead', 'getLead'])
+  })
+
+  it('takes SECRET_<NAME> from the environment over the secrets input, and masks every line of it', async () => {
+    const run = await runAction({ inputs: inputs(), env: { SECRET_API_KEY: MULTILINE, SECRET_WEBHOOK_SECRET: 'whsec_abc123def456' } })
+    expect(run.code).toBe(0)
+    expect(api.requests[1]!.body.secrets).toEqual({ API_KEY: MULTILINE, WEBHOOK_SECRET: 'whsec_abc123def456', LEGACY_TOKEN: null })
+    for (const line of MULTILINE.split('\n')) expect(run.stdout).toContain(`::add-mask::${line}`)
+    expectNoLeak(run, ['MIIBVwIBADANBgkqhkiG9w0BAQ', 'whsec_abc123def456'])
+  })
+
+  it('reads secrets under a prefix and ignores the others', async () => {
+    const secrets = JSON.stringify({ API_KEY: 'staging-value', PROD_API_KEY: 'prod-value' })
+    const run = await runAction({ inputs: inputs({ secrets, 'secrets-prefix': 'PROD_' }) })
+    expect(run.code).toBe(0)
+    expect(api.requests[1]!.body.secrets.API_KEY).toBe('prod-value')
+  })
+
+  it('leaves out a secret the server already has when no value is given', async () => {
+    await api.close()
+    api = await startBotpressApi({ integrations: [remote({ secrets: ['API_KEY'] })], secretValues: { [EXAMPLE_ID]: { API_KEY: 'kept' } } })
+    const run = await runAction({ inputs: inputs({ secrets: '' }) })
+    expect(run.code).toBe(0)
+    expect(api.requests[1]!.body.secrets).toBeUndefined()
+    expect(api.secretValues(EXAMPLE_ID)).toEqual({ API_KEY: 'kept' })
+    expect(run.summary).toContain('`API_KEY` kept')
+  })
+})
+
+describe('a run that must not send anything', () => {
+  it('lists every missing secret and how to provide it, after the GET only', async () => {
+    const { workspace, manifest } = await exampleWorkspace((text) => text.replace('secrets:\n', 'secrets:\n  crmRegion: {}\n'))
+    const run = await runAction({ workspace, inputs: inputs({ manifest, secrets: '{}' }) })
+    expect(run.code).toBe(1)
+    expect(api.requests.map((r) => r.method)).toEqual(['GET'])
+    expect(run.stdout).toContain('No value for secrets CRM_REGION, API_KEY')
+    expect(run.stdout).toContain('SECRET_CRM_REGION: ${{ secrets.CRM_REGION }}')
+    expect(run.stdout).toContain('secrets: ${{ toJSON(secrets) }}')
+  })
+
+  it('reports every manifest problem at once, with file, line and column annotations', async () => {
+    const { workspace, manifest } = await exampleWorkspace((text) =>
+      text
+        .replace('title: Acme CRM\n', `titel: Acme CRM\n`)
+        .replace('    title: Get lead\n', `    title: ${'G'.repeat(70)}\n`)
+        .replace('  syncCursor:\n    type: integration\n', '  syncCursor:\n    type: bot\n')
+        .replace('readme: hub.md', 'readme: missing.md'),
+    )
+    const run = await runAction({ workspace, inputs: inputs({ manifest }) })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::error title=Invalid integration manifest,'))
+    const at = 'title=Invalid integration manifest,file=integrations/acme-crm/integration.yml'
+    // In the order of the file, each where an editor would put the cursor.
+    expect(annotations).toEqual([
+      `::error ${at},line=8,col=1::titel: unknown key \`titel\`; did you mean \`title\`?`,
+      `::error ${at},line=16,col=9::readme: cannot read integrations/acme-crm/missing.md (no such file); fix the path (it is relative to the manifest)`,
+      `::error ${at},line=54,col=12::actions.getLead.title: must be at most 64 characters long (it has 70)`,
+      `::error ${at},line=81,col=11::states.syncCursor.type: must be one of: conversation, user, integration`,
+    ])
+    expect(run.stdout).toContain('::error::integrations/acme-crm/integration.yml has 4 problems; nothing was sent')
+  })
+
+  it('refuses a manifest that holds a secret value, without showing it', async () => {
+    const { workspace, manifest } = await exampleWorkspace((text) => text.replace('  apiKey:\n    description: Acme CRM API key, from Settings → API.\n', '  apiKey: sk_live_committed_value_123\n'))
+    const run = await runAction({ workspace, inputs: inputs({ manifest }) })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toContain('secrets.apiKey: holds a value; secret values are never committed')
+    expect(run.stdout + run.summary).not.toContain('sk_live_committed_value_123')
+  })
+
+  it('stops before the PUT when the id points at another integration version', async () => {
+    await api.close()
+    api = await startBotpressApi({ integrations: [remote({ version: '1.3.2' })] })
+    const run = await runAction({ inputs: inputs() })
+    expect(run.code).toBe(1)
+    expect(api.requests.map((r) => r.method)).toEqual(['GET'])
+    expect(run.stdout).toContain('version is "1.4.0" in examples/acme-crm/integration.yml but "1.3.2" on Botpress')
+    expect(run.summary).toContain('❌ failed')
+  })
+
+  it('needs an integration id from the input or the manifest', async () => {
+    const { workspace, manifest } = await exampleWorkspace((text) => text.replace(/^id: .*\n/m, ''))
+    const run = await runAction({ workspace, inputs: inputs({ manifest }) })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toContain('No integration id: set the `integration-id` input')
+  })
+
+  it('refuses plain http to a host that is not loopback', async () => {
+    const run = await runAction({ inputs: inputs({ 'api-url': 'http://api.botpress.example' }) })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('uses plain http (api.botpress.example): the token would travel in clear')
+  })
+
+  it('explains an empty token', async () => {
+    const run = await runAction({ inputs: inputs({ token: '' }) })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Input `token` is empty')
+    expect(api.requests).toEqual([])
+  })
+})
+
+describe('requests that fail', () => {
+  it('retries 503, 429 with Retry-After, a dropped connection and a timeout, then succeeds', async () => {
+    api.fail({ status: 503 }, { status: 429, headers: { 'retry-after': '0' } })
+    // the PUT: dropped once, then too slow once
+    const run1 = await runAction({ inputs: inputs({ 'max-attempts': '3' }) })
+    expect(run1.code).toBe(0)
+    expect(api.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'GET', 'PUT'])
+    expect(run1.stdout).toMatch(/::warning::Reading integration .*HTTP 503 \(attempt 1 of 3\); retrying in/)
+
+    api.requests.length = 0
+    api.fail({}, { drop: true }, { delayMs: 3000 })
+    const run2 = await runAction({ inputs: inputs({ timeout: '1' }) })
+    expect(run2.code).toBe(0)
+    expect(api.requests.map((r) => r.method)).toEqual(['GET', 'PUT', 'PUT', 'PUT'])
+    expect(run2.stdout).toMatch(/socket hang up|ECONNRESET/)
+    expect(run2.stdout).toContain('no complete answer within 1 s')
+  })
+
+  it('gives up after max-attempts and says why', async () => {
+    api.fail({ status: 502, body: '<html><body>' + 'Bad gateway '.repeat(100) + '</body></html>' }, { status: 502, body: '<html>' + 'x'.repeat(600) })
+    const run = await runAction({ inputs: inputs({ 'max-attempts': '2' }) })
+    expect(run.code).toBe(1)
+    expect(api.requests.map((r) => r.method)).toEqual(['GET', 'GET'])
+    expect(run.stdout).toContain(`::error::Reading integration ${EXAMPLE_ID} (GET /v1/admin/integrations/${EXAMPLE_ID}) failed: HTTP 502`)
+    expect(run.stdout).toContain('(606 characters in all)')
+  })
+
+  it('does not retry a 401 and says what to check', async () => {
+    const run = await runAction({ inputs: inputs({ token: 'bp_pat_wrong' }) })
+    expect(run.code).toBe(1)
+    expect(api.requests).toHaveLength(1)
+    expect(run.stdout).toContain('failed: HTTP 401 Unauthorized')
+    expect(run.stdout).toContain('Botpress says: Invalid or expired token')
+    expect(run.stdout).toMatch(/Error id: err_[0-9a-f]+/)
+    expect(run.stdout).toContain('check that the `token` secret holds a valid Botpress personal access token')
+  })
+
+  it('explains a BreakingChanges refusal', async () => {
+    await api.close()
+    api = await startBotpressApi({ integrations: [remote({ visibility: 'public', public: true, verificationStatus: 'approved' })] })
+    const run = await runAction({ inputs: inputs() })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('failed: HTTP 400 BreakingChanges')
+    expect(run.stdout).toContain('Publish it as a new version')
+    expect(run.summary).toContain('❌ failed')
+  })
+})

@@ -1,0 +1,320 @@
+// @ts-check
+// A Botpress-compatible admin API on 127.0.0.1, for the tests and `npm run demo`.
+// It answers GET, PUT (applied as a patch: null deletes) and PUT …/validate,
+// checks every request body and its own responses against the official OpenAPI
+// document, and can be told to fail: a status, a delay, a dropped connection.
+import { createServer } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { violations } from './openapi.mjs'
+
+/**
+ * @typedef {{ status?: number, headers?: Record<string, string>, body?: unknown, delayMs?: number, drop?: boolean }} Fault
+ * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: any, violations: string[] }} ReceivedRequest
+ * @typedef {Record<string, any>} Integration
+ */
+
+export const TEST_TOKEN = 'bp_pat_test_0123456789abcdef'
+export const TEST_WORKSPACE = 'wkspace_01J0TESTWORKSPACE0000000'
+
+/** An id of the length Botpress uses (28 to 36 characters). */
+export function makeId(prefix = 'intver') {
+  return `${prefix}_01${randomBytes(12).toString('hex').toUpperCase().slice(0, 24)}`
+}
+
+/**
+ * A complete integration as the API returns it, with `overrides` on top.
+ * @param {Partial<Integration>} [overrides]
+ * @returns {Integration}
+ */
+export function seedIntegration(overrides = {}) {
+  const now = new Date().toISOString()
+  return {
+    id: makeId(),
+    createdAt: now,
+    updatedAt: now,
+    identifier: {},
+    url: '',
+    name: 'acme/acme-crm',
+    version: '1.4.0',
+    interfaces: {},
+    configuration: { identifier: { required: false }, schema: { type: 'object', properties: {} } },
+    configurations: {},
+    channels: {},
+    states: {},
+    events: {},
+    actions: {},
+    user: { tags: {}, creation: { enabled: false, requiredTags: [] } },
+    entities: {},
+    dev: false,
+    title: 'Acme CRM',
+    description: '',
+    iconUrl: '',
+    readmeUrl: '',
+    public: false,
+    visibility: 'private',
+    verificationStatus: 'unapproved',
+    lifecycleStatus: 'published',
+    secrets: [],
+    ...overrides,
+  }
+}
+
+/** @param {any} value */
+const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * Applies a record of the body: null deletes an entry, anything else is
+ * normalised to what the API returns.
+ * @param {Record<string, any> | undefined} current
+ * @param {Record<string, any> | undefined} patch
+ * @param {(entry: any, previous: any) => any} [normalise]
+ */
+function applyRecord(current, patch, normalise = (entry) => entry) {
+  const next = { ...current }
+  for (const [key, value] of Object.entries(patch ?? {})) {
+    if (value === null) delete next[key]
+    else next[key] = normalise(value, next[key])
+  }
+  return next
+}
+
+/** @param {any} tags @param {any} patch */
+const applyTags = (tags, patch) => applyRecord(tags, patch, (tag) => ({ ...tag }))
+
+const normalisers = {
+  /** @param {any} a @param {any} prev */
+  actions: (a, prev) => ({ title: '', description: '', billable: false, cacheable: false, ...a, attributes: applyRecord(prev?.attributes, a.attributes) }),
+  /** @param {any} e @param {any} prev */
+  events: (e, prev) => ({ title: '', description: '', ...e, attributes: applyRecord(prev?.attributes, e.attributes) }),
+  /** @param {any} s */
+  states: (s) => ({ ...s }),
+  /** @param {any} e */
+  entities: (e) => ({ title: '', description: '', ...e }),
+  /** @param {any} i */
+  interfaces: (i) => ({ name: 'acme/interface', version: '1.0.0', entities: {}, actions: {}, events: {}, channels: {}, ...i }),
+  /** @param {any} c @param {any} prev */
+  configurations: (c, prev) => applyConfiguration(prev, c),
+  /** @param {any} c @param {any} prev */
+  channels: (c, prev) => ({
+    title: c.title ?? prev?.title ?? '',
+    description: c.description ?? prev?.description ?? '',
+    messages: applyRecord(prev?.messages, c.messages),
+    conversation: {
+      creation: c.conversation?.creation ?? prev?.conversation?.creation ?? { enabled: false, requiredTags: [] },
+      tags: applyTags(prev?.conversation?.tags, c.conversation?.tags),
+    },
+    message: { tags: applyTags(prev?.message?.tags, c.message?.tags) },
+  }),
+}
+
+/** @param {any} previous @param {any} patch */
+function applyConfiguration(previous, patch) {
+  const identifier = { required: false, ...previous?.identifier, ...patch.identifier }
+  if (identifier.linkTemplateScript === null) delete identifier.linkTemplateScript
+  return { schema: { type: 'object', properties: {} }, ...previous, ...patch, identifier }
+}
+
+/**
+ * The integration after an update body is applied, as Botpress would store it.
+ * @param {Integration} current
+ * @param {Record<string, any>} body
+ * @param {Map<string, string>} secretValues the server's secret values, updated in place
+ */
+export function applyUpdate(current, body, secretValues) {
+  const next = { ...current }
+  for (const [key, value] of Object.entries(body)) {
+    if (key in normalisers) {
+      next[key] = applyRecord(current[key], value, normalisers[/** @type {keyof typeof normalisers} */ (key)])
+    } else if (key === 'attributes') {
+      next.attributes = applyRecord(current.attributes, value)
+    } else if (key === 'secrets') {
+      for (const [name, secret] of Object.entries(value)) {
+        if (secret === null) secretValues.delete(name)
+        else secretValues.set(name, secret)
+      }
+    } else if (key === 'identifier') {
+      next.identifier = applyRecord(current.identifier, value)
+    } else if (key === 'configuration') {
+      next.configuration = applyConfiguration(current.configuration, value)
+    } else if (key === 'user') {
+      next.user = { creation: value.creation ?? current.user.creation, tags: applyTags(current.user.tags, value.tags) }
+    } else if (key === 'code') {
+      next.codeBytes = undefined
+    } else if (key === 'icon') {
+      next.iconUrl = `https://media.botpress.test/${current.id}/icon.svg?v=${Date.now()}`
+    } else if (key === 'readme') {
+      next.readmeUrl = `https://media.botpress.test/${current.id}/readme.md?v=${Date.now()}`
+    } else if (key === 'visibility') {
+      next.visibility = value
+      next.public = value === 'public'
+    } else if (key === 'url') {
+      next.url = value ?? ''
+    } else if (key !== 'layers' && key !== 'extraOperations' && key !== 'sdkVersion') {
+      next[key] = value
+    }
+  }
+  delete next.codeBytes
+  next.secrets = [...secretValues.keys()]
+  next.updatedAt = new Date().toISOString()
+  return next
+}
+
+/**
+ * @param {number} status
+ * @param {string} type
+ * @param {string} message
+ */
+function botpressError(status, type, message) {
+  return { status, body: { id: `err_${randomBytes(6).toString('hex')}`, code: status, type, message } }
+}
+
+/**
+ * Starts the API. `integrations` are what the server holds at first.
+ * @param {{ integrations?: Integration[], secretValues?: Record<string, Record<string, string>>, token?: string, workspaceId?: string, port?: number, log?: (line: string) => void }} [options]
+ */
+export async function startBotpressApi(options = {}) {
+  const token = options.token ?? TEST_TOKEN
+  const workspaceId = options.workspaceId ?? TEST_WORKSPACE
+  /** @type {Map<string, Integration>} */
+  const integrations = new Map((options.integrations ?? []).map((i) => [i.id, i]))
+  /** @type {Map<string, Map<string, string>>} */
+  const secrets = new Map()
+  for (const integration of integrations.values()) {
+    const values = Object.entries(options.secretValues?.[integration.id] ?? {})
+    for (const name of integration.secrets) if (!values.some(([n]) => n === name)) values.push([name, 'stored-value'])
+    secrets.set(integration.id, new Map(values))
+  }
+  /** @type {ReceivedRequest[]} */
+  const requests = []
+  /** @type {Fault[]} */
+  const faults = []
+  /** Responses of ours that break the document: a bug in this fake, surfaced by the tests. */
+  /** @type {string[]} */
+  const ownViolations = []
+
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {any} body
+   * @param {import('node:http').IncomingHttpHeaders} headers
+   * @returns {{ status: number, body: any }}
+   */
+  function route(method, path, body, headers) {
+    if (headers.authorization !== `Bearer ${token}`) return botpressError(401, 'Unauthorized', 'Invalid or expired token')
+    if (headers['x-workspace-id'] !== workspaceId) return botpressError(403, 'Forbidden', `You are not a member of workspace ${headers['x-workspace-id']}`)
+    const match = /^\/v1\/admin\/integrations\/([^/]+)(\/validate)?$/.exec(path)
+    if (method === 'POST' && path === '/v1/admin/integrations/request-verification') {
+      const problems = violations('requestBodies', 'requestIntegrationVerificationBody', body)
+      if (problems.length) return botpressError(400, 'InvalidPayload', problems.join('; '))
+      const integration = integrations.get(body.integrationId)
+      if (!integration) return botpressError(404, 'ResourceNotFound', `Integration ${body.integrationId} not found`)
+      integrations.set(integration.id, { ...integration, verificationStatus: 'pending', updatedAt: new Date().toISOString() })
+      return { status: 200, body: {} }
+    }
+    if (!match) return botpressError(404, 'ResourceNotFound', `No route for ${method} ${path}`)
+    const id = decodeURIComponent(/** @type {string} */ (match[1]))
+    const integration = integrations.get(id)
+    if (!integration) return botpressError(404, 'ResourceNotFound', `Integration "${id}" doesn't exist`)
+    if (method === 'GET' && !match[2]) return { status: 200, body: { integration } }
+    if (method !== 'PUT') return botpressError(405, 'MethodNotAllowed', `${method} is not allowed on ${path}`)
+    if (!String(headers['content-type']).startsWith('application/json')) {
+      return botpressError(400, 'InvalidPayload', 'Content-Type must be application/json')
+    }
+    const problems = violations('requestBodies', match[2] ? 'validateIntegrationUpdateBody' : 'updateIntegrationBody', body)
+    if (problems.length) return botpressError(400, 'InvalidPayload', problems.join('; '))
+    if (integration.visibility === 'public' && integration.verificationStatus === 'approved' && body.actions) {
+      const removed = Object.entries(body.actions).filter(([, v]) => v === null).map(([k]) => k)
+      if (removed.length) return botpressError(400, 'BreakingChanges', `Removing actions ${removed.join(', ')} from a public integration is a breaking change`)
+    }
+    const values = secrets.get(id) ?? new Map()
+    if (match[2]) {
+      applyUpdate(integration, body, new Map(values))
+      return { status: 200, body: {} }
+    }
+    const updated = applyUpdate(integration, body, values)
+    secrets.set(id, values)
+    integrations.set(id, updated)
+    return { status: 200, body: { integration: updated } }
+  }
+
+  /** @param {string} method @param {string} path */
+  function responseName(method, path) {
+    if (path.endsWith('/validate')) return 'validateIntegrationUpdateResponse'
+    if (path.endsWith('/request-verification')) return 'requestIntegrationVerificationResponse'
+    return method === 'GET' ? 'getIntegrationResponse' : 'updateIntegrationResponse'
+  }
+
+  const server = createServer((req, res) => {
+    /** @type {Buffer[]} */
+    const chunks = []
+    req.on('data', (chunk) => chunks.push(chunk))
+    req.on('end', async () => {
+      const text = Buffer.concat(chunks).toString('utf8')
+      const method = req.method ?? 'GET'
+      const path = (req.url ?? '/').split('?')[0] ?? '/'
+      /** @type {any} */
+      let body
+      try {
+        body = text ? JSON.parse(text) : undefined
+      } catch {
+        body = text
+      }
+      const bodyName = path.endsWith('/validate') ? 'validateIntegrationUpdateBody' : 'updateIntegrationBody'
+      const received = {
+        method,
+        path,
+        headers: req.headers,
+        body,
+        violations: method === 'PUT' ? violations('requestBodies', bodyName, body) : [],
+      }
+      requests.push(received)
+      options.log?.(`${method} ${path}`)
+      const fault = faults.shift()
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+      if (fault?.drop) {
+        req.socket.destroy()
+        return
+      }
+      /** @type {{ status: number, body: any, headers?: Record<string, string> }} */
+      let answer = fault?.status
+        ? { status: fault.status, body: fault.body ?? botpressError(fault.status, fault.status === 429 ? 'RateLimited' : 'Internal', 'Injected failure').body, ...(fault.headers && { headers: fault.headers }) }
+        : route(method, path, body, req.headers)
+      if (answer.status === 200) {
+        ownViolations.push(...violations('responses', responseName(method, path), answer.body).map((v) => `${method} ${path} response: ${v}`))
+      }
+      const payload = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
+      res.writeHead(answer.status, {
+        'content-type': typeof answer.body === 'string' ? 'text/html' : 'application/json',
+        ...answer.headers,
+      })
+      res.end(payload)
+    })
+  })
+  await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined)))
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address())
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    token,
+    workspaceId,
+    requests,
+    ownViolations,
+    /** @param {string} id */
+    integration: (id) => integrations.get(id),
+    /** @param {string} id */
+    secretValues: (id) => Object.fromEntries(secrets.get(id) ?? []),
+    /** @param {Integration} integration @param {Record<string, string>} [values] */
+    add(integration, values = {}) {
+      integrations.set(integration.id, integration)
+      secrets.set(integration.id, new Map([...integration.secrets.map((/** @type {string} */ n) => [n, 'stored-value']), ...Object.entries(values)]))
+    },
+    /** Queues faults, one per coming request, in order. @param {Fault[]} list */
+    fail(...list) {
+      faults.push(...list)
+    },
+    close() {
+      server.closeAllConnections()
+      return new Promise((resolve) => server.close(() => resolve(undefined)))
+    },
+  }
+}

@@ -1,0 +1,20 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { projectRoot } from './runner.mjs'
+
+export const EXAMPLE_DIR = path.join(projectRoot, 'examples', 'acme-crm')
+export const EXAMPLE_ID = 'intver_01JDEMOACMECRM0000000000'
+
+/**
+ * A throwaway workspace holding a copy of the example integration under
+ * `integrations/acme-crm/`, its manifest edited by `edit` when given.
+ */
+export async function exampleWorkspace(edit?: (manifest: string) => string): Promise<{ workspace: string; manifest: string }> {
+  const workspace = await mkdtemp(path.join(tmpdir(), 'workspace-'))
+  const dir = path.join(workspace, 'integrations', 'acme-crm')
+  await cp(EXAMPLE_DIR, dir, { recursive: true })
+  const manifest = path.join(dir, 'integration.yml')
+  if (edit) await writeFile(manifest, edit(await readFile(manifest, 'utf8')))
+  return { workspace, manifest: 'integrations/acme-crm/integration.yml' }
+}

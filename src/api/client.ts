@@ -1,0 +1,123 @@
+import { HttpClient } from '@actions/http-client'
+import type { z } from 'zod'
+import { ApiError, apiErrorFromResponse } from './errors.js'
+import { integrationResponseSchema, type RemoteIntegration, type UpdateBody } from './integration.js'
+import { RETRYABLE_STATUSES, retryDelay, type Headers } from './retry.js'
+
+export interface ClientOptions {
+  baseUrl: string
+  token: string
+  workspaceId: string
+  userAgent: string
+  timeoutMs: number
+  maxAttempts: number
+  /** Told of each retry, so that the log says why the step is waiting. */
+  onRetry?: (message: string) => void
+  sleep?: (ms: number) => Promise<void>
+}
+
+interface RawResponse {
+  status: number
+  headers: Headers
+  text: string
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** The few calls of the Botpress admin API this action makes. */
+export class BotpressClient {
+  constructor(private readonly options: ClientOptions) {}
+
+  async getIntegration(id: string): Promise<RemoteIntegration> {
+    const path = `/v1/admin/integrations/${encodeURIComponent(id)}`
+    return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path)
+  }
+
+  async updateIntegration(id: string, body: UpdateBody): Promise<RemoteIntegration> {
+    const path = `/v1/admin/integrations/${encodeURIComponent(id)}`
+    return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, body)
+  }
+
+  /** Checks an update without applying it; throws what the update would. */
+  async validateUpdate(id: string, body: UpdateBody): Promise<void> {
+    const path = `/v1/admin/integrations/${encodeURIComponent(id)}/validate`
+    await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body)
+  }
+
+  private async expectIntegration(operation: string, method: string, path: string, body?: UpdateBody): Promise<RemoteIntegration> {
+    const text = await this.call(operation, method, path, body)
+    return parseResponse(operation, text, integrationResponseSchema).integration
+  }
+
+  /** One call with retries; returns the body of the first 2xx answer. */
+  private async call(operation: string, method: string, path: string, body?: UpdateBody): Promise<string> {
+    const { maxAttempts, onRetry, sleep = defaultSleep } = this.options
+    const payload = body === undefined ? null : JSON.stringify(body)
+    for (let attempt = 1; ; attempt++) {
+      let failure: string
+      let headers: Headers = {}
+      try {
+        const response = await this.send(method, path, payload)
+        if (response.status >= 200 && response.status < 300) return response.text
+        if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
+          throw apiErrorFromResponse(operation, response.status, response.text)
+        }
+        failure = `HTTP ${response.status}`
+        headers = response.headers
+      } catch (error) {
+        if (error instanceof ApiError) throw error
+        const reason = error instanceof Error ? error.message : String(error)
+        if (attempt >= maxAttempts) {
+          throw new ApiError(`${operation} failed after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${reason}`)
+        }
+        failure = reason
+      }
+      const delay = retryDelay(attempt, headers)
+      onRetry?.(`${operation}: ${failure} (attempt ${attempt} of ${maxAttempts}); retrying in ${(delay / 1000).toFixed(1)} s`)
+      await sleep(delay)
+    }
+  }
+
+  /** One HTTP exchange, bounded by the timeout from start to last byte. */
+  private async send(method: string, path: string, payload: string | null): Promise<RawResponse> {
+    const { baseUrl, token, workspaceId, userAgent, timeoutMs } = this.options
+    const client = new HttpClient(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false })
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs)
+    })
+    const exchange = (async () => {
+      const response = await client.request(method, `${baseUrl}${path}`, payload, {
+        authorization: `Bearer ${token}`,
+        'x-workspace-id': workspaceId,
+        accept: 'application/json',
+        ...(payload !== null && { 'content-type': 'application/json' }),
+      })
+      const text = await response.readBody()
+      return { status: response.message.statusCode ?? 0, headers: response.message.headers, text }
+    })()
+    try {
+      return await Promise.race([exchange, timeout])
+    } finally {
+      clearTimeout(timer)
+      // Closes a socket still waiting on a request that timed out.
+      client.dispose()
+      exchange.catch(() => undefined)
+    }
+  }
+}
+
+function parseResponse<T>(operation: string, text: string, schema: z.ZodType<T>): T {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new ApiError(`${operation} answered with something that is not JSON: ${text.slice(0, 200)}`)
+  }
+  const result = schema.safeParse(json)
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    throw new ApiError(`${operation} answered with an unexpected body; nothing was written as outputs.\n  ${issues.join('\n  ')}`)
+  }
+  return result.data
+}

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { KeyPath } from './locate.js'
+import type { Finding } from './issues.js'
+import { VRL_MAX_LENGTH } from './schema.js'
+
+/** How a manifest key that names a file is sent. */
+export type FileKind = 'code' | 'svg' | 'markdown' | 'vrl'
+
+export interface FileReference {
+  path: KeyPath
+  kind: FileKind
+  /** As written in the manifest, relative to the manifest's folder. */
+  relative: string
+}
+
+export interface ReadFile extends FileReference {
+  absolute: string
+  bytes: number
+  /** What the body carries: text for code and VRL, base64 for SVG and Markdown. */
+  content: string
+}
+
+const extensions: Partial<Record<FileKind, string>> = { svg: '.svg', markdown: '.md', vrl: '.vrl' }
+
+// An SVG may open with an XML declaration, comments or a doctype before <svg.
+const SVG_START = /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i
+
+/** Every key of a checked manifest that names a file, with what it must be. */
+export function fileReferences(manifest: Record<string, unknown>): FileReference[] {
+  const refs: FileReference[] = []
+  const add = (keyPath: KeyPath, kind: FileKind, value: unknown) => {
+    if (typeof value === 'string') refs.push({ path: keyPath, kind, relative: value })
+  }
+  add(['code'], 'code', manifest.code)
+  add(['icon'], 'svg', manifest.icon)
+  add(['readme'], 'markdown', manifest.readme)
+  const identifier = manifest.identifier as Record<string, unknown> | undefined
+  add(['identifier', 'extractScript'], 'vrl', identifier?.extractScript)
+  add(['identifier', 'fallbackHandlerScript'], 'vrl', identifier?.fallbackHandlerScript)
+  const linkTemplate = (config: unknown) => ((config as { identifier?: { linkTemplateScript?: unknown } })?.identifier)?.linkTemplateScript
+  add(['configuration', 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(manifest.configuration))
+  for (const [name, config] of Object.entries((manifest.configurations ?? {}) as Record<string, unknown>)) {
+    add(['configurations', name, 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(config))
+  }
+  return refs
+}
+
+/**
+ * Reads one referenced file, or says why it cannot be used. Paths in messages
+ * start from `displayDir`, the manifest's folder as people see it.
+ */
+export async function readReference(ref: FileReference, manifestDir: string, displayDir: string): Promise<ReadFile | Finding> {
+  const absolute = path.resolve(manifestDir, ref.relative)
+  const shown = path.posix.join(displayDir, ref.relative.split(path.sep).join('/'))
+  const finding = (message: string): Finding => ({ path: ref.path, at: 'value', message })
+  const extension = extensions[ref.kind]
+  if (extension && path.extname(absolute).toLowerCase() !== extension) {
+    return finding(`must name a ${extension} file, not ${ref.relative}`)
+  }
+  let data: Buffer
+  try {
+    data = await readFile(absolute)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error)
+    const hint = ref.kind === 'code' ? '; build the integration before this step, or fix the path' : '; fix the path (it is relative to the manifest)'
+    return finding(`cannot read ${shown} (${why})${hint}`)
+  }
+  const read = { ...ref, absolute, bytes: data.length }
+  switch (ref.kind) {
+    case 'code':
+      return { ...read, content: data.toString('utf8') }
+    case 'svg':
+      if (!SVG_START.test(data.subarray(0, 4096).toString('utf8'))) {
+        return finding(`${ref.relative} is not an SVG image (it must start with <svg, after an optional XML declaration)`)
+      }
+      return { ...read, content: data.toString('base64') }
+    case 'markdown':
+      return { ...read, content: data.toString('base64') }
+    case 'vrl': {
+      const text = data.toString('utf8')
+      if (text.length > VRL_MAX_LENGTH) {
+        return finding(`${ref.relative} has ${text.length} characters; Botpress takes VRL scripts of at most ${VRL_MAX_LENGTH}`)
+      }
+      return { ...read, content: text }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { LineCounter, parseDocument, type Document } from 'yaml'
+import { InputError, type Problem } from '../errors.js'
+import { describeIssues, type Finding } from './issues.js'
+import { fileReferences, readReference, type ReadFile } from './files.js'
+import { formatKeyPath, locate } from './locate.js'
+import { manifestSchema, type ManifestData } from './schema.js'
+import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
+
+/** The integration's definition as the update body carries it, without secrets. */
+export type Definition = Omit<ManifestData, 'id' | 'name' | 'version' | 'secrets'>
+
+/** A checked manifest, its files read, ready for planning. */
+export interface Manifest {
+  /** The path shown to people: relative to the workspace. */
+  displayPath: string
+  id?: string
+  name?: string
+  version?: string
+  definition: Definition
+  secrets: SecretDeclaration[]
+  files: ReadFile[]
+}
+
+/** A parsed manifest, before any check: the data and where each key stands. */
+export interface ParsedManifest {
+  displayPath: string
+  doc: Document
+  lineCounter: LineCounter
+  data: unknown
+}
+
+export function parseManifest(text: string, displayPath: string): ParsedManifest {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  const parsed = { displayPath, doc, lineCounter, data: undefined as unknown }
+  if (doc.errors.length) {
+    throw new InputError(
+      `${displayPath} is not valid YAML`,
+      doc.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0])
+        return { message: error.message.split('\n')[0]!, location: { file: displayPath, line, column: col } }
+      }),
+    )
+  }
+  parsed.data = doc.toJS()
+  return parsed
+}
+
+function toProblem(parsed: ParsedManifest, finding: Finding): Problem {
+  const { line, column } = locate(parsed.doc, parsed.lineCounter, finding.path, finding.at)
+  return {
+    message: finding.message,
+    ...(finding.path.length && { keyPath: formatKeyPath(finding.path) }),
+    location: { file: parsed.displayPath, line, column },
+  }
+}
+
+function setAt(target: Record<string, unknown>, keyPath: readonly PropertyKey[], value: unknown): void {
+  let current = target
+  for (const segment of keyPath.slice(0, -1)) current = current[segment as string] as Record<string, unknown>
+  current[keyPath[keyPath.length - 1] as string] = value
+}
+
+/**
+ * Checks a parsed manifest and reads the files it names (relative to
+ * `manifestDir`). Every problem is collected and thrown together.
+ */
+export async function checkManifest(parsed: ParsedManifest, manifestDir: string): Promise<Manifest> {
+  const { data } = parsed
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError(`${parsed.displayPath} must be a YAML map of keys such as title, actions and code`)
+  }
+  const findings: Finding[] = []
+  const result = manifestSchema.safeParse(data)
+  if (!result.success) findings.push(...describeIssues(manifestSchema, data, result.error.issues))
+  const { declarations, findings: secretFindings } = readSecretDeclarations((data as { secrets?: unknown }).secrets)
+  findings.push(...secretFindings)
+
+  // Only keys that passed the schema name a file worth reading.
+  const failed = new Set(findings.map((finding) => formatKeyPath(finding.path)))
+  const refs = fileReferences(data as Record<string, unknown>).filter((ref) => !failed.has(formatKeyPath(ref.path)))
+  const displayDir = path.posix.dirname(parsed.displayPath)
+  const reads = await Promise.all(refs.map((ref) => readReference(ref, manifestDir, displayDir)))
+  const files = reads.filter((read): read is ReadFile => 'content' in read)
+  findings.push(...reads.filter((read): read is Finding => !('content' in read)))
+
+  if (findings.length || !result.success) {
+    const problems = findings
+      .map((finding) => toProblem(parsed, finding))
+      .sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column)
+    throw new InputError(`${parsed.displayPath} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was sent`, problems)
+  }
+
+  const { id, name, version, secrets: _secrets, ...definition } = result.data
+  for (const file of files) setAt(definition, file.path, file.content)
+  return {
+    displayPath: parsed.displayPath,
+    ...(id !== undefined && { id }),
+    ...(name !== undefined && { name }),
+    ...(version !== undefined && { version }),
+    definition,
+    secrets: declarations,
+    files,
+  }
+}
+
+/** Reads, parses and checks the manifest at `file`. */
+export async function loadManifest(file: string, displayPath: string): Promise<Manifest> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError(
+      `Cannot read the manifest ${displayPath} (${code === 'ENOENT' ? 'no such file' : String(code ?? error)}). ` +
+        'Set the `manifest` input to its path, relative to `working-directory`.',
+    )
+  }
+  return checkManifest(parseManifest(text, displayPath), path.dirname(file))
+}

@@ -1,0 +1,214 @@
+import type { RemoteIntegration, UpdateBody } from '../api/integration.js'
+import { InputError } from '../errors.js'
+import type { Definition } from '../manifest/load.js'
+import type { ReadFile } from '../manifest/files.js'
+import type { SecretDeclaration } from '../manifest/secrets.js'
+import { secretEnvName } from '../secrets/names.js'
+import type { SecretValues } from '../secrets/resolve.js'
+import { asRecord, sameAsRemote } from './compare.js'
+
+/** What an update does to one section of the integration, by entry name. */
+export interface SectionPlan {
+  section: string
+  added: string[]
+  changed: string[]
+  removed: string[]
+  unchanged: number
+}
+
+/** What happens to each secret, by name only: values never enter a plan. */
+export interface SecretsPlan {
+  /** Sent with a value the server did not have. */
+  added: string[]
+  /** Sent with a value, replacing the server's. */
+  updated: string[]
+  /** Not sent: the server's value stays. */
+  kept: string[]
+  /** Declared optional and given no value. */
+  skipped: string[]
+  /** On the server, no longer declared: deleted. */
+  removed: string[]
+}
+
+export interface Plan {
+  body: UpdateBody
+  /** Top-level settings (title, visibility, …) that differ from the server's. */
+  settingsChanged: string[]
+  sections: SectionPlan[]
+  secrets: SecretsPlan
+  files: Array<{ key: string; path: string; bytes: number }>
+}
+
+export interface PlanInput {
+  definition: Definition
+  files: readonly ReadFile[]
+  declarations: readonly SecretDeclaration[]
+  values: SecretValues
+  remote: RemoteIntegration
+  prune: boolean
+  /** How the workflow passes secrets, for the error that lists missing ones. */
+  secretsPrefix: string
+}
+
+const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'] as const
+const FILE_KEYS = new Set(['code', 'icon', 'readme'])
+const NESTED_KEYS = new Set<string>([...RECORD_SECTIONS, 'attributes', 'secrets'])
+
+type Entries = Record<string, unknown>
+
+/** The local record with `null` for each remote key it lacks (when pruning). */
+function withDeletions(local: Entries | undefined, remote: unknown, prune: boolean): { merged: Entries | undefined; removed: string[] } {
+  const removed = prune ? Object.keys(asRecord(remote)).filter((key) => !(local && key in local)) : []
+  if (!removed.length) return { merged: local, removed }
+  return { merged: { ...local, ...Object.fromEntries(removed.map((key) => [key, null])) }, removed }
+}
+
+function planSection(section: string, local: Entries | undefined, remote: unknown, prune: boolean) {
+  const remoteEntries = asRecord(remote)
+  const plan: SectionPlan = { section, added: [], changed: [], removed: [], unchanged: 0 }
+  for (const [name, entry] of Object.entries(local ?? {})) {
+    if (!(name in remoteEntries)) plan.added.push(name)
+    else if (sameAsRemote(entry, remoteEntries[name])) plan.unchanged++
+    else plan.changed.push(name)
+  }
+  const { merged, removed } = withDeletions(local, remote, prune)
+  plan.removed.push(...removed)
+  return { plan, merged }
+}
+
+/** Deletes what a channel no longer has: messages, message tags, conversation tags. */
+function pruneChannel(name: string, local: Entries, remote: unknown, removed: string[]): Entries {
+  const remoteChannel = asRecord(remote)
+  const channel = { ...local }
+  const messages = withDeletions(local.messages as Entries | undefined, remoteChannel.messages, true)
+  if (messages.merged) channel.messages = messages.merged
+  removed.push(...messages.removed.map((key) => `${name}.messages.${key}`))
+  for (const part of ['message', 'conversation'] as const) {
+    const localPart = local[part] as Entries | undefined
+    const tags = withDeletions(localPart?.tags as Entries | undefined, asRecord(remoteChannel[part]).tags, true)
+    if (tags.removed.length) channel[part] = { ...localPart, tags: tags.merged }
+    removed.push(...tags.removed.map((key) => `${name}.${part}.tags.${key}`))
+  }
+  return channel
+}
+
+/** Deletes the attributes an action or event no longer has. */
+function pruneAttributes(local: Entries, remote: unknown): Entries {
+  const { merged, removed } = withDeletions(local.attributes as Entries | undefined, asRecord(remote).attributes, true)
+  return removed.length ? { ...local, attributes: merged } : local
+}
+
+function planSecrets(input: PlanInput): { secrets: SecretsPlan; body: Record<string, string | null> } {
+  const onServer = new Set(input.remote.secrets)
+  const secrets: SecretsPlan = { added: [], updated: [], kept: [], skipped: [], removed: [] }
+  const body: Record<string, string | null> = {}
+  const missing: string[] = []
+  for (const { name, optional } of input.declarations) {
+    const value = input.values.get(name)
+    if (value !== undefined) {
+      body[name] = value
+      ;(onServer.has(name) ? secrets.updated : secrets.added).push(name)
+    } else if (onServer.has(name)) secrets.kept.push(name)
+    else if (optional) secrets.skipped.push(name)
+    else missing.push(name)
+  }
+  if (missing.length) throw missingSecretsError(missing, input.secretsPrefix)
+  if (input.prune) {
+    const declared = new Set(input.declarations.map((d) => d.name))
+    for (const name of input.remote.secrets) {
+      if (!declared.has(name)) {
+        body[name] = null
+        secrets.removed.push(name)
+      }
+    }
+  }
+  return { secrets, body }
+}
+
+function missingSecretsError(missing: string[], prefix: string): InputError {
+  const example = missing[0]!
+  return new InputError(
+    `No value for ${missing.length === 1 ? 'secret' : 'secrets'} ${missing.join(', ')}, which the manifest declares and the integration does not have yet; nothing was sent.\n` +
+      `Provide each one in either of two ways:\n` +
+      `  1. as a step env var: \`env: { ${secretEnvName(example)}: \${{ secrets.${prefix}${example} }} }\`\n` +
+      `  2. as a repository secret named ${prefix}${example}, with \`secrets: \${{ toJSON(secrets) }}\`${prefix ? ` and \`secrets-prefix: ${prefix}\`` : ''}\n` +
+      'Or mark it `optional: true` in the manifest.',
+  )
+}
+
+/** Everything the update sends, and what it changes, from the manifest and the server's state. */
+export function planUpdate(input: PlanInput): Plan {
+  const { definition, remote, prune } = input
+  const body: UpdateBody = {}
+  const settingsChanged: string[] = []
+  for (const [key, value] of Object.entries(definition)) {
+    body[key] = value
+    if (!NESTED_KEYS.has(key) && !FILE_KEYS.has(key) && !sameAsRemote(value, remote[key], key)) settingsChanged.push(key)
+  }
+
+  const sections: SectionPlan[] = []
+  for (const section of RECORD_SECTIONS) {
+    const { plan, merged: planned } = planSection(section, definition[section] as Entries | undefined, remote[section], prune)
+    const merged = planned && { ...planned }
+    if (prune && merged) {
+      const remoteEntries = asRecord(remote[section])
+      for (const [name, entry] of Object.entries(merged)) {
+        if (entry === null || !(name in remoteEntries)) continue
+        if (section === 'channels') merged[name] = pruneChannel(name, entry as Entries, remoteEntries[name], plan.removed)
+        if (section === 'actions' || section === 'events') merged[name] = pruneAttributes(entry as Entries, remoteEntries[name])
+      }
+    }
+    if (merged) body[section] = merged
+    sections.push(plan)
+  }
+
+  const attributes = planSection('attributes', definition.attributes, remote.attributes, prune)
+  if (attributes.merged) body.attributes = attributes.merged
+  sections.push(attributes.plan)
+
+  if (prune) pruneScripts(definition, remote, body)
+  if (prune) pruneUserTags(definition, remote, body, sections)
+
+  const { secrets, body: secretsBody } = planSecrets(input)
+  if (Object.keys(secretsBody).length) body.secrets = secretsBody
+
+  const files = input.files.map((file) => ({ key: file.path.join('.'), path: file.relative, bytes: file.bytes }))
+  return { body, settingsChanged, sections, secrets, files }
+}
+
+/** Deletes the VRL scripts the manifest no longer names. */
+function pruneScripts(definition: Definition, remote: RemoteIntegration, body: UpdateBody): void {
+  const remoteIdentifier = asRecord(remote.identifier)
+  const identifier = { ...definition.identifier } as Entries
+  let touched = false
+  for (const key of ['extractScript', 'fallbackHandlerScript']) {
+    if (remoteIdentifier[key] && identifier[key] === undefined) {
+      identifier[key] = null
+      touched = true
+    }
+  }
+  if (touched) body.identifier = identifier
+
+  const withoutLinkTemplate = (local: Entries | undefined, remoteConfig: unknown): Entries | undefined => {
+    if (!asRecord(asRecord(remoteConfig).identifier).linkTemplateScript) return undefined
+    const localIdentifier = asRecord(local?.identifier)
+    if (localIdentifier.linkTemplateScript !== undefined) return undefined
+    return { ...local, identifier: { ...localIdentifier, linkTemplateScript: null } }
+  }
+  const configuration = withoutLinkTemplate(definition.configuration, remote.configuration)
+  if (configuration) body.configuration = configuration
+  const configurations = body.configurations as Entries | undefined
+  for (const [name, local] of Object.entries(configurations ?? {})) {
+    if (local === null) continue
+    const pruned = withoutLinkTemplate(local as Entries, asRecord(remote.configurations)[name])
+    if (pruned) configurations![name] = pruned
+  }
+}
+
+function pruneUserTags(definition: Definition, remote: RemoteIntegration, body: UpdateBody, sections: SectionPlan[]): void {
+  const localUser = definition.user as Entries | undefined
+  const tags = withDeletions(localUser?.tags as Entries | undefined, asRecord(remote.user).tags, true)
+  if (!tags.removed.length) return
+  body.user = { ...localUser, tags: tags.merged }
+  sections.push({ section: 'user.tags', added: [], changed: [], removed: tags.removed, unchanged: 0 })
+}

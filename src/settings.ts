@@ -1,0 +1,126 @@
+import path from 'node:path'
+import { InputError } from './errors.js'
+
+/** Everything the run needs from the step's inputs, checked and typed. */
+export interface Settings {
+  token: string
+  workspaceId: string
+  /** From the `integration-id` input; the manifest's `id` is the fallback. */
+  integrationId?: string
+  workspace: string
+  workingDirectory: string
+  manifestFile: string
+  /** The manifest's path relative to the workspace, as annotations want it. */
+  manifestDisplayPath: string
+  secrets: Record<string, string>
+  secretsPrefix: string
+  apiUrl: string
+  dryRun: boolean
+  prune: boolean
+  timeoutMs: number
+  maxAttempts: number
+}
+
+/** Reads one input by its name in action.yml, trimmed; '' when not given. */
+export type InputReader = (name: string) => string
+
+export const DEFAULT_API_URL = 'https://api.botpress.cloud'
+
+function readBoolean(getInput: InputReader, name: string, fallback: boolean): boolean {
+  const raw = getInput(name)
+  if (raw === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(raw)) return true
+  if (['false', 'False', 'FALSE'].includes(raw)) return false
+  throw new InputError(`Input \`${name}\` must be true or false, not "${raw}".`)
+}
+
+function readPositiveInteger(getInput: InputReader, name: string, fallback: number, max: number): number {
+  const raw = getInput(name)
+  if (raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new InputError(`Input \`${name}\` must be a whole number from 1 to ${max}, not "${raw}".`)
+  }
+  return value
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+}
+
+/** The API base URL without a trailing slash; plain http only on loopback. */
+export function checkApiUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new InputError(`Input \`api-url\` is not a URL: "${raw}". Leave it empty for ${DEFAULT_API_URL}.`)
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new InputError(
+      `Input \`api-url\` uses plain http (${url.host}): the token would travel in clear. Use https, or a loopback address for a local API.`,
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(`Input \`api-url\` must be an https URL, not ${url.protocol}.`)
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+/**
+ * Parses the `secrets` input, normally `${{ toJSON(secrets) }}`. Nothing of
+ * its text is ever quoted back, since it holds secret values.
+ */
+export function parseSecretsInput(raw: string): Record<string, string> {
+  if (raw === '') return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    throw new InputError('Input `secrets` is not valid JSON. Pass a JSON object, normally `${{ toJSON(secrets) }}`.')
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InputError('Input `secrets` must be a JSON object of name → value, normally `${{ toJSON(secrets) }}`.')
+  }
+  const secrets: Record<string, string> = {}
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== 'string') {
+      throw new InputError(`Input \`secrets\`: the value of \`${key}\` must be a string.`)
+    }
+    secrets[key] = value
+  }
+  return secrets
+}
+
+export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Settings {
+  const token = getInput('token')
+  if (!token) {
+    throw new InputError(
+      'Input `token` is empty. Create a Botpress Cloud personal access token, store it as a repository secret (for example BOTPRESS_TOKEN) and pass `token: ${{ secrets.BOTPRESS_TOKEN }}`.',
+    )
+  }
+  const workspaceId = getInput('workspace-id')
+  if (!workspaceId) {
+    throw new InputError('Input `workspace-id` is empty. Pass the ID of the Botpress workspace that owns the integration.')
+  }
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd())
+  const workingDirectory = path.resolve(workspace, getInput('working-directory') || '.')
+  const manifestFile = path.resolve(workingDirectory, getInput('manifest') || 'integration.yml')
+  const integrationId = getInput('integration-id')
+  return {
+    token,
+    workspaceId,
+    ...(integrationId && { integrationId }),
+    workspace,
+    workingDirectory,
+    manifestFile,
+    manifestDisplayPath: path.relative(workspace, manifestFile).split(path.sep).join('/'),
+    secrets: parseSecretsInput(getInput('secrets')),
+    secretsPrefix: getInput('secrets-prefix'),
+    apiUrl: checkApiUrl(getInput('api-url') || DEFAULT_API_URL),
+    dryRun: readBoolean(getInput, 'dry-run', false),
+    prune: readBoolean(getInput, 'prune', true),
+    timeoutMs: readPositiveInteger(getInput, 'timeout', 120, 3600) * 1000,
+    maxAttempts: readPositiveInteger(getInput, 'max-attempts', 4, 10),
+  }
+}
