@@ -41270,7 +41270,9 @@ function describeIssues(schema, data, issues) {
                 if (actual === undefined) {
                     return [{ path, at: 'value', message: `is required (${expected})` }];
                 }
-                return [{ path, at: 'value', message: `must be ${expected}, not ${describeType(actual)}` }];
+                // YAML reads `version: 1.0` as a number and `on` as a boolean.
+                const quote = issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean') ? ' (put it in quotes)' : '';
+                return [{ path, at: 'value', message: `must be ${expected}, not ${describeType(actual)}${quote}` }];
             }
             case 'too_big':
             case 'too_small': {
@@ -41282,8 +41284,12 @@ function describeIssues(schema, data, issues) {
                 }
                 return [{ path, at: 'value', message: `must be ${bound} ${String(limit)}` }];
             }
-            case 'invalid_value':
-                return [{ path, at: 'value', message: `must be one of: ${issue.values.map(String).join(', ')}` }];
+            case 'invalid_value': {
+                const choices = issue.values.map(String).join(', ');
+                if (valueAt(data, path) === undefined)
+                    return [{ path, at: 'value', message: `is required (one of: ${choices})` }];
+                return [{ path, at: 'value', message: `must be one of: ${choices}` }];
+            }
             default:
                 return [{ path, at: 'value', message: issue.message }];
         }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from '@jest/globals'
+import type { RemoteIntegration } from '../../src/api/integration.js'
+import type { Plan } from '../../src/plan/plan.js'
+import { formatPlanLog, outputsFor, summaryMarkdown } from '../../src/report/format.js'
+import { seedIntegration } from '../support/botpress-api.mjs'
+
+const integration = seedIntegration({ id: 'intver_01ABC', title: 'Acme | CRM', updatedAt: '2026-11-25T10:00:00.000Z' }) as RemoteIntegration
+const plan: Plan = {
+  body: {},
+  settingsChanged: ['title'],
+  sections: [
+    { section: 'actions', added: ['createLead'], changed: ['getLead'], removed: ['deleteLead'], unchanged: 2 },
+    { section: 'events', added: [], changed: [], removed: [], unchanged: 0 },
+  ],
+  secrets: { added: ['API_KEY'], updated: [], kept: ['OLD'], skipped: ['MAYBE'], removed: ['GONE'] },
+  files: [{ key: 'code', path: 'build/index.js', bytes: 2_500_000 }],
+}
+
+describe('outputsFor', () => {
+  it('gives every output of action.yml', () => {
+    expect(outputsFor(integration, true)).toEqual({
+      'version-id': 'intver_01ABC',
+      'verification-status': 'unapproved',
+      'dry-run': 'true',
+      name: 'acme/acme-crm',
+      version: '1.4.0',
+      visibility: 'private',
+      'updated-at': '2026-11-25T10:00:00.000Z',
+      integration: JSON.stringify(integration),
+    })
+  })
+})
+
+describe('formatPlanLog', () => {
+  it('prints a line per section with anything in it, then the files', () => {
+    expect(formatPlanLog(plan)).toEqual([
+      'settings: ~ `title`',
+      'actions: + `createLead`  ~ `getLead` (2 unchanged)  - `deleteLead`',
+      'secrets: + `API_KEY`  ~ `OLD` kept; `MAYBE` skipped (optional, no value)  - `GONE`',
+      'code: build/index.js (2.4 MiB)',
+    ])
+  })
+  it('says when there is nothing to do', () => {
+    expect(formatPlanLog({ ...plan, settingsChanged: [], sections: [], secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] }, files: [] })).toEqual([
+      'nothing to change',
+    ])
+  })
+})
+
+describe('summaryMarkdown', () => {
+  it('has a heading, the table of facts and the plan', () => {
+    const markdown = summaryMarkdown({ integration, dryRun: false, plan })
+    expect(markdown).toContain('## Acme \\| CRM — `acme/acme-crm@1.4.0`\n\n**✅ deployed**')
+    expect(markdown).toContain('| Version id | `intver_01ABC` |\n| Verification status | unapproved |\n| Visibility | private |\n| Updated at | 2026-11-25T10:00:00.000Z |\n| Dry run | false |')
+    expect(markdown).toContain('| actions | `createLead` | `getLead` (2 unchanged) | `deleteLead` |')
+    expect(markdown).not.toContain('| events |')
+    expect(markdown).toContain('Files sent: `code` build/index.js (2.4 MiB)')
+  })
+  it('says when a run was a dry run, or failed and why', () => {
+    expect(summaryMarkdown({ integration, dryRun: true, plan })).toContain('**🧪 dry run: validated, not applied**')
+    const failed = summaryMarkdown({ integration, dryRun: false, failure: 'HTTP 400 BreakingChanges' })
+    expect(failed).toContain('**❌ failed**')
+    expect(failed).toContain('```\nHTTP 400 BreakingChanges\n```')
+    expect(failed).not.toContain('### Plan')
+  })
+})

@@ -1,0 +1,162 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { InputError, type Problem } from '../../src/errors.js'
+import { loadManifest } from '../../src/manifest/load.js'
+
+const SVG = '<?xml version="1.0"?>\n<!-- icon -->\n<svg xmlns="http://www.w3.org/2000/svg"></svg>\n'
+
+/** Writes a manifest and its files in a fresh folder, then loads it. */
+async function load(manifest: string, files: Record<string, string> = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'manifest-'))
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true })
+    await writeFile(path.join(dir, name), content)
+  }
+  await writeFile(path.join(dir, 'integration.yml'), manifest)
+  return loadManifest(path.join(dir, 'integration.yml'), 'crm/integration.yml')
+}
+
+async function problems(manifest: string, files: Record<string, string> = {}): Promise<Problem[]> {
+  try {
+    await load(manifest, files)
+  } catch (error) {
+    if (error instanceof InputError) return error.problems
+    throw error
+  }
+  throw new Error('expected the manifest to be refused')
+}
+
+const where = (p: Problem) => `${p.location?.line}:${p.location?.column} ${p.keyPath ?? ''}: ${p.message}`
+
+const minimal = `title: CRM
+code: index.js
+actions:
+  ping:
+    input: { schema: { type: object } }
+    output: { schema: { type: object } }
+`
+
+describe('loadManifest', () => {
+  it('reads the files the manifest names into the definition', async () => {
+    const manifest = await load(
+      `id: intver_1\nname: acme/crm\nversion: "1.0.0"\n${minimal}icon: assets/icon.svg\nreadme: README.md\nidentifier:\n  extractScript: extract.vrl\nconfigurations:\n  apiKey:\n    identifier: { linkTemplateScript: link.vrl }\nsecrets: [apiKey, OAUTH2_TOKEN]\n`,
+      { 'index.js': 'exports.x = 1', 'assets/icon.svg': SVG, 'README.md': '# CRM', 'extract.vrl': '.id', 'link.vrl': '"https://x"' },
+    )
+    expect(manifest).toMatchObject({ id: 'intver_1', name: 'acme/crm', version: '1.0.0' })
+    expect(manifest.definition).toMatchObject({
+      code: 'exports.x = 1',
+      icon: Buffer.from(SVG).toString('base64'),
+      readme: Buffer.from('# CRM').toString('base64'),
+      identifier: { extractScript: '.id' },
+      configurations: { apiKey: { identifier: { linkTemplateScript: '"https://x"' } } },
+    })
+    expect(manifest.definition).not.toHaveProperty('id')
+    expect(manifest.definition).not.toHaveProperty('secrets')
+    expect(manifest.secrets).toEqual([
+      { name: 'API_KEY', optional: false },
+      { name: 'OAUTH2_TOKEN', optional: false },
+    ])
+    expect(manifest.files.map((f) => [f.path.join('.'), f.bytes])).toEqual([
+      ['code', 13],
+      ['icon', SVG.length],
+      ['readme', 5],
+      ['identifier.extractScript', 3],
+      ['configurations.apiKey.identifier.linkTemplateScript', 11],
+    ])
+  })
+
+  it('reads secrets as a map with options', async () => {
+    const manifest = await load(`${minimal}secrets:\n  apiKey:\n    description: The key\n  webhook-secret: { optional: true }\n  PLAIN:\n`, { 'index.js': '' })
+    expect(manifest.secrets).toEqual([
+      { name: 'API_KEY', optional: false, description: 'The key' },
+      { name: 'WEBHOOK_SECRET', optional: true },
+      { name: 'PLAIN', optional: false },
+    ])
+  })
+
+  it('reports every problem with its line, column and key path, in file order', async () => {
+    const found = await problems(
+      `titel: CRM
+description: ${'d'.repeat(300)}
+visibility: secret
+code: missing.js
+actions:
+  ping:
+    title: Ping
+    input: { schema: { type: object } }
+states:
+  cursor:
+    schema: {}
+maxExecutionTime: "60"
+`,
+    )
+    expect(found.map(where)).toEqual([
+      '1:1 titel: unknown key `titel`; did you mean `title`?',
+      '2:14 description: must be at most 256 characters long (it has 300)',
+      '3:13 visibility: must be one of: public, private, unlisted',
+      '4:7 code: cannot read crm/missing.js (no such file); build the integration before this step, or fix the path',
+      '7:5 actions.ping.output: is required (a map)',
+      '11:5 states.cursor.type: is required (one of: conversation, user, integration)',
+      '12:19 maxExecutionTime: must be a number, not a string',
+    ])
+    expect(found[0]!.location!.file).toBe('crm/integration.yml')
+  })
+
+  it('suggests keys deep inside, or lists the known ones', async () => {
+    const quoted = await problems(`title: CRM\nversion: 1.0\n`)
+    expect(quoted.map(where)).toEqual(['2:10 version: must be a string, not a number (put it in quotes)'])
+    const found = await problems(`title: CRM\nchannels:\n  chat:\n    mesages: {}\n    zzz: 1\n`)
+    expect(found.map(where)).toEqual([
+      '4:5 channels.chat.mesages: unknown key `mesages`; did you mean `messages`?',
+      '5:5 channels.chat.zzz: unknown key `zzz`; known keys here: title, description, messages, conversation, message',
+    ])
+  })
+
+  it('checks what the files are', async () => {
+    const found = await problems(`title: CRM\nicon: icon.svg\nreadme: readme.txt\nidentifier:\n  extractScript: big.vrl\n  fallbackHandlerScript: dir.vrl\n`, {
+      'icon.svg': '\u0089PNG\r\n',
+      'readme.txt': '# x',
+      'big.vrl': 'x'.repeat(2001),
+      'dir.vrl/placeholder': '',
+    })
+    expect(found.map(where)).toEqual([
+      '2:7 icon: icon.svg is not an SVG image (it must start with <svg, after an optional XML declaration)',
+      '3:9 readme: must name a .md file, not readme.txt',
+      '5:18 identifier.extractScript: big.vrl has 2001 characters; Botpress takes VRL scripts of at most 2000',
+      '6:26 identifier.fallbackHandlerScript: cannot read crm/dir.vrl (it is a folder); fix the path (it is relative to the manifest)',
+    ])
+  })
+
+  it('refuses secret values and bad or clashing names, without echoing values', async () => {
+    const found = await problems(`title: CRM\nsecrets:\n  apiKey: sk_live_abcdef123456\n  API_KEY: {}\n  "--": {}\n  token: { optional: "yes", required: true }\n`)
+    expect(found.map(where)).toEqual([
+      '3:11 secrets.apiKey: holds a value; secret values are never committed. Declare the secret as `{}` (or `{optional: true}`) and pass its value through the `secrets` input or a SECRET_<NAME> env var',
+      '4:3 secrets.API_KEY: `API_KEY` and `apiKey` both become API_KEY; keep one of them',
+      '5:3 secrets.--: `--` is not a usable secret name: use letters, digits and underscores, as in API_KEY',
+      '6:22 secrets.token.optional: must be true or false',
+      '6:29 secrets.token.required: unknown key `required`; a secret takes `description` and `optional`',
+    ])
+    expect(JSON.stringify(found)).not.toContain('sk_live')
+    const listed = await problems(`title: CRM\nsecrets:\n  - API_KEY=sk_live_abcdef123456\n`)
+    expect(listed.map(where)).toEqual([
+      '3:5 secrets[0]: looks like a secret value, not a name; never commit values: list the name only and pass the value through the `secrets` input',
+    ])
+    expect(JSON.stringify(listed)).not.toContain('sk_live')
+  })
+
+  it('reports YAML syntax errors with their position', async () => {
+    const found = await problems('title: CRM\nactions:\n  ping: {\n')
+    expect(found).toHaveLength(1)
+    expect(found[0]!.location).toMatchObject({ file: 'crm/integration.yml', line: 4 })
+    await expect(load('title: a\ntitle: b\n')).rejects.toThrow(/Map keys must be unique/)
+  })
+
+  it('explains a missing manifest and one that is not a map', async () => {
+    await expect(loadManifest('/nonexistent/integration.yml', 'integration.yml')).rejects.toThrow(
+      'Cannot read the manifest integration.yml (no such file). Set the `manifest` input to its path, relative to `working-directory`.',
+    )
+    await expect(load('- a\n- b\n')).rejects.toThrow('crm/integration.yml must be a YAML map')
+  })
+})

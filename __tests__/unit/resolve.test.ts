@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals'
+import { maskableParts, resolveSecrets } from '../../src/secrets/resolve.js'
+
+const declared = [
+  { name: 'API_KEY', optional: false },
+  { name: 'OAUTH2_TOKEN', optional: true },
+]
+
+describe('resolveSecrets', () => {
+  it('prefers SECRET_<NAME> to the secrets input, and ignores empty values', () => {
+    const values = resolveSecrets(declared, {
+      env: { SECRET_API_KEY: 'from-env', SECRET_OAUTH2_TOKEN: '' },
+      provided: { API_KEY: 'from-input', oauth2Token: 'token-from-input' },
+      prefix: '',
+    })
+    expect(Object.fromEntries(values)).toEqual({ API_KEY: 'from-env', OAUTH2_TOKEN: 'token-from-input' })
+  })
+
+  it('matches keys after normalisation and with the prefix removed', () => {
+    const values = resolveSecrets(declared, {
+      env: {},
+      provided: { PROD_API_KEY: 'prod', API_KEY: 'other', prod_oauth2_token: 'tok' },
+      prefix: 'PROD_',
+    })
+    expect(Object.fromEntries(values)).toEqual({ API_KEY: 'prod', OAUTH2_TOKEN: 'tok' })
+  })
+
+  it('ignores undeclared keys and leaves missing ones out', () => {
+    const values = resolveSecrets(declared, { env: {}, provided: { GITHUB_TOKEN: 'g', OTHER: 'o' }, prefix: '' })
+    expect(values.size).toBe(0)
+  })
+
+  it('refuses two keys with different values for one secret, naming keys only', () => {
+    expect(() => resolveSecrets(declared, { env: {}, provided: { API_KEY: 'one-value', apiKey: 'another-value' }, prefix: '' })).toThrow(
+      /two keys for secret API_KEY: `API_KEY` and `apiKey`/,
+    )
+  })
+})
+
+describe('maskableParts', () => {
+  it('masks each value and each non-blank line of it', () => {
+    const parts = maskableParts(new Map([['PEM', 'line one\r\nline two\n\n'], ['K', 'v']]))
+    expect(parts).toEqual(expect.arrayContaining(['line one\r\nline two\n\n', 'line one', 'line two', 'v']))
+    expect(parts).not.toContain('')
+  })
+})

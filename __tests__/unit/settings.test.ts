@@ -1,0 +1,69 @@
+import { describe, expect, it } from '@jest/globals'
+import { InputError } from '../../src/errors.js'
+import { checkApiUrl, parseSecretsInput, readSettings } from '../../src/settings.js'
+
+const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
+const base = { token: 't', 'workspace-id': 'w' }
+
+describe('readSettings', () => {
+  it('applies the defaults of action.yml', () => {
+    const settings = readSettings(reader(base), { GITHUB_WORKSPACE: '/ws' })
+    expect(settings).toEqual({
+      token: 't',
+      workspaceId: 'w',
+      workspace: '/ws',
+      workingDirectory: '/ws',
+      manifestFile: '/ws/integration.yml',
+      manifestDisplayPath: 'integration.yml',
+      secrets: {},
+      secretsPrefix: '',
+      apiUrl: 'https://api.botpress.cloud',
+      dryRun: false,
+      prune: true,
+      timeoutMs: 120_000,
+      maxAttempts: 4,
+    })
+  })
+
+  it('resolves the manifest under working-directory under the workspace', () => {
+    const settings = readSettings(reader({ ...base, 'working-directory': 'integrations/crm', manifest: 'bp.yml' }), { GITHUB_WORKSPACE: '/ws' })
+    expect(settings.manifestFile).toBe('/ws/integrations/crm/bp.yml')
+    expect(settings.manifestDisplayPath).toBe('integrations/crm/bp.yml')
+  })
+
+  it('names the input that is wrong', () => {
+    expect(() => readSettings(reader({ ...base, 'dry-run': 'yes' }), {})).toThrow('Input `dry-run` must be true or false, not "yes".')
+    expect(() => readSettings(reader({ ...base, timeout: '0' }), {})).toThrow('Input `timeout` must be a whole number from 1 to 3600')
+    expect(() => readSettings(reader({ ...base, 'max-attempts': '2.5' }), {})).toThrow('Input `max-attempts`')
+    expect(() => readSettings(reader({ token: 't' }), {})).toThrow('Input `workspace-id` is empty')
+    expect(() => readSettings(reader({ 'workspace-id': 'w' }), {})).toThrow(/Input `token` is empty.*secrets\.BOTPRESS_TOKEN/)
+  })
+})
+
+describe('checkApiUrl', () => {
+  it.each(['http://localhost:3000', 'http://127.0.0.1:8080/', 'http://127.8.9.10', 'http://[::1]:3000', 'https://api.example.com/'])('accepts %s', (url) => {
+    expect(checkApiUrl(url)).toBe(url.replace(/\/$/, ''))
+  })
+  it.each(['http://api.botpress.cloud', 'http://10.0.0.1', 'http://localhost.evil.com', 'ftp://x', 'not a url'])('refuses %s', (url) => {
+    expect(() => checkApiUrl(url)).toThrow(InputError)
+  })
+})
+
+describe('parseSecretsInput', () => {
+  it('reads a JSON object of strings', () => {
+    expect(parseSecretsInput('{"API_KEY":"v","github_token":"g"}')).toEqual({ API_KEY: 'v', github_token: 'g' })
+    expect(parseSecretsInput('')).toEqual({})
+  })
+  it('never quotes the text back, which holds secret values', () => {
+    for (const raw of ['{"API_KEY": s3cr3t-value}', '["s3cr3t-value"]', '{"API_KEY": {"v": "s3cr3t-value"}}']) {
+      let message = ''
+      try {
+        parseSecretsInput(raw)
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).toMatch(/Input `secrets`/)
+      expect(message).not.toContain('s3cr3t')
+    }
+  })
+})
