@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url'
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 export const bundle = path.join(projectRoot, 'dist', 'index.js')
+/** The Node.js that runs the bundle: ACTION_NODE (CI sets it to Node 24, as action.yml declares), else this one. */
+export const actionNode = process.env.ACTION_NODE || process.execPath
 
 /**
  * Reads a GITHUB_OUTPUT file: `name<<DELIMITER`, the value's lines, `DELIMITER`.
@@ -74,7 +76,7 @@ export async function runAction(options) {
   Object.assign(env, options.env)
 
   const started = performance.now()
-  const child = spawn(process.execPath, [bundle], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(actionNode, [bundle], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk) => {
