@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28374,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7427);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9000);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7427:
+/***/ 9000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28392,8 +28390,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28416,7 +28414,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -28468,7 +28466,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28524,8 +28522,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28539,10 +28537,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28558,7 +28556,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29261,7 +29259,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29523,7 +29521,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29546,7 +29544,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29642,7 +29640,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29846,7 +29844,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29873,7 +29871,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30366,13 +30364,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30663,7 +30661,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31002,8 +31000,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31184,7 +31182,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31229,7 +31227,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function core_error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31237,7 +31235,7 @@ function core_error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31245,14 +31243,14 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -41046,6 +41044,11 @@ class BotpressClient {
         const path = `/v1/admin/integrations/${encodeURIComponent(id)}/validate`;
         await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body);
     }
+    /** Asks Botpress to review a public integration version. */
+    async requestVerification(id) {
+        const path = '/v1/admin/integrations/request-verification';
+        await this.call(`Requesting verification of integration ${id} (POST ${path})`, 'POST', path, { integrationId: id });
+    }
     async expectIntegration(operation, method, path, body) {
         const text = await this.call(operation, method, path, body);
         return parseResponse(operation, text, integrationResponseSchema).integration;
@@ -41468,6 +41471,38 @@ async function readReference(ref, manifestDir, displayDir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/manifest/interpolate.ts
+// `$${` is a literal `${`; `${NAME}` and `${NAME:-default}` are references.
+const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+// Interpolating a secret into the definition would publish it.
+const FORBIDDEN = /^SECRET_/;
+/**
+ * Replaces `${VAR}` and `${VAR:-default}` with the variable's value (the
+ * default applies when it is unset or empty, as in a shell); `$${` stays a
+ * literal `${`. Stops at the first variable that has no value.
+ */
+function interpolate(text, env) {
+    if (!text.includes('${'))
+        return { value: text };
+    let problem;
+    const value = text.replace(REFERENCE, (match, name, fallback) => {
+        if (name === undefined)
+            return '${';
+        if (FORBIDDEN.test(name)) {
+            problem ??= { forbidden: name };
+            return match;
+        }
+        const current = env[name];
+        if (current)
+            return current;
+        if (fallback !== undefined)
+            return fallback;
+        problem ??= { missing: { name } };
+        return match;
+    });
+    return problem ?? { value };
+}
+
 ;// CONCATENATED MODULE: ./src/manifest/locate.ts
 
 function formatKeyPath(path) {
@@ -41637,7 +41672,35 @@ function checkOptions(options, path) {
 
 
 
-function parseManifest(text, displayPath) {
+
+/**
+ * Replaces `${VAR}` references in string values (never in keys, never in the
+ * files the manifest names, which are read later) with the step's environment.
+ */
+function interpolateValues(doc, lineCounter, displayPath, env) {
+    const problems = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node, ancestors) {
+            if (key === 'key' || typeof node.value !== 'string')
+                return;
+            const result = interpolate(node.value, env);
+            if ('value' in result) {
+                node.value = result.value;
+                return;
+            }
+            const keyPath = ancestors.filter(dist/* isPair */.tO).map((pair) => ((0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '?'));
+            const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+            const message = 'missing' in result
+                ? `\`\${${result.missing.name}}\` is not set and has no default: set ${result.missing.name} in the step's \`env:\`, or write \`\${${result.missing.name}:-default}\``
+                : `\`\${${result.forbidden}}\` would put a secret into the definition; secrets go in \`secrets\`, never in other values`;
+            problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } });
+        },
+    });
+    if (problems.length) {
+        throw new InputError(`${displayPath} refers to variables it cannot use; nothing was sent`, problems);
+    }
+}
+function parseManifest(text, displayPath, env = {}) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
     const parsed = { displayPath, doc, lineCounter, data: undefined };
@@ -41647,6 +41710,7 @@ function parseManifest(text, displayPath) {
             return { message: error.message.split('\n')[0], location: { file: displayPath, line, column: col } };
         }));
     }
+    interpolateValues(doc, lineCounter, displayPath, env);
     parsed.data = doc.toJS();
     return parsed;
 }
@@ -41705,8 +41769,8 @@ async function checkManifest(parsed, manifestDir) {
         files,
     };
 }
-/** Reads, parses and checks the manifest at `file`. */
-async function loadManifest(file, displayPath) {
+/** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
+async function loadManifest(file, displayPath, env = {}) {
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
@@ -41716,7 +41780,7 @@ async function loadManifest(file, displayPath) {
         throw new InputError(`Cannot read the manifest ${displayPath} (${code === 'ENOENT' ? 'no such file' : String(code ?? error)}). ` +
             'Set the `manifest` input to its path, relative to `working-directory`.');
     }
-    return checkManifest(parseManifest(text, displayPath), external_node_path_default().dirname(file));
+    return checkManifest(parseManifest(text, displayPath, env), external_node_path_default().dirname(file));
 }
 
 ;// CONCATENATED MODULE: ./src/plan/compare.ts
@@ -42037,33 +42101,6 @@ function failureMarkdown(message) {
     return `## Deploy Botpress integration\n\n**❌ failed**\n\n\`\`\`\n${message}\n\`\`\`\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-
-async function writeSummary(markdown) {
-    // Outside a runner (local runs) there is no summary file.
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await summary.addRaw(markdown).write();
-    }
-    catch (error) {
-        warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-async function reportResult(result) {
-    for (const [name, value] of Object.entries(outputsFor(result.integration, result.dryRun)))
-        setOutput(name, value);
-    await writeSummary(summaryMarkdown(result));
-}
-async function reportFailure(message, progress) {
-    setOutput('dry-run', String(progress.dryRun));
-    const markdown = progress.integration
-        ? summaryMarkdown({ integration: progress.integration, dryRun: progress.dryRun, failure: message, ...(progress.plan && { plan: progress.plan }) })
-        : failureMarkdown(message);
-    await writeSummary(markdown);
-}
-
 ;// CONCATENATED MODULE: ./src/secrets/resolve.ts
 
 
@@ -42109,6 +42146,262 @@ function maskableParts(values) {
                 parts.add(line);
     }
     return [...parts];
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The action's own version, sent in the User-Agent; kept equal to package.json by a test. */
+const ACTION_VERSION = '1.0.0';
+const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
+
+;// CONCATENATED MODULE: ./src/deploy.ts
+
+
+
+
+
+
+
+/** inputs → manifest → secrets → GET → plan → PUT (or validate) → verification. */
+async function deploy(settings, env, state, log) {
+    const manifest = await loadManifest(settings.manifestFile, settings.manifestDisplayPath, env);
+    const integrationId = settings.integrationId ?? manifest.id;
+    if (!integrationId) {
+        throw new InputError(`No integration id: set the \`integration-id\` input, or \`id\` in ${manifest.displayPath}, to the id of the integration version to update.`);
+    }
+    state.integrationId = integrationId;
+    const values = resolveSecrets(manifest.secrets, { env, provided: settings.secrets, prefix: settings.secretsPrefix });
+    state.secretValues = maskableParts(values);
+    for (const part of state.secretValues)
+        log.mask(part);
+    const client = new BotpressClient({
+        baseUrl: settings.apiUrl,
+        token: settings.token,
+        workspaceId: settings.workspaceId,
+        userAgent: USER_AGENT,
+        timeoutMs: settings.timeoutMs,
+        maxAttempts: settings.maxAttempts,
+        onRetry: (message) => log.warning(message),
+    });
+    const remote = await client.getIntegration(integrationId);
+    state.integration = remote;
+    checkIdentity(manifest, remote, settings.expectedVersion);
+    const plan = planUpdate({
+        definition: manifest.definition,
+        files: manifest.files,
+        declarations: manifest.secrets,
+        values,
+        remote,
+        prune: settings.prune,
+        secretsPrefix: settings.secretsPrefix,
+    });
+    state.plan = plan;
+    log.group(`Plan for ${remote.name}@${remote.version} (${integrationId})`, formatPlanLog(plan));
+    for (const name of plan.secrets.skipped) {
+        log.warning(`Secret ${name} is optional and has no value (set SECRET_${name} or pass it in \`secrets\`); it was left out.`);
+    }
+    if (settings.dryRun) {
+        await client.validateUpdate(integrationId, plan.body);
+        log.info(`Dry run: Botpress validated the update of ${remote.name}@${remote.version}; nothing was applied.`);
+        if (settings.requestVerification)
+            log.info('Verification is not requested in a dry run.');
+        return;
+    }
+    state.integration = await client.updateIntegration(integrationId, plan.body);
+    log.info(`Deployed ${state.integration.name}@${state.integration.version} (${integrationId}); verification status: ${state.integration.verificationStatus}.`);
+    if (settings.requestVerification)
+        state.integration = await requestVerification(client, state.integration, log);
+}
+/** Asks for review of a public, unapproved version, then reads the status it left. */
+async function requestVerification(client, integration, log) {
+    if (integration.visibility !== 'public') {
+        log.warning(`Verification was not requested: ${integration.name}@${integration.version} is ${integration.visibility}, and only public integrations are verified.`);
+        return integration;
+    }
+    if (integration.verificationStatus !== 'unapproved') {
+        log.info(`Verification was not requested: its status is already ${integration.verificationStatus}.`);
+        return integration;
+    }
+    await client.requestVerification(integration.id);
+    const after = await client.getIntegration(integration.id);
+    log.info(`Verification requested; status now ${after.verificationStatus}.`);
+    return after;
+}
+/** The manifest's `name` and `version`, and `expected-version`, guard against updating the wrong integration. */
+function checkIdentity(manifest, remote, expectedVersion) {
+    const mismatches = ['name', 'version']
+        .filter((key) => manifest[key] !== undefined && manifest[key] !== remote[key])
+        .map((key) => `${key} is "${manifest[key]}" in ${manifest.displayPath} but "${remote[key]}" on Botpress`);
+    if (expectedVersion !== undefined && expectedVersion !== remote.version) {
+        mismatches.push(`\`expected-version\` is ${expectedVersion} but the id points at version ${remote.version}`);
+    }
+    if (mismatches.length) {
+        throw new InputError(`Integration ${remote.id} is ${remote.name}@${remote.version}, not what this run expects: ${mismatches.join('; ')}. ` +
+            'Nothing was sent. Point `integration-id` at the right version, or fix the manifest.');
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/github/context.ts
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function readPayload(file) {
+    if (!file)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * Reads the runner's environment and event payload. This is what
+ * `@actions/github`'s context does, without loading Octokit on every run.
+ */
+function readRunContext(env) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const repository = owner && repo ? { owner, repo } : undefined;
+    const pr = PULL_REQUEST_EVENTS.has(eventName) ? payload.pull_request : undefined;
+    const baseRepo = pr?.base?.repo?.full_name ?? payload.repository?.full_name;
+    // A deleted fork leaves head.repo null: still not this repository.
+    const headRepo = pr?.head?.repo;
+    const fromFork = pr !== undefined && (headRepo === null || headRepo?.fork === true || (headRepo?.full_name !== undefined && headRepo.full_name !== baseRepo));
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return {
+        eventName,
+        repository,
+        sha: env.GITHUB_SHA ?? '',
+        pullRequest: pr?.number ? { number: pr.number, fromFork, headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '' } : undefined,
+        runUrl: repository && env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+/** The hidden line that finds this action's comment for one integration again. */
+function commentMarker(key) {
+    return `<!-- deploy-botpress-integration:${key} -->`;
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
+function commentBody(input) {
+    const { integration, dryRun, plan, failure } = input;
+    const who = integration ? `${cell(integration.title)} \`${integration.name}@${integration.version}\`` : `\`${input.key}\``;
+    const result = failure ? '❌ failed' : dryRun ? '🧪 dry run: validated, not applied' : '✅ deployed';
+    const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${result}** |`];
+    if (integration) {
+        lines.push(`| Version id | \`${integration.id}\` |`, `| Verification status | ${integration.verificationStatus} |`);
+    }
+    lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`);
+    if (input.runUrl)
+        lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`);
+    lines.push('');
+    if (failure)
+        lines.push('<details open><summary>What failed</summary>', '', '```', failure, '```', '</details>', '');
+    if (plan) {
+        const rows = planRows(plan);
+        lines.push('#### Plan', '');
+        if (rows.length) {
+            lines.push('| | Added | Changed | Removed |', '|---|---|---|---|');
+            for (const row of rows)
+                lines.push(`| ${row.what} | ${cell(row.added)} | ${cell(row.changed)} | ${cell(row.removed)} |`);
+        }
+        else {
+            lines.push('Nothing to change in the definition.');
+        }
+        lines.push('');
+    }
+    lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>');
+    return `${lines.join('\n')}\n`;
+}
+/** Replaces every secret value in text that leaves the log (comments, summaries). */
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length >= 3)
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+
+async function appendSummary(markdown) {
+    // Outside a runner (local runs) there is no summary file.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await summary.addRaw(markdown).write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** Outputs of a run that reached its end. */
+function writeOutputs(state) {
+    if (!state.integration)
+        return;
+    for (const [name, value] of Object.entries(outputsFor(state.integration, state.dryRun)))
+        setOutput(name, value);
+}
+/** The job summary, written on success and failure alike. */
+async function writeSummary(state) {
+    const { integration, dryRun, plan, failure } = state;
+    const markdown = integration
+        ? summaryMarkdown({ integration, dryRun, ...(plan && { plan }), ...(failure !== undefined && { failure }) })
+        : failureMarkdown(failure ?? 'The run ended before it reached Botpress.');
+    await appendSummary(redact(markdown, state.secretValues));
+}
+/** A pull request from a fork: no secrets, so nothing to deploy, and no failure either. */
+async function reportSkipped(pullRequest) {
+    const why = `Skipped: pull request #${pullRequest} comes from a fork, and GitHub gives workflows of fork pull requests no secrets, so \`token\` is empty. ` +
+        'Nothing was deployed. A maintainer can deploy it after merging, or from a branch of this repository.';
+    notice(why, { title: 'Botpress deploy skipped' });
+    setOutput('skipped', 'true');
+    await appendSummary(`## Deploy Botpress integration\n\n**⏭️ skipped**\n\n${why}\n`);
+}
+/** Creates or edits this integration's comment on the pull request; a failure here only warns. */
+async function publishComment(settings, context, state) {
+    const pullRequest = context.pullRequest;
+    if (!pullRequest || !context.repository) {
+        info('`comment-on-pr` is set, but this run is not for a pull request: no comment.');
+        return;
+    }
+    if (!settings.githubToken) {
+        warning('No pull-request comment: `github-token` is empty.');
+        return;
+    }
+    const key = state.integrationId ?? settings.manifestDisplayPath;
+    const { integration, plan, failure } = state;
+    const body = commentBody({
+        key,
+        dryRun: state.dryRun,
+        sha: pullRequest.headSha || context.sha,
+        ...(context.runUrl && { runUrl: context.runUrl }),
+        ...(integration && { integration }),
+        ...(plan && { plan }),
+        ...(failure !== undefined && { failure }),
+    });
+    try {
+        const { upsertComment } = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318));
+        const result = await upsertComment({ token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, issueNumber: pullRequest.number }, commentMarker(key), redact(body, state.secretValues));
+        info(`Pull-request comment ${result.action}: ${result.url}`);
+    }
+    catch (error) {
+        const status = error.status;
+        const hint = status === 403 || status === 401
+            ? ' Give the job `permissions: pull-requests: write` (and, for pull requests from forks, run on `pull_request_target`).'
+            : '';
+        warning(`Could not write the pull-request comment: ${error instanceof Error ? error.message : String(error)}.${hint} The deploy itself is not affected.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -42183,9 +42476,6 @@ function parseSecretsInput(raw) {
 }
 function readSettings(getInput, env) {
     const token = getInput('token');
-    if (!token) {
-        throw new InputError('Input `token` is empty. Create a Botpress Cloud personal access token, store it as a repository secret (for example BOTPRESS_TOKEN) and pass `token: ${{ secrets.BOTPRESS_TOKEN }}`.');
-    }
     const workspaceId = getInput('workspace-id');
     if (!workspaceId) {
         throw new InputError('Input `workspace-id` is empty. Pass the ID of the Botpress workspace that owns the integration.');
@@ -42194,6 +42484,8 @@ function readSettings(getInput, env) {
     const workingDirectory = external_node_path_default().resolve(workspace, getInput('working-directory') || '.');
     const manifestFile = external_node_path_default().resolve(workingDirectory, getInput('manifest') || 'integration.yml');
     const integrationId = getInput('integration-id');
+    // `${{ github.ref_name }}` of tag v1.4.0 means version 1.4.0.
+    const expectedVersion = getInput('expected-version').replace(/^v(?=\d)/, '');
     return {
         token,
         workspaceId,
@@ -42209,13 +42501,17 @@ function readSettings(getInput, env) {
         prune: readBoolean(getInput, 'prune', true),
         timeoutMs: readPositiveInteger(getInput, 'timeout', 120, 3600) * 1000,
         maxAttempts: readPositiveInteger(getInput, 'max-attempts', 4, 10),
+        ...(expectedVersion && { expectedVersion }),
+        requestVerification: readBoolean(getInput, 'request-verification', false),
+        commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
+        githubToken: getInput('github-token'),
     };
 }
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The action's own version, sent in the User-Agent; kept equal to package.json by a test. */
-const ACTION_VERSION = '1.0.0';
-const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
+/** An empty `token` where no fork explains it. */
+function missingTokenError() {
+    return new InputError('Input `token` is empty. Create a Botpress Cloud personal access token, store it as a repository secret (for example BOTPRESS_TOKEN) and pass `token: ${{ secrets.BOTPRESS_TOKEN }}`. ' +
+        'If the secret exists, check that this workflow can read it (environment secrets need `environment:` on the job).');
+}
 
 ;// CONCATENATED MODULE: ./src/main.ts
 
@@ -42224,96 +42520,67 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 
 
 
-
-
-
-
 const readInput = (name) => getInput(name);
+const log = {
+    info: (message) => info(message),
+    warning: (message) => warning(message),
+    group: (title, lines) => {
+        startGroup(title);
+        for (const line of lines)
+            info(line);
+        endGroup();
+    },
+    mask: (value) => core_setSecret(value),
+};
+/** Each problem with a place in a file becomes an annotation on that line. */
+function annotate(error) {
+    if (!(error instanceof InputError))
+        return;
+    for (const problem of error.problems) {
+        if (!problem.location)
+            continue;
+        core_error(`${problem.keyPath ? `${problem.keyPath}: ` : ''}${problem.message}`, {
+            title: 'Invalid integration manifest',
+            file: problem.location.file,
+            startLine: problem.location.line,
+            startColumn: problem.location.column,
+        });
+    }
+}
 async function run() {
     // Before anything can be printed.
-    core_setSecret(readInput('token'));
-    const progress = { dryRun: false };
+    const token = readInput('token');
+    if (token)
+        core_setSecret(token);
+    const context = readRunContext(process.env);
+    const state = { dryRun: false, secretValues: [] };
+    let settings;
     try {
-        const settings = readSettings(readInput, process.env);
-        progress.dryRun = settings.dryRun;
-        await deploy(settings, progress);
+        settings = readSettings(readInput, process.env);
+        state.dryRun = settings.dryRun;
+        if (settings.integrationId)
+            state.integrationId = settings.integrationId;
+        if (!settings.token) {
+            if (context.pullRequest?.fromFork) {
+                await reportSkipped(context.pullRequest.number);
+                return;
+            }
+            throw missingTokenError();
+        }
+        setOutput('skipped', 'false');
+        await deploy(settings, process.env, state, log);
+        writeOutputs(state);
     }
     catch (error) {
-        if (error instanceof InputError) {
-            for (const problem of error.problems) {
-                if (!problem.location)
-                    continue;
-                core_error(`${problem.keyPath ? `${problem.keyPath}: ` : ''}${problem.message}`, {
-                    title: 'Invalid integration manifest',
-                    file: problem.location.file,
-                    startLine: problem.location.line,
-                    startColumn: problem.location.column,
-                });
-            }
-        }
-        setFailed(errorMessage(error));
-        await reportFailure(errorMessage(error), progress);
+        annotate(error);
+        state.failure = errorMessage(error);
+        setOutput('skipped', 'false');
+        setOutput('dry-run', String(state.dryRun));
+        setFailed(state.failure);
     }
-}
-async function deploy(settings, progress) {
-    const manifest = await loadManifest(settings.manifestFile, settings.manifestDisplayPath);
-    const integrationId = settings.integrationId ?? manifest.id;
-    if (!integrationId) {
-        throw new InputError(`No integration id: set the \`integration-id\` input, or \`id\` in ${manifest.displayPath}, to the id of the integration version to update.`);
-    }
-    const values = resolveSecrets(manifest.secrets, { env: process.env, provided: settings.secrets, prefix: settings.secretsPrefix });
-    for (const part of maskableParts(values))
-        core_setSecret(part);
-    const client = new BotpressClient({
-        baseUrl: settings.apiUrl,
-        token: settings.token,
-        workspaceId: settings.workspaceId,
-        userAgent: USER_AGENT,
-        timeoutMs: settings.timeoutMs,
-        maxAttempts: settings.maxAttempts,
-        onRetry: (message) => warning(message),
-    });
-    const remote = await client.getIntegration(integrationId);
-    progress.integration = remote;
-    checkIdentity(manifest, remote);
-    const plan = planUpdate({
-        definition: manifest.definition,
-        files: manifest.files,
-        declarations: manifest.secrets,
-        values,
-        remote,
-        prune: settings.prune,
-        secretsPrefix: settings.secretsPrefix,
-    });
-    progress.plan = plan;
-    for (const name of plan.secrets.skipped) {
-        warning(`Secret ${name} is optional and has no value (set SECRET_${name} or pass it in \`secrets\`); it was left out.`);
-    }
-    startGroup(`Plan for ${remote.name}@${remote.version} (${integrationId})`);
-    for (const line of formatPlanLog(plan))
-        info(line);
-    endGroup();
-    let result = remote;
-    if (settings.dryRun) {
-        await client.validateUpdate(integrationId, plan.body);
-        info(`Dry run: Botpress validated the update of ${remote.name}@${remote.version}; nothing was applied.`);
-    }
-    else {
-        result = await client.updateIntegration(integrationId, plan.body);
-        progress.integration = result;
-        info(`Deployed ${result.name}@${result.version} (${result.id}); verification status: ${result.verificationStatus}.`);
-    }
-    await reportResult({ integration: result, dryRun: settings.dryRun, plan });
-}
-/** The manifest's `name` and `version` guard against updating the wrong integration. */
-function checkIdentity(manifest, remote) {
-    const mismatches = ['name', 'version']
-        .filter((key) => manifest[key] !== undefined && manifest[key] !== remote[key])
-        .map((key) => `${key} is "${manifest[key]}" in ${manifest.displayPath} but "${remote[key]}" on Botpress`);
-    if (mismatches.length) {
-        throw new InputError(`Integration ${remote.id} is ${remote.name}@${remote.version}, not what the manifest describes: ${mismatches.join('; ')}. ` +
-            'Nothing was sent. Point `integration-id` at the right version, or fix the manifest.');
-    }
+    await writeSummary(state);
+    if (settings?.commentOnPr)
+        await publishComment(settings, context, state);
 }
 
 
@@ -42337,6 +42604,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -42498,6 +42772,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -45182,7 +45463,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -51118,7 +51399,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -51127,6 +51408,9 @@ exports.visitAsync = visitAsync;
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -51255,6 +51539,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -51269,6 +51575,69 @@ exports.visitAsync = visitAsync;
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

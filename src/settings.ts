@@ -3,6 +3,7 @@ import { InputError } from './errors.js'
 
 /** Everything the run needs from the step's inputs, checked and typed. */
 export interface Settings {
+  /** Empty only where the run may be skipped: a pull request from a fork. */
   token: string
   workspaceId: string
   /** From the `integration-id` input; the manifest's `id` is the fallback. */
@@ -19,6 +20,11 @@ export interface Settings {
   prune: boolean
   timeoutMs: number
   maxAttempts: number
+  /** The version the integration must have, without a leading `v`. */
+  expectedVersion?: string
+  requestVerification: boolean
+  commentOnPr: boolean
+  githubToken: string
 }
 
 /** Reads one input by its name in action.yml, trimmed; '' when not given. */
@@ -94,11 +100,6 @@ export function parseSecretsInput(raw: string): Record<string, string> {
 
 export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Settings {
   const token = getInput('token')
-  if (!token) {
-    throw new InputError(
-      'Input `token` is empty. Create a Botpress Cloud personal access token, store it as a repository secret (for example BOTPRESS_TOKEN) and pass `token: ${{ secrets.BOTPRESS_TOKEN }}`.',
-    )
-  }
   const workspaceId = getInput('workspace-id')
   if (!workspaceId) {
     throw new InputError('Input `workspace-id` is empty. Pass the ID of the Botpress workspace that owns the integration.')
@@ -107,6 +108,8 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
   const workingDirectory = path.resolve(workspace, getInput('working-directory') || '.')
   const manifestFile = path.resolve(workingDirectory, getInput('manifest') || 'integration.yml')
   const integrationId = getInput('integration-id')
+  // `${{ github.ref_name }}` of tag v1.4.0 means version 1.4.0.
+  const expectedVersion = getInput('expected-version').replace(/^v(?=\d)/, '')
   return {
     token,
     workspaceId,
@@ -122,5 +125,17 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
     prune: readBoolean(getInput, 'prune', true),
     timeoutMs: readPositiveInteger(getInput, 'timeout', 120, 3600) * 1000,
     maxAttempts: readPositiveInteger(getInput, 'max-attempts', 4, 10),
+    ...(expectedVersion && { expectedVersion }),
+    requestVerification: readBoolean(getInput, 'request-verification', false),
+    commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
+    githubToken: getInput('github-token'),
   }
+}
+
+/** An empty `token` where no fork explains it. */
+export function missingTokenError(): InputError {
+  return new InputError(
+    'Input `token` is empty. Create a Botpress Cloud personal access token, store it as a repository secret (for example BOTPRESS_TOKEN) and pass `token: ${{ secrets.BOTPRESS_TOKEN }}`. ' +
+      'If the secret exists, check that this workflow can read it (environment secrets need `environment:` on the job).',
+  )
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
-import { checkApiUrl, parseSecretsInput, readSettings } from '../../src/settings.js'
+import { checkApiUrl, missingTokenError, parseSecretsInput, readSettings } from '../../src/settings.js'
 
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
 const base = { token: 't', 'workspace-id': 'w' }
@@ -22,6 +22,9 @@ describe('readSettings', () => {
       prune: true,
       timeoutMs: 120_000,
       maxAttempts: 4,
+      requestVerification: false,
+      commentOnPr: false,
+      githubToken: '',
     })
   })
 
@@ -36,7 +39,17 @@ describe('readSettings', () => {
     expect(() => readSettings(reader({ ...base, timeout: '0' }), {})).toThrow('Input `timeout` must be a whole number from 1 to 3600')
     expect(() => readSettings(reader({ ...base, 'max-attempts': '2.5' }), {})).toThrow('Input `max-attempts`')
     expect(() => readSettings(reader({ token: 't' }), {})).toThrow('Input `workspace-id` is empty')
-    expect(() => readSettings(reader({ 'workspace-id': 'w' }), {})).toThrow(/Input `token` is empty.*secrets\.BOTPRESS_TOKEN/)
+  })
+
+  it('leaves an empty token for main to judge: a fork pull request is skipped, anything else fails', () => {
+    expect(readSettings(reader({ 'workspace-id': 'w' }), {}).token).toBe('')
+    expect(missingTokenError().message).toMatch(/Input `token` is empty.*secrets\.BOTPRESS_TOKEN/)
+  })
+
+  it('reads expected-version without a leading v', () => {
+    expect(readSettings(reader({ ...base, 'expected-version': 'v1.4.0' }), {}).expectedVersion).toBe('1.4.0')
+    expect(readSettings(reader({ ...base, 'expected-version': '2.0.0-rc.1' }), {}).expectedVersion).toBe('2.0.0-rc.1')
+    expect(readSettings(reader(base), {})).not.toHaveProperty('expectedVersion')
   })
 })
 

@@ -44,6 +44,12 @@ export class BotpressClient {
     await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body)
   }
 
+  /** Asks Botpress to review a public integration version. */
+  async requestVerification(id: string): Promise<void> {
+    const path = '/v1/admin/integrations/request-verification'
+    await this.call(`Requesting verification of integration ${id} (POST ${path})`, 'POST', path, { integrationId: id })
+  }
+
   private async expectIntegration(operation: string, method: string, path: string, body?: UpdateBody): Promise<RemoteIntegration> {
     const text = await this.call(operation, method, path, body)
     return parseResponse(operation, text, integrationResponseSchema).integration

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { LineCounter, parseDocument, type Document } from 'yaml'
+import { isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import { InputError, type Problem } from '../errors.js'
 import { describeIssues, type Finding } from './issues.js'
 import { fileReferences, readReference, type ReadFile } from './files.js'
+import { interpolate } from './interpolate.js'
 import { formatKeyPath, locate } from './locate.js'
 import { manifestSchema, type ManifestData } from './schema.js'
 import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
@@ -31,7 +32,35 @@ export interface ParsedManifest {
   data: unknown
 }
 
-export function parseManifest(text: string, displayPath: string): ParsedManifest {
+/**
+ * Replaces `${VAR}` references in string values (never in keys, never in the
+ * files the manifest names, which are read later) with the step's environment.
+ */
+function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath: string, env: NodeJS.ProcessEnv): void {
+  const problems: Problem[] = []
+  visit(doc, {
+    Scalar(key, node, ancestors) {
+      if (key === 'key' || typeof node.value !== 'string') return
+      const result = interpolate(node.value, env)
+      if ('value' in result) {
+        node.value = result.value
+        return
+      }
+      const keyPath = ancestors.filter(isPair).map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
+      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0)
+      const message =
+        'missing' in result
+          ? `\`\${${result.missing.name}}\` is not set and has no default: set ${result.missing.name} in the step's \`env:\`, or write \`\${${result.missing.name}:-default}\``
+          : `\`\${${result.forbidden}}\` would put a secret into the definition; secrets go in \`secrets\`, never in other values`
+      problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } })
+    },
+  })
+  if (problems.length) {
+    throw new InputError(`${displayPath} refers to variables it cannot use; nothing was sent`, problems)
+  }
+}
+
+export function parseManifest(text: string, displayPath: string, env: NodeJS.ProcessEnv = {}): ParsedManifest {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false })
   const parsed = { displayPath, doc, lineCounter, data: undefined as unknown }
@@ -44,6 +73,7 @@ export function parseManifest(text: string, displayPath: string): ParsedManifest
       }),
     )
   }
+  interpolateValues(doc, lineCounter, displayPath, env)
   parsed.data = doc.toJS()
   return parsed
 }
@@ -106,8 +136,8 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string)
   }
 }
 
-/** Reads, parses and checks the manifest at `file`. */
-export async function loadManifest(file: string, displayPath: string): Promise<Manifest> {
+/** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
+export async function loadManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}): Promise<Manifest> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -118,5 +148,5 @@ export async function loadManifest(file: string, displayPath: string): Promise<M
         'Set the `manifest` input to its path, relative to `working-directory`.',
     )
   }
-  return checkManifest(parseManifest(text, displayPath), path.dirname(file))
+  return checkManifest(parseManifest(text, displayPath, env), path.dirname(file))
 }

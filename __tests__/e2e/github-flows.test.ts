@@ -1,0 +1,191 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
+import { startGitHubApi } from '../support/github-api.mjs'
+import { runAction, visibleLog } from '../support/runner.mjs'
+import { EXAMPLE_ID, exampleWorkspace } from '../support/workspace.js'
+
+const API_KEY = 'sk_live_pr_preview_secret_value'
+const MARKER = `<!-- deploy-botpress-integration:${EXAMPLE_ID} -->`
+
+let api: Awaited<ReturnType<typeof startBotpressApi>>
+let github: Awaited<ReturnType<typeof startGitHubApi>>
+
+async function event(name: string, file: string) {
+  return { name, payload: JSON.parse(await readFile(new URL(`../fixtures/events/${file}`, import.meta.url), 'utf8')) }
+}
+
+beforeEach(async () => {
+  api = await startBotpressApi({ integrations: [seedIntegration({ id: EXAMPLE_ID, actions: { deleteLead: { input: { schema: {} }, output: { schema: {} } } } })] })
+  github = await startGitHubApi({ maxPerPage: 30 })
+})
+afterEach(async () => {
+  expect(api.ownViolations).toEqual([])
+  await Promise.all([api.close(), github.close()])
+})
+
+function inputs(extra: Record<string, string> = {}) {
+  return {
+    token: api.token,
+    'workspace-id': api.workspaceId,
+    manifest: 'examples/acme-crm/integration.yml',
+    'api-url': api.url,
+    secrets: JSON.stringify({ API_KEY }),
+    'github-token': github.token,
+    ...extra,
+  }
+}
+const env = () => ({ GITHUB_API_URL: github.url })
+
+describe('pull-request previews', () => {
+  it('create one comment on the first run and edit it on the next', async () => {
+    const pr = await event('pull_request', 'pull_request.json')
+    const first = await runAction({ inputs: inputs({ 'dry-run': 'true', 'comment-on-pr': 'true' }), env: env(), event: pr })
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('Pull-request comment created: https://github.com/acme/acme-crm/pull/42#issuecomment-')
+    expect(github.comments(42)).toHaveLength(1)
+    const body = github.comments(42)[0]!.body
+    expect(body.startsWith(MARKER)).toBe(true)
+    expect(body).toContain('### Botpress integration Acme CRM `acme/acme-crm@1.4.0`')
+    expect(body).toContain('| Result | **🧪 dry run: validated, not applied** |')
+    expect(body).toContain(`| Version id | \`${EXAMPLE_ID}\` |`)
+    expect(body).toContain('| Verification status | unapproved |')
+    expect(body).toContain('| Commit | `9b1c7e2f4a6d` |')
+    expect(body).toContain('| Workflow run | [1234567890](https://github.com/acme/acme-crm/actions/runs/1234567890) |')
+    expect(body).toContain('| actions | `createLead`, `getLead` |  | `deleteLead` |')
+    expect(body).toContain('| secrets | `API_KEY` |')
+    expect(body).not.toContain(API_KEY)
+
+    const second = await runAction({ inputs: inputs({ 'comment-on-pr': 'true' }), env: env(), event: pr })
+    expect(second.code).toBe(0)
+    expect(second.stdout).toContain('Pull-request comment updated')
+    expect(github.comments(42)).toHaveLength(1)
+    expect(github.comments(42)[0]!.body).toContain('| Result | **✅ deployed** |')
+    expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
+    expect(github.requests.every((r) => r.authorization === `token ${github.token}`)).toBe(true)
+  })
+
+  it('find their comment on page 3 of 30-per-page results', async () => {
+    for (let i = 0; i < 75; i++) {
+      github.addComment('acme', 'acme-crm', 42, i === 70 ? `${MARKER}\nold preview` : `review comment ${i} <!-- deploy-botpress-integration:intver_other_integration_000 -->`.slice(0, i % 2 ? 20 : 200))
+    }
+    const run = await runAction({ inputs: inputs({ 'dry-run': 'true', 'comment-on-pr': 'true' }), env: env(), event: await event('pull_request', 'pull_request.json') })
+    expect(run.code).toBe(0)
+    const pages = github.requests.filter((r) => r.method === 'GET').map((r) => r.query.get('page') ?? '1')
+    expect(pages).toEqual(['1', '2', '3'])
+    expect(github.comments(42)).toHaveLength(75)
+    expect(github.comments(42)[70]!.body).toContain('dry run: validated, not applied')
+  })
+
+  it('edit the same comment to say what failed', async () => {
+    const pr = await event('pull_request', 'pull_request.json')
+    await runAction({ inputs: inputs({ 'dry-run': 'true', 'comment-on-pr': 'true' }), env: env(), event: pr })
+    api.fail({ status: 400, body: { id: 'err_77', code: 400, type: 'InvalidPayload', message: 'code is too large' } })
+    const failed = await runAction({ inputs: inputs({ 'comment-on-pr': 'true' }), env: env(), event: pr })
+    expect(failed.code).toBe(1)
+    expect(github.comments(42)).toHaveLength(1)
+    const body = github.comments(42)[0]!.body
+    expect(body).toContain('| Result | **❌ failed** |')
+    expect(body).toContain('failed: HTTP 400 InvalidPayload')
+    expect(body).toContain('Botpress says: code is too large')
+  })
+
+  it('stay green when the comment cannot be written', async () => {
+    github.setForbidden(true)
+    const run = await runAction({ inputs: inputs({ 'comment-on-pr': 'true' }), env: env(), event: await event('pull_request', 'pull_request.json') })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/::warning::Could not write the pull-request comment: Resource not accessible by integration.*pull-requests: write/)
+    expect(api.requests.map((r) => r.method)).toEqual(['GET', 'PUT'])
+  })
+
+  it('skip a pull request from a fork that has no token, and succeed', async () => {
+    const run = await runAction({ inputs: inputs({ token: '', 'comment-on-pr': 'true' }), env: env(), event: await event('pull_request', 'pull_request_fork.json') })
+    expect(run.code).toBe(0)
+    expect(run.outputs.skipped).toBe('true')
+    expect(run.stdout).toMatch(/::notice title=Botpress deploy skipped::Skipped: pull request #43 comes from a fork/)
+    expect(run.summary).toContain('skipped')
+    expect(api.requests).toEqual([])
+    expect(github.requests).toEqual([])
+  })
+
+  it('fail on an empty token anywhere else, naming the secret to set', async () => {
+    const run = await runAction({ inputs: inputs({ token: '' }), event: await event('pull_request', 'pull_request.json') })
+    expect(run.code).toBe(1)
+    expect(run.outputs.skipped).toBe('false')
+    expect(run.stdout).toContain('::error::Input `token` is empty')
+    expect(run.stdout).toContain('secrets.BOTPRESS_TOKEN')
+  })
+})
+
+describe('release tags', () => {
+  const tag = { GITHUB_REF: 'refs/tags/v1.4.0', GITHUB_REF_NAME: 'v1.4.0', GITHUB_REF_TYPE: 'tag' }
+
+  it('deploy when expected-version matches the tag, v or not', async () => {
+    const run = await runAction({ inputs: inputs({ 'expected-version': 'v1.4.0' }), env: tag, event: await event('push', 'push_tag.json') })
+    expect(run.code).toBe(0)
+    expect(run.outputs.skipped).toBe('false')
+    expect(run.outputs.version).toBe('1.4.0')
+  })
+
+  it('fail before the PUT when the id points at another version', async () => {
+    const run = await runAction({ inputs: inputs({ 'expected-version': 'v1.5.0' }), env: { ...tag, GITHUB_REF_NAME: 'v1.5.0' }, event: await event('push', 'push_tag.json') })
+    expect(run.code).toBe(1)
+    expect(api.requests.map((r) => r.method)).toEqual(['GET'])
+    expect(run.stdout).toContain('`expected-version` is 1.5.0 but the id points at version 1.4.0')
+  })
+
+  it('interpolate ${VAR} and ${VAR:-default} from the step environment, never in files', async () => {
+    const { workspace, manifest } = await exampleWorkspace((text) =>
+      text
+        // A function, since `$$` in a replacement string means one `$`.
+        .replace(/^description: .*$/m, () => 'description: "Release ${GITHUB_REF_NAME} of ${PRODUCT:-Acme CRM}, costs $${PRICE}"')
+        .replace(/^url: .*$/m, 'url: ${HOMEPAGE}'),
+    )
+    await (await import('node:fs/promises')).appendFile(`${workspace}/integrations/acme-crm/build/index.js`, '\n// ${GITHUB_REF_NAME} stays as written\n')
+    const run = await runAction({ workspace, inputs: inputs({ manifest }), env: { ...tag, HOMEPAGE: 'https://acme.example/crm' } })
+    expect(run.code).toBe(0)
+    const body = api.requests[1]!.body
+    expect(body.description).toBe('Release v1.4.0 of Acme CRM, costs ${PRICE}')
+    expect(body.url).toBe('https://acme.example/crm')
+    expect(body.code).toContain('// ${GITHUB_REF_NAME} stays as written')
+  })
+
+  it('name an unset variable and its line, and send nothing', async () => {
+    const { workspace, manifest } = await exampleWorkspace((text) => text.replace(/^url: .*$/m, 'url: https://${DOCS_HOST}/crm'))
+    const run = await runAction({ workspace, inputs: inputs({ manifest }) })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toContain(
+      '::error title=Invalid integration manifest,file=integrations/acme-crm/integration.yml,line=10,col=6::url: `${DOCS_HOST}` is not set and has no default',
+    )
+  })
+})
+
+describe('verification', () => {
+  it('is requested for a public unapproved integration, and the output shows the status after', async () => {
+    await api.close()
+    api = await startBotpressApi({ integrations: [seedIntegration({ id: EXAMPLE_ID, visibility: 'public', public: true })] })
+    const { workspace, manifest } = await exampleWorkspace((text) => text.replace('visibility: private', 'visibility: public'))
+    const run = await runAction({ workspace, inputs: inputs({ manifest, 'request-verification': 'true' }) })
+    expect(run.code).toBe(0)
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /v1/admin/integrations/${EXAMPLE_ID}`,
+      `PUT /v1/admin/integrations/${EXAMPLE_ID}`,
+      'POST /v1/admin/integrations/request-verification',
+      `GET /v1/admin/integrations/${EXAMPLE_ID}`,
+    ])
+    expect(api.requests[2]!.body).toEqual({ integrationId: EXAMPLE_ID })
+    expect(run.outputs['verification-status']).toBe('pending')
+  })
+
+  it('is only a warning on an integration that is not public, and skipped in a dry run', async () => {
+    const run = await runAction({ inputs: inputs({ 'request-verification': 'true' }) })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('::warning::Verification was not requested: acme/acme-crm@1.4.0 is private')
+    const dry = await runAction({ inputs: inputs({ 'request-verification': 'true', 'dry-run': 'true' }) })
+    expect(dry.code).toBe(0)
+    expect(api.requests.some((r) => r.path.endsWith('request-verification'))).toBe(false)
+    expect(visibleLog(dry.stdout)).toContain('Verification is not requested in a dry run.')
+  })
+})

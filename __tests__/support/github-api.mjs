@@ -1,0 +1,109 @@
+// @ts-check
+// A GitHub-REST-compatible server on 127.0.0.1, reached through GITHUB_API_URL:
+// the issue-comment endpoints a pull-request comment needs, with GitHub's
+// pagination (per_page, page, Link headers) and a mode that answers 403.
+import { createServer } from 'node:http'
+
+/**
+ * @typedef {{ id: number, body: string, html_url: string, user: { login: string } }} Comment
+ * @typedef {{ method: string, path: string, query: URLSearchParams, authorization: string | undefined, body: any }} GitHubRequest
+ */
+
+/**
+ * @param {{ token?: string, maxPerPage?: number }} [options]
+ */
+export async function startGitHubApi(options = {}) {
+  const token = options.token ?? 'ghs_test_github_token'
+  const maxPerPage = options.maxPerPage ?? 100
+  /** @type {Map<number, Comment[]>} comments by issue number */
+  const comments = new Map()
+  /** @type {GitHubRequest[]} */
+  const requests = []
+  let nextId = 1000
+  let forbidden = false
+  /** @type {string} */
+  let base = ''
+
+  /** @param {string} owner @param {string} repo @param {number} issue @param {string} body @param {string} [login] */
+  function addComment(owner, repo, issue, body, login = 'someone') {
+    const id = nextId++
+    const comment = { id, body, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`, user: { login } }
+    comments.set(issue, [...(comments.get(issue) ?? []), comment])
+    return comment
+  }
+
+  const server = createServer((req, res) => {
+    /** @type {Buffer[]} */
+    const chunks = []
+    req.on('data', (chunk) => chunks.push(chunk))
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', base)
+      const text = Buffer.concat(chunks).toString('utf8')
+      const body = text ? JSON.parse(text) : undefined
+      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization: req.headers.authorization, body })
+      /** @param {number} status @param {unknown} payload @param {Record<string, string>} [headers] */
+      const send = (status, payload, headers = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+        res.end(JSON.stringify(payload))
+      }
+      if (req.headers.authorization !== `token ${token}` && req.headers.authorization !== `Bearer ${token}`) {
+        return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' })
+      }
+      if (forbidden) {
+        return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments', status: '403' })
+      }
+      const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
+      const edit = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)
+      if (list && req.method === 'GET') {
+        const all = comments.get(Number(list[3])) ?? []
+        const perPage = Math.min(maxPerPage, Number(url.searchParams.get('per_page') ?? 30))
+        const page = Number(url.searchParams.get('page') ?? 1)
+        const last = Math.max(1, Math.ceil(all.length / perPage))
+        /** @param {number} n */
+        const link = (n) => {
+          const target = new URL(url)
+          target.searchParams.set('page', String(n))
+          return target.href
+        }
+        const links = []
+        if (page < last) links.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`)
+        if (page > 1) links.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`)
+        return send(200, all.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {})
+      }
+      if (list && req.method === 'POST') {
+        return send(201, addComment(/** @type {string} */ (list[1]), /** @type {string} */ (list[2]), Number(list[3]), body.body, 'github-actions[bot]'))
+      }
+      if (edit && req.method === 'PATCH') {
+        for (const issueComments of comments.values()) {
+          const comment = issueComments.find((c) => c.id === Number(edit[3]))
+          if (comment) {
+            comment.body = body.body
+            return send(200, comment)
+          }
+        }
+        return send(404, { message: 'Not Found' })
+      }
+      return send(404, { message: 'Not Found' })
+    })
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)))
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address())
+  base = `http://127.0.0.1:${address.port}`
+
+  return {
+    url: base,
+    token,
+    requests,
+    /** @param {number} issue */
+    comments: (issue) => comments.get(issue) ?? [],
+    addComment,
+    /** @param {boolean} value */
+    setForbidden(value) {
+      forbidden = value
+    },
+    close() {
+      server.closeAllConnections()
+      return new Promise((resolve) => server.close(() => resolve(undefined)))
+    },
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals'
+import type { RemoteIntegration } from '../../src/api/integration.js'
+import { commentBody, commentMarker, redact } from '../../src/report/comment.js'
+import { seedIntegration } from '../support/botpress-api.mjs'
+
+const integration = seedIntegration({ id: 'intver_01ABC', title: 'Acme CRM' }) as RemoteIntegration
+
+describe('commentBody', () => {
+  it('starts with the marker of its integration', () => {
+    const body = commentBody({ key: 'intver_01ABC', dryRun: false, sha: 'abcdef1234567890', integration })
+    expect(body.split('\n')[0]).toBe(commentMarker('intver_01ABC'))
+    expect(body).toContain('| Result | **✅ deployed** |')
+    expect(body).toContain('| Commit | `abcdef123456` |')
+    expect(body).not.toContain('Workflow run')
+  })
+
+  it('says what failed, even before the integration was known', () => {
+    const body = commentBody({ key: 'crm/integration.yml', dryRun: true, sha: 'abc', failure: 'crm/integration.yml has 2 problems', runUrl: 'https://github.com/a/b/actions/runs/9' })
+    expect(body).toContain('### Botpress integration `crm/integration.yml`')
+    expect(body).toContain('| Result | **❌ failed** |')
+    expect(body).toContain('```\ncrm/integration.yml has 2 problems\n```')
+    expect(body).toContain('| Workflow run | [9](https://github.com/a/b/actions/runs/9) |')
+  })
+})
+
+describe('redact', () => {
+  it('replaces every secret value, longest first', () => {
+    expect(redact('key=abcdef, part=abc, other', ['abc', 'abcdef'])).toBe('key=***, part=***, other')
+  })
+  it('leaves values too short to mean anything', () => {
+    expect(redact('a b', ['a'])).toBe('a b')
+  })
+})

@@ -1,0 +1,30 @@
+import { describe, expect, it } from '@jest/globals'
+import { interpolate } from '../../src/manifest/interpolate.js'
+
+const env = { TAG: 'v1.4.0', EMPTY: '', HOST: 'acme.example' }
+
+describe('interpolate', () => {
+  it.each([
+    ['no references', 'no references'],
+    ['Release ${TAG}', 'Release v1.4.0'],
+    ['https://${HOST}/${TAG}', 'https://acme.example/v1.4.0'],
+    ['${MISSING:-fallback}', 'fallback'],
+    ['${EMPTY:-used when empty}', 'used when empty'],
+    ['${MISSING:-}', ''],
+    ['$${TAG} stays', '${TAG} stays'],
+    // A lone `$`, then the escape `$${`.
+    ['$$${TAG}', '$${TAG}'],
+    ['a $ sign and {braces}', 'a $ sign and {braces}'],
+  ])('%s', (text, expected) => {
+    expect(interpolate(text, env)).toEqual({ value: expected })
+  })
+
+  it('names the first variable that has no value', () => {
+    expect(interpolate('${TAG} ${NOPE} ${ALSO_NOPE}', env)).toEqual({ missing: { name: 'NOPE' } })
+    expect(interpolate('${EMPTY}', env)).toEqual({ missing: { name: 'EMPTY' } })
+  })
+
+  it('refuses to put a secret into the definition', () => {
+    expect(interpolate('key: ${SECRET_API_KEY}', { SECRET_API_KEY: 'x' })).toEqual({ forbidden: 'SECRET_API_KEY' })
+  })
+})

@@ -1,0 +1,55 @@
+import { planRows, type SummaryInput } from './format.js'
+
+/** The hidden line that finds this action's comment for one integration again. */
+export function commentMarker(key: string): string {
+  return `<!-- deploy-botpress-integration:${key} -->`
+}
+
+export interface CommentInput extends Partial<SummaryInput> {
+  /** The integration id, or what stands for it when the run failed before knowing it. */
+  key: string
+  dryRun: boolean
+  sha: string
+  runUrl?: string
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+}
+
+/** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
+export function commentBody(input: CommentInput): string {
+  const { integration, dryRun, plan, failure } = input
+  const who = integration ? `${cell(integration.title)} \`${integration.name}@${integration.version}\`` : `\`${input.key}\``
+  const result = failure ? '❌ failed' : dryRun ? '🧪 dry run: validated, not applied' : '✅ deployed'
+  const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${result}** |`]
+  if (integration) {
+    lines.push(`| Version id | \`${integration.id}\` |`, `| Verification status | ${integration.verificationStatus} |`)
+  }
+  lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`)
+  if (input.runUrl) lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`)
+  lines.push('')
+  if (failure) lines.push('<details open><summary>What failed</summary>', '', '```', failure, '```', '</details>', '')
+  if (plan) {
+    const rows = planRows(plan)
+    lines.push('#### Plan', '')
+    if (rows.length) {
+      lines.push('| | Added | Changed | Removed |', '|---|---|---|---|')
+      for (const row of rows) lines.push(`| ${row.what} | ${cell(row.added)} | ${cell(row.changed)} | ${cell(row.removed)} |`)
+    } else {
+      lines.push('Nothing to change in the definition.')
+    }
+    lines.push('')
+  }
+  lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>')
+  return `${lines.join('\n')}\n`
+}
+
+/** Replaces every secret value in text that leaves the log (comments, summaries). */
+export function redact(text: string, secrets: readonly string[]): string {
+  let result = text
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length >= 3) result = result.split(secret).join('***')
+  }
+  return result
+}
