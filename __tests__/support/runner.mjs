@@ -39,7 +39,7 @@ export function parseOutputFile(text) {
 
 /**
  * @typedef {{ code: number | null, stdout: string, stderr: string, outputs: Record<string, string>, summary: string, durationMs: number }} ActionRun
- * @param {{ inputs: Record<string, string>, env?: Record<string, string>, workspace?: string, event?: { name: string, payload: unknown }, stdio?: 'pipe' | 'inherit-too' }} options
+ * @param {{ inputs: Record<string, string>, env?: Record<string, string>, workspace?: string, event?: { name: string, payload: unknown }, stdio?: 'pipe' | 'inherit-too', script?: string, nodeArgs?: string[] }} options
  * @returns {Promise<ActionRun>}
  */
 export async function runAction(options) {
@@ -76,7 +76,7 @@ export async function runAction(options) {
   Object.assign(env, options.env)
 
   const started = performance.now()
-  const child = spawn(actionNode, [bundle], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(actionNode, [...(options.nodeArgs ?? []), options.script ?? bundle], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk) => {

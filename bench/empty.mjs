@@ -1,0 +1,1 @@
+// The start-up floor: Node.js itself, loading nothing.

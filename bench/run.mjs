@@ -1,0 +1,124 @@
+// `npm run bench`: the action against the floor (bench/floor.mjs), each a whole
+// process measured from outside, alternating A B A B after a warm-up, on the
+// example integration, a large one, and start-up alone. Prints a table and
+// writes bench/results.json. `--quick` runs 3 rounds, only to prove it works.
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { isDeepStrictEqual } from 'node:util'
+import { seedIntegration, startBotpressApi } from '../__tests__/support/botpress-api.mjs'
+import { actionNode, bundle, projectRoot, runAction } from '../__tests__/support/runner.mjs'
+import { exampleIntegration, largeIntegration } from './fixtures.mjs'
+
+const quick = process.argv.includes('--quick')
+const rounds = quick ? 3 : Number(process.env.BENCH_ROUNDS ?? 10)
+const here = path.dirname(fileURLToPath(import.meta.url))
+const floorScript = path.join(here, 'floor.mjs')
+const peakPreload = path.join(here, 'peak.cjs')
+const ID = 'intver_01JDEMOACMECRM0000000000'
+
+const api = await startBotpressApi({ integrations: [seedIntegration({ id: ID })] })
+const peakDir = await mkdtemp(path.join(os.tmpdir(), 'bench-peak-'))
+let runNumber = 0
+
+/** One whole process, from spawn to exit: wall time and peak resident memory. */
+async function measure(script, integration, inputs = {}) {
+  const peakFile = path.join(peakDir, `${runNumber++}`)
+  const run = await runAction({
+    script,
+    nodeArgs: ['-r', peakPreload],
+    workspace: integration?.workspace ?? projectRoot,
+    inputs: integration
+      ? { token: api.token, 'workspace-id': api.workspaceId, manifest: integration.manifest, 'api-url': api.url, secrets: JSON.stringify({ API_KEY: 'bench-key' }), ...inputs }
+      : inputs,
+    env: { BENCH_PEAK_FILE: peakFile },
+  })
+  // Start-up ends with the missing-input error; the empty script with nothing.
+  const expected = integration || script !== bundle ? 0 : 1
+  if (run.code !== expected) throw new Error(`${path.basename(script)} exited ${run.code}, not ${expected}:\n${run.stdout}\n${run.stderr}`)
+  const peak = Number(await readFile(peakFile, 'utf8'))
+  const put = api.requests.find((r) => r.method === 'PUT')
+  api.requests.length = 0
+  return { ms: run.durationMs, peak, body: put?.body }
+}
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] }
+}
+
+/** Warm-up once each, then `rounds` rounds of A then B. */
+async function compare(label, a, b) {
+  const first = [await a(), await b()]
+  const samples = { a: [], b: [] }
+  for (let i = 0; i < rounds; i++) {
+    samples.a.push(await a())
+    samples.b.push(await b())
+  }
+  const summarise = (list) => ({ ms: stats(list.map((s) => s.ms)), peakBytes: stats(list.map((s) => s.peak)) })
+  return { label, action: summarise(samples.a), floor: summarise(samples.b), warmup: first }
+}
+
+const example = await exampleIntegration()
+const large = await largeIntegration()
+const results = []
+for (const [label, integration] of [['example integration', example], ['large integration', large]]) {
+  process.stderr.write(`${label}: warm-up and ${rounds} rounds…\n`)
+  // A fresh integration, so that nothing is left to prune from the scenario before.
+  api.add(seedIntegration({ id: ID }))
+  const result = await compare(label, () => measure(bundle, integration), () => measure(floorScript, integration))
+  // The floor is only a floor if it does the same work: the same PUT body.
+  const [action, floor] = result.warmup
+  if (!isDeepStrictEqual(action.body, floor.body)) throw new Error(`${label}: the floor sent another body than the action`)
+  result.bodyBytes = Buffer.byteLength(JSON.stringify(action.body))
+  delete result.warmup
+  results.push(result)
+}
+process.stderr.write(`start-up: warm-up and ${rounds} rounds…\n`)
+const startup = await compare('start-up (no inputs)', () => measure(bundle, undefined), () => measure(path.join(here, 'empty.mjs'), undefined))
+delete startup.warmup
+results.push(startup)
+
+const distNames = (await readdir(path.join(projectRoot, 'dist'), { recursive: true })).map(String)
+const distFiles = (await Promise.all(distNames.map(async (name) => ({ name, stat: await stat(path.join(projectRoot, 'dist', name)) }))))
+  .filter((f) => f.stat.isFile())
+  .map((f) => ({ name: f.name, bytes: f.stat.size }))
+const jsFiles = distFiles.filter((f) => /\.c?js$/.test(f.name))
+const largest = jsFiles.reduce((a, b) => (b.bytes > a.bytes ? b : a))
+const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, actionNode, platform: `${os.platform()} ${os.arch()}` }
+const report = {
+  date: new Date().toISOString(),
+  rounds,
+  machine,
+  dist: { totalBytes: distFiles.reduce((n, f) => n + f.bytes, 0), loadedOnEveryRun: (await stat(bundle)).size, largest, files: distFiles },
+  results,
+}
+await writeFile(path.join(here, 'results.json'), `${JSON.stringify(report, null, 2)}\n`)
+
+const ms = (s) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`
+const mb = (s) => `${(s.median / 2 ** 20).toFixed(1)} MB (${(s.min / 2 ** 20).toFixed(1)}–${(s.max / 2 ** 20).toFixed(1)})`
+const ratio = (a, b) => (a.median / b.median).toFixed(2)
+const rows = results.map((r) => [
+  r.label,
+  ms(r.action.ms),
+  ms(r.floor.ms),
+  `${ratio(r.action.ms, r.floor.ms)}×`,
+  mb(r.action.peakBytes),
+  mb(r.floor.peakBytes),
+  `${ratio(r.action.peakBytes, r.floor.peakBytes)}×`,
+  r.bodyBytes ? `${(r.action.peakBytes.median / r.bodyBytes).toFixed(1)}× of ${r.bodyBytes > 2 ** 20 ? `${(r.bodyBytes / 2 ** 20).toFixed(1)} MB` : `${(r.bodyBytes / 1024).toFixed(1)} KB`}` : '',
+])
+const header = ['scenario', 'action wall', 'floor wall', 'ratio', 'action peak', 'floor peak', 'ratio', 'action peak / body']
+console.log(`\nBenchmark, ${rounds} rounds after a warm-up, median (min–max); ${machine.cores} cores, ${machine.cpu}, Node ${process.versions.node}`)
+console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
+for (const row of rows) console.log(`| ${row.join(' | ')} |`)
+console.log(`\ndist/: ${(report.dist.totalBytes / 1024).toFixed(0)} KiB in ${distFiles.length} files; loaded on every run: dist/index.js, ${(report.dist.loadedOnEveryRun / 1024).toFixed(0)} KiB; largest file: ${largest.name}, ${(largest.bytes / 1024).toFixed(0)} KiB`)
+console.log('start-up floor: an empty Node.js script. Figures also in bench/results.json')
+
+await api.close()
+await rm(peakDir, { recursive: true, force: true })
+await Promise.all([example, large].map((i) => rm(i.workspace, { recursive: true, force: true })))
