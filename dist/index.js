@@ -285,7 +285,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8781);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8086);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8781:
+/***/ 8086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3250,6 +3250,80 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./src/api/body.ts
+
+
+
+/**
+ * A file sent as a JSON string without ever being held in memory whole: the
+ * integration's code bundle, which can be tens of megabytes.
+ */
+class FileText {
+    path;
+    bytes;
+    constructor(path, bytes) {
+        this.path = path;
+        this.bytes = bytes;
+    }
+}
+/** The JSON string body of one chunk of text, without its quotes. */
+function escapeChunk(text) {
+    return JSON.stringify(text).slice(1, -1);
+}
+// Reading as utf8 never splits a character between chunks, so escaping chunk
+// by chunk gives what escaping the whole text would.
+async function* escapedFile(path) {
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+        yield escapeChunk(chunk);
+    }
+}
+async function escapedLength(path) {
+    let length = 0;
+    for await (const escaped of escapedFile(path))
+        length += Buffer.byteLength(escaped);
+    return length;
+}
+/**
+ * Serialises `value` as JSON, streaming each FileText in it from disk. The
+ * length is computed first (a second read of each file, from the page cache),
+ * since some gateways refuse chunked request bodies.
+ */
+async function jsonBody(value) {
+    const files = [];
+    const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex');
+    const text = JSON.stringify(value, (_key, item) => {
+        if (!(item instanceof FileText))
+            return item;
+        files.push(item);
+        return `${nonce}:${files.length - 1}`;
+    });
+    const parts = files.length ? text.split(new RegExp(`"${nonce}:\\d+"`)) : [text];
+    let contentLength = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
+    for (const file of files)
+        contentLength += 2 + (await escapedLength(file.path));
+    return {
+        contentLength,
+        open: () => external_node_stream_namespaceObject.Readable.from((async function* () {
+            for (const [index, part] of parts.entries()) {
+                yield Buffer.from(part);
+                const file = files[index];
+                if (!file)
+                    continue;
+                yield Buffer.from('"');
+                for await (const escaped of escapedFile(file.path))
+                    yield Buffer.from(escaped);
+                yield Buffer.from('"');
+            }
+        })(), { objectMode: false }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/api/errors.ts
 const BODY_EXCERPT = 500;
 function parseErrorBody(text) {
@@ -12937,6 +13011,7 @@ function retryDelay(retry, headers = {}, now, random) {
 
 
 
+
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The few calls of the Botpress admin API this action makes. */
 class BotpressClient {
@@ -12969,7 +13044,7 @@ class BotpressClient {
     /** One call with retries; returns the body of the first 2xx answer. */
     async call(operation, method, path, body) {
         const { maxAttempts, onRetry, sleep = defaultSleep } = this.options;
-        const payload = body === undefined ? null : JSON.stringify(body);
+        const payload = body === undefined ? null : await jsonBody(body);
         for (let attempt = 1;; attempt++) {
             let failure;
             let headers = {};
@@ -13006,11 +13081,11 @@ class BotpressClient {
             timer = setTimeout(() => reject(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
         });
         const exchange = (async () => {
-            const response = await client.request(method, `${baseUrl}${path}`, payload, {
+            const response = await client.request(method, `${baseUrl}${path}`, payload?.open() ?? null, {
                 authorization: `Bearer ${token}`,
                 'x-workspace-id': workspaceId,
                 accept: 'application/json',
-                ...(payload !== null && { 'content-type': 'application/json' }),
+                ...(payload !== null && { 'content-type': 'application/json', 'content-length': payload.contentLength }),
             });
             const text = await response.readBody();
             return { status: response.message.statusCode ?? 0, headers: response.message.headers, text };
@@ -13318,6 +13393,8 @@ const VRL_MAX_LENGTH = 2000;
 
 
 
+
+
 const extensions = { svg: '.svg', markdown: '.md', vrl: '.vrl' };
 // An SVG may open with an XML declaration, comments or a doctype before <svg.
 const SVG_START = /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i;
@@ -13355,6 +13432,14 @@ async function readReference(ref, manifestDir, displayDir) {
     }
     let data;
     try {
+        if (ref.kind === 'code') {
+            // Checked now, read only when sent: a bundle can be tens of megabytes.
+            const info = await (0,promises_namespaceObject.stat)(absolute);
+            if (info.isDirectory())
+                throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+            await (0,promises_namespaceObject.access)(absolute, external_node_fs_namespaceObject.constants.R_OK);
+            return { ...ref, absolute, bytes: info.size, content: new FileText(absolute, info.size) };
+        }
         data = await (0,promises_namespaceObject.readFile)(absolute);
     }
     catch (error) {
@@ -13365,8 +13450,6 @@ async function readReference(ref, manifestDir, displayDir) {
     }
     const read = { ...ref, absolute, bytes: data.length };
     switch (ref.kind) {
-        case 'code':
-            return { ...read, content: data.toString('utf8') };
         case 'svg':
             if (!SVG_START.test(data.subarray(0, 4096).toString('utf8'))) {
                 return finding(`${ref.relative} is not an SVG image (it must start with <svg, after an optional XML declaration)`);
@@ -14153,8 +14236,6 @@ function checkIdentity(manifest, remote, expectedVersion) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/github/context.ts
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { FileText } from '../../src/api/body.js'
 import { InputError, type Problem } from '../../src/errors.js'
 import { loadManifest } from '../../src/manifest/load.js'
 
@@ -45,8 +46,10 @@ describe('loadManifest', () => {
       { 'index.js': 'exports.x = 1', 'assets/icon.svg': SVG, 'README.md': '# CRM', 'extract.vrl': '.id', 'link.vrl': '"https://x"' },
     )
     expect(manifest).toMatchObject({ id: 'intver_1', name: 'acme/crm', version: '1.0.0' })
+    // The code bundle is streamed from disk when sent, never held whole.
+    expect(manifest.definition.code).toBeInstanceOf(FileText)
+    expect(manifest.definition.code).toMatchObject({ bytes: 13 })
     expect(manifest.definition).toMatchObject({
-      code: 'exports.x = 1',
       icon: Buffer.from(SVG).toString('base64'),
       readme: Buffer.from('# CRM').toString('base64'),
       identifier: { extractScript: '.id' },

@@ -1,5 +1,6 @@
 import { HttpClient } from '@actions/http-client'
 import type { z } from 'zod'
+import { jsonBody, type RequestBody } from './body.js'
 import { ApiError, apiErrorFromResponse } from './errors.js'
 import { integrationResponseSchema, type RemoteIntegration, type UpdateBody } from './integration.js'
 import { RETRYABLE_STATUSES, retryDelay, type Headers } from './retry.js'
@@ -58,7 +59,7 @@ export class BotpressClient {
   /** One call with retries; returns the body of the first 2xx answer. */
   private async call(operation: string, method: string, path: string, body?: UpdateBody): Promise<string> {
     const { maxAttempts, onRetry, sleep = defaultSleep } = this.options
-    const payload = body === undefined ? null : JSON.stringify(body)
+    const payload = body === undefined ? null : await jsonBody(body)
     for (let attempt = 1; ; attempt++) {
       let failure: string
       let headers: Headers = {}
@@ -85,7 +86,7 @@ export class BotpressClient {
   }
 
   /** One HTTP exchange, bounded by the timeout from start to last byte. */
-  private async send(method: string, path: string, payload: string | null): Promise<RawResponse> {
+  private async send(method: string, path: string, payload: RequestBody | null): Promise<RawResponse> {
     const { baseUrl, token, workspaceId, userAgent, timeoutMs } = this.options
     const client = new HttpClient(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false })
     let timer: NodeJS.Timeout | undefined
@@ -93,11 +94,11 @@ export class BotpressClient {
       timer = setTimeout(() => reject(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs)
     })
     const exchange = (async () => {
-      const response = await client.request(method, `${baseUrl}${path}`, payload, {
+      const response = await client.request(method, `${baseUrl}${path}`, payload?.open() ?? null, {
         authorization: `Bearer ${token}`,
         'x-workspace-id': workspaceId,
         accept: 'application/json',
-        ...(payload !== null && { 'content-type': 'application/json' }),
+        ...(payload !== null && { 'content-type': 'application/json', 'content-length': payload.contentLength }),
       })
       const text = await response.readBody()
       return { status: response.message.statusCode ?? 0, headers: response.message.headers, text }

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises'
+import { access, readFile, stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { FileText } from '../api/body.js'
 import path from 'node:path'
 import type { KeyPath } from './locate.js'
 import type { Finding } from './issues.js'
@@ -17,8 +19,11 @@ export interface FileReference {
 export interface ReadFile extends FileReference {
   absolute: string
   bytes: number
-  /** What the body carries: text for code and VRL, base64 for SVG and Markdown. */
-  content: string
+  /**
+   * What the body carries: text for code (streamed from disk when sent) and
+   * VRL, base64 for SVG and Markdown.
+   */
+  content: string | FileText
 }
 
 const extensions: Partial<Record<FileKind, string>> = { svg: '.svg', markdown: '.md', vrl: '.vrl' }
@@ -60,6 +65,13 @@ export async function readReference(ref: FileReference, manifestDir: string, dis
   }
   let data: Buffer
   try {
+    if (ref.kind === 'code') {
+      // Checked now, read only when sent: a bundle can be tens of megabytes.
+      const info = await stat(absolute)
+      if (info.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' })
+      await access(absolute, constants.R_OK)
+      return { ...ref, absolute, bytes: info.size, content: new FileText(absolute, info.size) }
+    }
     data = await readFile(absolute)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -69,8 +81,6 @@ export async function readReference(ref: FileReference, manifestDir: string, dis
   }
   const read = { ...ref, absolute, bytes: data.length }
   switch (ref.kind) {
-    case 'code':
-      return { ...read, content: data.toString('utf8') }
     case 'svg':
       if (!SVG_START.test(data.subarray(0, 4096).toString('utf8'))) {
         return finding(`${ref.relative} is not an SVG image (it must start with <svg, after an optional XML declaration)`)

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
+import type { FileText } from '../api/body.js'
 import { InputError, type Problem } from '../errors.js'
 import { describeIssues, type Finding } from './issues.js'
 import { fileReferences, readReference, type ReadFile } from './files.js'
@@ -10,7 +11,7 @@ import { manifestSchema, type ManifestData } from './schema.js'
 import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
 
 /** The integration's definition as the update body carries it, without secrets. */
-export type Definition = Omit<ManifestData, 'id' | 'name' | 'version' | 'secrets'>
+export type Definition = Omit<ManifestData, 'id' | 'name' | 'version' | 'secrets' | 'code'> & { code?: string | FileText | undefined }
 
 /** A checked manifest, its files read, ready for planning. */
 export interface Manifest {

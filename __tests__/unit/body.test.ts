@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { text } from 'node:stream/consumers'
+import { FileText, jsonBody } from '../../src/api/body.js'
+
+async function file(content: string): Promise<FileText> {
+  const target = path.join(await mkdtemp(path.join(tmpdir(), 'body-')), 'index.js')
+  await writeFile(target, content)
+  return new FileText(target, Buffer.byteLength(content))
+}
+
+describe('jsonBody', () => {
+  it('is the JSON of the value, with each file streamed in as a string, and its exact length', async () => {
+    const tricky = 'const s = "quote" + \'\\\\\' + `\n\t` // é, 中文, 🎉, \u2028, \u0001\n'
+    // Over a megabyte, so that the file comes in several chunks; a 4-byte character on every line.
+    const big = 'x = "🎉"; // 0123456789\n'.repeat(60_000)
+    const value = { title: 'CRM "quoted" 🎉', code: await file(tricky), nested: { other: await file(big), after: [1, null, 'z'] } }
+    const body = await jsonBody(value)
+    const sent = await text(body.open())
+    expect(JSON.parse(sent)).toEqual({ title: 'CRM "quoted" 🎉', code: tricky, nested: { other: big, after: [1, null, 'z'] } })
+    expect(Buffer.byteLength(sent)).toBe(body.contentLength)
+    expect(sent).toBe(JSON.stringify({ title: 'CRM "quoted" 🎉', code: tricky, nested: { other: big, after: [1, null, 'z'] } }))
+  })
+
+  it('can be opened again for a retry', async () => {
+    const body = await jsonBody({ code: await file('a();') })
+    expect(await text(body.open())).toBe('{"code":"a();"}')
+    expect(await text(body.open())).toBe('{"code":"a();"}')
+  })
+
+  it('is plain JSON without files', async () => {
+    const body = await jsonBody({ integrationId: 'x' })
+    expect(await text(body.open())).toBe('{"integrationId":"x"}')
+    expect(body.contentLength).toBe(21)
+  })
+})
