@@ -13141,11 +13141,11 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/manifest/suggest.ts
@@ -13470,8 +13470,10 @@ async function readReference(ref, manifestDir, displayDir) {
 ;// CONCATENATED MODULE: ./src/manifest/interpolate.ts
 // `$${` is a literal `${`; `${NAME}` and `${NAME:-default}` are references.
 const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
-// Interpolating a secret into the definition would publish it.
-const FORBIDDEN = /^SECRET_/;
+// Variables that hold credentials: interpolating one into the definition
+// would publish it (SECRET_* are the integration's secrets, INPUT_* include
+// the Botpress token, ACTIONS_* the runner's own tokens).
+const FORBIDDEN = /^(SECRET_|INPUT_|ACTIONS_)|^GITHUB_TOKEN$/;
 /**
  * Replaces `${VAR}` and `${VAR:-default}` with the variable's value (the
  * default applies when it is unset or empty, as in a shell); `$${` stays a
@@ -13688,7 +13690,7 @@ function interpolateValues(doc, lineCounter, displayPath, env) {
             const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
             const message = 'missing' in result
                 ? `\`\${${result.missing.name}}\` is not set and has no default: set ${result.missing.name} in the step's \`env:\`, or write \`\${${result.missing.name}:-default}\``
-                : `\`\${${result.forbidden}}\` would put a secret into the definition; secrets go in \`secrets\`, never in other values`;
+                : `\`\${${result.forbidden}}\` would put a credential into the definition; secrets go in \`secrets\`, never in other values`;
             problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } });
         },
     });
@@ -13765,8 +13767,8 @@ async function checkManifest(parsed, manifestDir) {
         files,
     };
 }
-/** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
-async function loadManifest(file, displayPath, env = {}) {
+/** Reads and parses the manifest at `file`, with `${VAR}` taken from `env`; checks nothing yet. */
+async function readManifest(file, displayPath, env = {}) {
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
@@ -13776,7 +13778,11 @@ async function loadManifest(file, displayPath, env = {}) {
         throw new InputError(`Cannot read the manifest ${displayPath} (${code === 'ENOENT' ? 'no such file' : String(code ?? error)}). ` +
             'Set the `manifest` input to its path, relative to `working-directory`.');
     }
-    return checkManifest(parseManifest(text, displayPath, env), external_node_path_default().dirname(file));
+    return parseManifest(text, displayPath, env);
+}
+/** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
+async function loadManifest(file, displayPath, env = {}) {
+    return checkManifest(await readManifest(file, displayPath, env), path.dirname(file));
 }
 
 ;// CONCATENATED MODULE: ./src/plan/compare.ts
@@ -14157,18 +14163,25 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 
 
 
+
 /** inputs → manifest → secrets → GET → plan → PUT (or validate) → verification. */
 async function deploy(settings, env, state, log) {
-    const manifest = await loadManifest(settings.manifestFile, settings.manifestDisplayPath, env);
+    const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env);
+    // Known before the checks, so that a pull-request comment about them finds its integration.
+    const declaredId = parsed.data?.id;
+    if (state.integrationId === undefined && typeof declaredId === 'string')
+        state.integrationId = declaredId;
+    const manifest = await checkManifest(parsed, external_node_path_default().dirname(settings.manifestFile));
     const integrationId = settings.integrationId ?? manifest.id;
     if (!integrationId) {
         throw new InputError(`No integration id: set the \`integration-id\` input, or \`id\` in ${manifest.displayPath}, to the id of the integration version to update.`);
     }
     state.integrationId = integrationId;
     const values = resolveSecrets(manifest.secrets, { env, provided: settings.secrets, prefix: settings.secretsPrefix });
-    state.secretValues = maskableParts(values);
-    for (const part of state.secretValues)
+    const parts = maskableParts(values);
+    for (const part of parts)
         log.mask(part);
+    state.secretValues.push(...parts);
     const client = new BotpressClient({
         baseUrl: settings.apiUrl,
         token: settings.token,
@@ -14359,7 +14372,6 @@ async function reportSkipped(pullRequest) {
     const why = `Skipped: pull request #${pullRequest} comes from a fork, and GitHub gives workflows of fork pull requests no secrets, so \`token\` is empty. ` +
         'Nothing was deployed. A maintainer can deploy it after merging, or from a branch of this repository.';
     notice(why, { title: 'Botpress deploy skipped' });
-    setOutput('skipped', 'true');
     await appendSummary(`## Deploy Botpress integration\n\n**⏭️ skipped**\n\n${why}\n`);
 }
 /** Creates or edits this integration's comment on the pull request; a failure here only warns. */
@@ -14547,7 +14559,8 @@ async function run() {
     if (token)
         core_setSecret(token);
     const context = readRunContext(process.env);
-    const state = { dryRun: false, secretValues: [] };
+    // The token is scrubbed from summaries and comments along with the secrets.
+    const state = { dryRun: false, secretValues: token ? [token] : [] };
     let settings;
     try {
         settings = readSettings(readInput, process.env);
@@ -14556,22 +14569,22 @@ async function run() {
             state.integrationId = settings.integrationId;
         if (!settings.token) {
             if (context.pullRequest?.fromFork) {
+                setOutput('skipped', 'true');
                 await reportSkipped(context.pullRequest.number);
                 return;
             }
             throw missingTokenError();
         }
-        setOutput('skipped', 'false');
         await deploy(settings, process.env, state, log);
         writeOutputs(state);
     }
     catch (error) {
         annotate(error);
         state.failure = errorMessage(error);
-        setOutput('skipped', 'false');
         setOutput('dry-run', String(state.dryRun));
         setFailed(state.failure);
     }
+    setOutput('skipped', 'false');
     await writeSummary(state);
     if (settings?.commentOnPr)
         await publishComment(settings, context, state);

@@ -1,7 +1,8 @@
 import { BotpressClient } from './api/client.js'
 import type { RemoteIntegration } from './api/integration.js'
 import { InputError } from './errors.js'
-import { loadManifest, type Manifest } from './manifest/load.js'
+import path from 'node:path'
+import { checkManifest, readManifest, type Manifest } from './manifest/load.js'
 import { planUpdate, type Plan } from './plan/plan.js'
 import { formatPlanLog } from './report/format.js'
 import { maskableParts, resolveSecrets } from './secrets/resolve.js'
@@ -30,7 +31,11 @@ export interface RunState {
 
 /** inputs → manifest → secrets → GET → plan → PUT (or validate) → verification. */
 export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<void> {
-  const manifest = await loadManifest(settings.manifestFile, settings.manifestDisplayPath, env)
+  const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env)
+  // Known before the checks, so that a pull-request comment about them finds its integration.
+  const declaredId = (parsed.data as { id?: unknown } | null)?.id
+  if (state.integrationId === undefined && typeof declaredId === 'string') state.integrationId = declaredId
+  const manifest = await checkManifest(parsed, path.dirname(settings.manifestFile))
   const integrationId = settings.integrationId ?? manifest.id
   if (!integrationId) {
     throw new InputError(
@@ -40,8 +45,9 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
   state.integrationId = integrationId
 
   const values = resolveSecrets(manifest.secrets, { env, provided: settings.secrets, prefix: settings.secretsPrefix })
-  state.secretValues = maskableParts(values)
-  for (const part of state.secretValues) log.mask(part)
+  const parts = maskableParts(values)
+  for (const part of parts) log.mask(part)
+  state.secretValues.push(...parts)
 
   const client = new BotpressClient({
     baseUrl: settings.apiUrl,

@@ -37,7 +37,8 @@ export async function run(): Promise<void> {
   const token = readInput('token')
   if (token) core.setSecret(token)
   const context = readRunContext(process.env)
-  const state: RunState = { dryRun: false, secretValues: [] }
+  // The token is scrubbed from summaries and comments along with the secrets.
+  const state: RunState = { dryRun: false, secretValues: token ? [token] : [] }
   let settings: Settings | undefined
   try {
     settings = readSettings(readInput, process.env)
@@ -45,21 +46,21 @@ export async function run(): Promise<void> {
     if (settings.integrationId) state.integrationId = settings.integrationId
     if (!settings.token) {
       if (context.pullRequest?.fromFork) {
+        core.setOutput('skipped', 'true')
         await reportSkipped(context.pullRequest.number)
         return
       }
       throw missingTokenError()
     }
-    core.setOutput('skipped', 'false')
     await deploy(settings, process.env, state, log)
     writeOutputs(state)
   } catch (error) {
     annotate(error)
     state.failure = errorMessage(error)
-    core.setOutput('skipped', 'false')
     core.setOutput('dry-run', String(state.dryRun))
     core.setFailed(state.failure)
   }
+  core.setOutput('skipped', 'false')
   await writeSummary(state)
   if (settings?.commentOnPr) await publishComment(settings, context, state)
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
 import { runAction, visibleLog } from '../support/runner.mjs'
@@ -107,6 +107,16 @@ describe('a deploy of the example integration', () => {
     expect(run.stdout).toContain('::warning::Secret WEBHOOK_SECRET is optional and has no value')
     expect(run.stdout).toContain(`::add-mask::${API_KEY}`)
     expectNoLeak(run, [API_KEY, api.token])
+  })
+
+  it('streams a code bundle of several megabytes intact', async () => {
+    const code = `// é 中文 🎉 "quotes" \\ \u2028\n${'exports.f = () => "x\\ty";\n'.repeat(200_000)}`
+    const { workspace, manifest } = await exampleWorkspace()
+    await writeFile(path.join(workspace, 'integrations/acme-crm/build/index.js'), code)
+    const run = await runAction({ workspace, inputs: inputs({ manifest }) })
+    expect(run.code).toBe(0)
+    expect(api.requests[1]!.headers['content-length']).toBe(String(Buffer.byteLength(JSON.stringify(api.requests[1]!.body))))
+    expect(api.requests[1]!.body.code).toBe(code)
   })
 
   it('in a dry run validates the same body and changes nothing', async () => {

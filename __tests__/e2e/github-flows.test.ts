@@ -91,6 +91,21 @@ describe('pull-request previews', () => {
     expect(body).toContain('Botpress says: code is too large')
   })
 
+  it('keep one comment from an invalid manifest to its fix, keyed by the manifest id', async () => {
+    const pr = await event('pull_request', 'pull_request.json')
+    const broken = await exampleWorkspace((text) => text.replace('title: Acme CRM\n', 'titel: Acme CRM\n'))
+    const failed = await runAction({ workspace: broken.workspace, inputs: inputs({ manifest: broken.manifest, 'comment-on-pr': 'true' }), env: env(), event: pr })
+    expect(failed.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(github.comments(42)).toHaveLength(1)
+    expect(github.comments(42)[0]!.body).toContain(MARKER)
+    expect(github.comments(42)[0]!.body).toContain('unknown key `titel`; did you mean `title`?')
+    const fixed = await runAction({ inputs: inputs({ 'comment-on-pr': 'true' }), env: env(), event: pr })
+    expect(fixed.code).toBe(0)
+    expect(github.comments(42)).toHaveLength(1)
+    expect(github.comments(42)[0]!.body).toContain('✅ deployed')
+  })
+
   it('stay green when the comment cannot be written', async () => {
     github.setForbidden(true)
     const run = await runAction({ inputs: inputs({ 'comment-on-pr': 'true' }), env: env(), event: await event('pull_request', 'pull_request.json') })

@@ -24,7 +24,8 @@ describe('interpolate', () => {
     expect(interpolate('${EMPTY}', env)).toEqual({ missing: { name: 'EMPTY' } })
   })
 
-  it('refuses to put a secret into the definition', () => {
-    expect(interpolate('key: ${SECRET_API_KEY}', { SECRET_API_KEY: 'x' })).toEqual({ forbidden: 'SECRET_API_KEY' })
+  it.each(['SECRET_API_KEY', 'INPUT_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN'])('refuses to put the credential %s into the definition', (name) => {
+    expect(interpolate(`key: \${${name}}`, { [name]: 'x' })).toEqual({ forbidden: name })
+    expect(interpolate(`key: \${${name}:-fallback}`, {})).toEqual({ forbidden: name })
   })
 })

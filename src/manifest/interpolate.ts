@@ -5,8 +5,10 @@ export interface MissingVariable {
 
 // `$${` is a literal `${`; `${NAME}` and `${NAME:-default}` are references.
 const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g
-// Interpolating a secret into the definition would publish it.
-const FORBIDDEN = /^SECRET_/
+// Variables that hold credentials: interpolating one into the definition
+// would publish it (SECRET_* are the integration's secrets, INPUT_* include
+// the Botpress token, ACTIONS_* the runner's own tokens).
+const FORBIDDEN = /^(SECRET_|INPUT_|ACTIONS_)|^GITHUB_TOKEN$/
 
 export type InterpolationResult = { value: string } | { missing: MissingVariable } | { forbidden: string }
 

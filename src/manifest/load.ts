@@ -52,7 +52,7 @@ function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath:
       const message =
         'missing' in result
           ? `\`\${${result.missing.name}}\` is not set and has no default: set ${result.missing.name} in the step's \`env:\`, or write \`\${${result.missing.name}:-default}\``
-          : `\`\${${result.forbidden}}\` would put a secret into the definition; secrets go in \`secrets\`, never in other values`
+          : `\`\${${result.forbidden}}\` would put a credential into the definition; secrets go in \`secrets\`, never in other values`
       problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } })
     },
   })
@@ -137,8 +137,8 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string)
   }
 }
 
-/** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
-export async function loadManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}): Promise<Manifest> {
+/** Reads and parses the manifest at `file`, with `${VAR}` taken from `env`; checks nothing yet. */
+export async function readManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}): Promise<ParsedManifest> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -149,5 +149,10 @@ export async function loadManifest(file: string, displayPath: string, env: NodeJ
         'Set the `manifest` input to its path, relative to `working-directory`.',
     )
   }
-  return checkManifest(parseManifest(text, displayPath, env), path.dirname(file))
+  return parseManifest(text, displayPath, env)
+}
+
+/** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
+export async function loadManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}): Promise<Manifest> {
+  return checkManifest(await readManifest(file, displayPath, env), path.dirname(file))
 }

@@ -36,7 +36,6 @@ export async function reportSkipped(pullRequest: number): Promise<void> {
     `Skipped: pull request #${pullRequest} comes from a fork, and GitHub gives workflows of fork pull requests no secrets, so \`token\` is empty. ` +
     'Nothing was deployed. A maintainer can deploy it after merging, or from a branch of this repository.'
   core.notice(why, { title: 'Botpress deploy skipped' })
-  core.setOutput('skipped', 'true')
   await appendSummary(`## Deploy Botpress integration\n\n**⏭️ skipped**\n\n${why}\n`)
 }
 
