@@ -13869,8 +13869,9 @@ function pruneChannel(name, local, remote, removed) {
     return channel;
 }
 /** Deletes the attributes an action or event no longer has. */
-function pruneAttributes(local, remote) {
+function pruneAttributes(name, local, remote, removedNames) {
     const { merged, removed } = withDeletions(local.attributes, asRecord(remote).attributes, true);
+    removedNames.push(...removed.map((key) => `${name}.attributes.${key}`));
     return removed.length ? { ...local, attributes: merged } : local;
 }
 function planSecrets(input) {
@@ -13934,7 +13935,7 @@ function planUpdate(input) {
                 if (section === 'channels')
                     merged[name] = pruneChannel(name, entry, remoteEntries[name], plan.removed);
                 if (section === 'actions' || section === 'events')
-                    merged[name] = pruneAttributes(entry, remoteEntries[name]);
+                    merged[name] = pruneAttributes(name, entry, remoteEntries[name], plan.removed);
             }
         }
         if (merged)
@@ -13945,28 +13946,30 @@ function planUpdate(input) {
     if (attributes.merged)
         body.attributes = attributes.merged;
     sections.push(attributes.plan);
-    if (prune)
-        pruneScripts(definition, remote, body);
-    if (prune)
+    if (prune) {
+        const removedScripts = pruneScripts(definition, remote, body);
+        if (removedScripts.length)
+            sections.push({ section: 'scripts', added: [], changed: [], removed: removedScripts, unchanged: 0 });
         pruneUserTags(definition, remote, body, sections);
+    }
     const { secrets, body: secretsBody } = planSecrets(input);
     if (Object.keys(secretsBody).length)
         body.secrets = secretsBody;
     const files = input.files.map((file) => ({ key: file.path.join('.'), path: file.relative, bytes: file.bytes }));
     return { body, settingsChanged, sections, secrets, files };
 }
-/** Deletes the VRL scripts the manifest no longer names. */
+/** Deletes the VRL scripts the manifest no longer names; returns their key paths. */
 function pruneScripts(definition, remote, body) {
+    const removed = [];
     const remoteIdentifier = asRecord(remote.identifier);
     const identifier = { ...definition.identifier };
-    let touched = false;
     for (const key of ['extractScript', 'fallbackHandlerScript']) {
         if (remoteIdentifier[key] && identifier[key] === undefined) {
             identifier[key] = null;
-            touched = true;
+            removed.push(`identifier.${key}`);
         }
     }
-    if (touched)
+    if (removed.length)
         body.identifier = identifier;
     const withoutLinkTemplate = (local, remoteConfig) => {
         if (!asRecord(asRecord(remoteConfig).identifier).linkTemplateScript)
@@ -13977,16 +13980,21 @@ function pruneScripts(definition, remote, body) {
         return { ...local, identifier: { ...localIdentifier, linkTemplateScript: null } };
     };
     const configuration = withoutLinkTemplate(definition.configuration, remote.configuration);
-    if (configuration)
+    if (configuration) {
         body.configuration = configuration;
+        removed.push('configuration.identifier.linkTemplateScript');
+    }
     const configurations = body.configurations;
     for (const [name, local] of Object.entries(configurations ?? {})) {
         if (local === null)
             continue;
         const pruned = withoutLinkTemplate(local, asRecord(remote.configurations)[name]);
-        if (pruned)
+        if (pruned) {
             configurations[name] = pruned;
+            removed.push(`configurations.${name}.identifier.linkTemplateScript`);
+        }
     }
+    return removed;
 }
 function pruneUserTags(definition, remote, body, sections) {
     const localUser = definition.user;

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
 import { runAction, visibleLog } from '../support/runner.mjs'
-import { EXAMPLE_DIR, EXAMPLE_ID, exampleWorkspace } from '../support/workspace.js'
+import { EXAMPLE_DIR, EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
 
 type Api = Awaited<ReturnType<typeof startBotpressApi>>
 const API_KEY = 'sk_live_51HxT9cKq-secret-api-key'
@@ -41,14 +41,7 @@ afterEach(async () => {
 })
 
 function inputs(extra: Record<string, string> = {}) {
-  return {
-    token: api.token,
-    'workspace-id': api.workspaceId,
-    manifest: 'examples/acme-crm/integration.yml',
-    'api-url': api.url,
-    secrets: JSON.stringify({ API_KEY, GITHUB_TOKEN: 'ghs_unrelated' }),
-    ...extra,
-  }
+  return exampleInputs(api, { API_KEY, GITHUB_TOKEN: 'ghs_unrelated' }, extra)
 }
 
 function expectNoLeak(run: Awaited<ReturnType<typeof runAction>>, values: string[]) {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
 import { startGitHubApi } from '../support/github-api.mjs'
 import { runAction, visibleLog } from '../support/runner.mjs'
-import { EXAMPLE_ID, exampleWorkspace } from '../support/workspace.js'
+import { EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
 
 const API_KEY = 'sk_live_pr_preview_secret_value'
 const MARKER = `<!-- deploy-botpress-integration:${EXAMPLE_ID} -->`
@@ -25,15 +25,7 @@ afterEach(async () => {
 })
 
 function inputs(extra: Record<string, string> = {}) {
-  return {
-    token: api.token,
-    'workspace-id': api.workspaceId,
-    manifest: 'examples/acme-crm/integration.yml',
-    'api-url': api.url,
-    secrets: JSON.stringify({ API_KEY }),
-    'github-token': github.token,
-    ...extra,
-  }
+  return exampleInputs(api, { API_KEY }, { 'github-token': github.token, ...extra })
 }
 const env = () => ({ GITHUB_API_URL: github.url })
 

@@ -18,3 +18,19 @@ export async function exampleWorkspace(edit?: (manifest: string) => string): Pro
   if (edit) await writeFile(manifest, edit(await readFile(manifest, 'utf8')))
   return { workspace, manifest: 'integrations/acme-crm/integration.yml' }
 }
+
+/** The inputs of a deploy of the example against a local API, with `extra` on top. */
+export function exampleInputs(
+  api: { token: string; workspaceId: string; url: string },
+  secrets: Record<string, string>,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    token: api.token,
+    'workspace-id': api.workspaceId,
+    manifest: 'examples/acme-crm/integration.yml',
+    'api-url': api.url,
+    secrets: JSON.stringify(secrets),
+    ...extra,
+  }
+}

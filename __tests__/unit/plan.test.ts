@@ -125,6 +125,13 @@ describe('planUpdate', () => {
       'chat.conversation.tags.b',
     ])
     expect(plan.sections.find((s) => s.section === 'user.tags')!.removed).toEqual(['old'])
+    expect(plan.sections.find((s) => s.section === 'actions')!.removed).toEqual(['act.attributes.old'])
+    expect(plan.sections.find((s) => s.section === 'scripts')!.removed).toEqual([
+      'identifier.extractScript',
+      'identifier.fallbackHandlerScript',
+      'configuration.identifier.linkTemplateScript',
+      'configurations.alt.identifier.linkTemplateScript',
+    ])
   })
 
   it('deletes nothing without prune, and does not touch the definition it was given', () => {

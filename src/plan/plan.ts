@@ -93,8 +93,9 @@ function pruneChannel(name: string, local: Entries, remote: unknown, removed: st
 }
 
 /** Deletes the attributes an action or event no longer has. */
-function pruneAttributes(local: Entries, remote: unknown): Entries {
+function pruneAttributes(name: string, local: Entries, remote: unknown, removedNames: string[]): Entries {
   const { merged, removed } = withDeletions(local.attributes as Entries | undefined, asRecord(remote).attributes, true)
+  removedNames.push(...removed.map((key) => `${name}.attributes.${key}`))
   return removed.length ? { ...local, attributes: merged } : local
 }
 
@@ -155,7 +156,7 @@ export function planUpdate(input: PlanInput): Plan {
       for (const [name, entry] of Object.entries(merged)) {
         if (entry === null || !(name in remoteEntries)) continue
         if (section === 'channels') merged[name] = pruneChannel(name, entry as Entries, remoteEntries[name], plan.removed)
-        if (section === 'actions' || section === 'events') merged[name] = pruneAttributes(entry as Entries, remoteEntries[name])
+        if (section === 'actions' || section === 'events') merged[name] = pruneAttributes(name, entry as Entries, remoteEntries[name], plan.removed)
       }
     }
     if (merged) body[section] = merged
@@ -166,8 +167,11 @@ export function planUpdate(input: PlanInput): Plan {
   if (attributes.merged) body.attributes = attributes.merged
   sections.push(attributes.plan)
 
-  if (prune) pruneScripts(definition, remote, body)
-  if (prune) pruneUserTags(definition, remote, body, sections)
+  if (prune) {
+    const removedScripts = pruneScripts(definition, remote, body)
+    if (removedScripts.length) sections.push({ section: 'scripts', added: [], changed: [], removed: removedScripts, unchanged: 0 })
+    pruneUserTags(definition, remote, body, sections)
+  }
 
   const { secrets, body: secretsBody } = planSecrets(input)
   if (Object.keys(secretsBody).length) body.secrets = secretsBody
@@ -176,18 +180,18 @@ export function planUpdate(input: PlanInput): Plan {
   return { body, settingsChanged, sections, secrets, files }
 }
 
-/** Deletes the VRL scripts the manifest no longer names. */
-function pruneScripts(definition: Definition, remote: RemoteIntegration, body: UpdateBody): void {
+/** Deletes the VRL scripts the manifest no longer names; returns their key paths. */
+function pruneScripts(definition: Definition, remote: RemoteIntegration, body: UpdateBody): string[] {
+  const removed: string[] = []
   const remoteIdentifier = asRecord(remote.identifier)
   const identifier = { ...definition.identifier } as Entries
-  let touched = false
   for (const key of ['extractScript', 'fallbackHandlerScript']) {
     if (remoteIdentifier[key] && identifier[key] === undefined) {
       identifier[key] = null
-      touched = true
+      removed.push(`identifier.${key}`)
     }
   }
-  if (touched) body.identifier = identifier
+  if (removed.length) body.identifier = identifier
 
   const withoutLinkTemplate = (local: Entries | undefined, remoteConfig: unknown): Entries | undefined => {
     if (!asRecord(asRecord(remoteConfig).identifier).linkTemplateScript) return undefined
@@ -196,13 +200,20 @@ function pruneScripts(definition: Definition, remote: RemoteIntegration, body: U
     return { ...local, identifier: { ...localIdentifier, linkTemplateScript: null } }
   }
   const configuration = withoutLinkTemplate(definition.configuration, remote.configuration)
-  if (configuration) body.configuration = configuration
+  if (configuration) {
+    body.configuration = configuration
+    removed.push('configuration.identifier.linkTemplateScript')
+  }
   const configurations = body.configurations as Entries | undefined
   for (const [name, local] of Object.entries(configurations ?? {})) {
     if (local === null) continue
     const pruned = withoutLinkTemplate(local as Entries, asRecord(remote.configurations)[name])
-    if (pruned) configurations![name] = pruned
+    if (pruned) {
+      configurations![name] = pruned
+      removed.push(`configurations.${name}.identifier.linkTemplateScript`)
+    }
   }
+  return removed
 }
 
 function pruneUserTags(definition: Definition, remote: RemoteIntegration, body: UpdateBody, sections: SectionPlan[]): void {
