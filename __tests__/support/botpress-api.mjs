@@ -4,6 +4,7 @@
 // checks every request body and its own responses against the official OpenAPI
 // document, and can be told to fail: a status, a delay, a dropped connection.
 import { createServer } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import { randomBytes } from 'node:crypto'
 import { violations } from './openapi.mjs'
 
@@ -170,7 +171,8 @@ function botpressError(status, type, message) {
 
 /**
  * Starts the API. `integrations` are what the server holds at first.
- * @param {{ integrations?: Integration[], secretValues?: Record<string, Record<string, string>>, token?: string, workspaceId?: string, port?: number, log?: (line: string) => void }} [options]
+ * With `tls` it serves https (for tests that go through a proxy, which loopback http never does).
+ * @param {{ integrations?: Integration[], secretValues?: Record<string, Record<string, string>>, token?: string, workspaceId?: string, port?: number, tls?: { key: string, cert: string }, log?: (line: string) => void }} [options]
  */
 export async function startBotpressApi(options = {}) {
   const token = options.token ?? TEST_TOKEN
@@ -244,7 +246,8 @@ export async function startBotpressApi(options = {}) {
     return method === 'GET' ? 'getIntegrationResponse' : 'updateIntegrationResponse'
   }
 
-  const server = createServer((req, res) => {
+  /** @type {import('node:http').RequestListener} */
+  const handle = (req, res) => {
     /** @type {Buffer[]} */
     const chunks = []
     req.on('data', (chunk) => chunks.push(chunk))
@@ -289,12 +292,14 @@ export async function startBotpressApi(options = {}) {
       })
       res.end(payload)
     })
-  })
+  }
+  const server = options.tls ? createTlsServer(options.tls, handle) : createServer(handle)
   await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined)))
   const address = /** @type {import('node:net').AddressInfo} */ (server.address())
 
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
+    port: address.port,
     token,
     workspaceId,
     requests,
