@@ -3250,152 +3250,17 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: ./src/api/body.ts
-
-
-
-/**
- * A file sent as a JSON string without ever being held in memory whole: the
- * integration's code bundle, which can be tens of megabytes.
- */
-class FileText {
-    path;
-    bytes;
-    constructor(path, bytes) {
-        this.path = path;
-        this.bytes = bytes;
-    }
-}
-/** The JSON string body of one chunk of text, without its quotes. */
-function escapeChunk(text) {
-    return JSON.stringify(text).slice(1, -1);
-}
-// Reading as utf8 never splits a character between chunks, so escaping chunk
-// by chunk gives what escaping the whole text would.
-async function* escapedFile(path) {
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-        yield escapeChunk(chunk);
-    }
-}
-async function escapedLength(path) {
-    let length = 0;
-    for await (const escaped of escapedFile(path))
-        length += Buffer.byteLength(escaped);
-    return length;
-}
-/**
- * Serialises `value` as JSON, streaming each FileText in it from disk. The
- * length is computed first (a second read of each file, from the page cache),
- * since some gateways refuse chunked request bodies.
- */
-async function jsonBody(value) {
-    const files = [];
-    const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex');
-    const text = JSON.stringify(value, (_key, item) => {
-        if (!(item instanceof FileText))
-            return item;
-        files.push(item);
-        return `${nonce}:${files.length - 1}`;
-    });
-    const parts = files.length ? text.split(new RegExp(`"${nonce}:\\d+"`)) : [text];
-    let contentLength = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
-    for (const file of files)
-        contentLength += 2 + (await escapedLength(file.path));
-    return {
-        contentLength,
-        open: () => external_node_stream_namespaceObject.Readable.from((async function* () {
-            for (const [index, part] of parts.entries()) {
-                yield Buffer.from(part);
-                const file = files[index];
-                if (!file)
-                    continue;
-                yield Buffer.from('"');
-                for await (const escaped of escapedFile(file.path))
-                    yield Buffer.from(escaped);
-                yield Buffer.from('"');
-            }
-        })(), { objectMode: false }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/api/errors.ts
-const BODY_EXCERPT = 500;
-function parseErrorBody(text) {
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed && typeof parsed === 'object' && ('type' in parsed || 'message' in parsed))
-            return parsed;
-    }
-    catch {
-        // Not JSON: a proxy's or load balancer's page; shown as text below.
-    }
-    return undefined;
-}
-function hint(status, type) {
-    if (type === 'BreakingChanges') {
-        return 'The update would break bots that use this version. Publish it as a new version (a new `version` and integration id) instead of updating this one.';
-    }
-    switch (status) {
-        case 401:
-            return 'The token was refused: check that the `token` secret holds a valid Botpress personal access token that has not expired.';
-        case 403:
-            return 'The token may not do this: check that its user is a member of workspace `workspace-id` with a role that can manage integrations.';
-        case 404:
-            return 'No integration has this id in this workspace: check `integration-id` (or the manifest `id`) and `workspace-id`.';
-        default:
-            return undefined;
-    }
-}
-/** A request that failed for good, with everything needed to act on it. */
-class ApiError extends Error {
-    status;
-    type;
-    errorId;
-    constructor(message, details = {}) {
-        super(message);
-        this.name = 'ApiError';
-        if (details.status !== undefined)
-            this.status = details.status;
-        if (details.type !== undefined)
-            this.type = details.type;
-        if (details.errorId !== undefined)
-            this.errorId = details.errorId;
-    }
-}
-/**
- * Says what failed and why: the operation, the HTTP status, Botpress's error
- * type, message and id, and what to do for the usual causes.
- */
-function apiErrorFromResponse(operation, status, bodyText) {
-    const body = parseErrorBody(bodyText);
-    const lines = [`${operation} failed: HTTP ${status}`];
-    if (body) {
-        lines[0] += body.type ? ` ${body.type}` : '';
-        if (body.message)
-            lines.push(`Botpress says: ${body.message}`);
-        if (body.id)
-            lines.push(`Error id: ${body.id} (quote it to Botpress support)`);
-    }
-    else if (bodyText.trim()) {
-        const excerpt = bodyText.length > BODY_EXCERPT ? `${bodyText.slice(0, BODY_EXCERPT)}… (${bodyText.length} characters in all)` : bodyText;
-        lines.push(`Response: ${excerpt.trim()}`);
-    }
-    const advice = hint(status, body?.type);
-    if (advice)
-        lines.push(advice);
-    return new ApiError(lines.join('\n'), {
-        status,
-        ...(body?.type !== undefined && { type: body.type }),
-        ...(body?.id !== undefined && { errorId: body.id }),
-    });
-}
-
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -12931,6 +12796,327 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/manifest/schema.ts
+
+// The manifest's shape. It mirrors the `updateIntegration` request body of the
+// official OpenAPI document (lengths, enums, required keys, no unknown keys);
+// __tests__/unit/schema-agreement.test.ts walks both and fails when they drift.
+// Where the manifest differs from the body on purpose, it says so below.
+const title = schemas_string().max(64);
+const description = schemas_string().max(256);
+const schema_name = schemas_string().max(200);
+const attributes = record(schemas_string(), schemas_string().max(200));
+/** A plain JSON Schema object, sent as it is. */
+const jsonSchema = record(schemas_string(), unknown());
+const withSchema = object({ schema: jsonSchema }).strict();
+const tag = object({ title: title.optional(), description: description.optional() }).strict();
+const tags = record(schemas_string(), tag);
+const creation = object({ enabled: schemas_boolean(), requiredTags: array(schemas_string()) }).strict();
+/** Paths of `.vrl` files; the body carries their text (at most 2000 characters). */
+const vrlPath = schemas_string().min(1);
+const configuration = object({
+    title: title.optional(),
+    description: description.optional(),
+    schema: jsonSchema.optional(),
+    identifier: object({ linkTemplateScript: vrlPath.optional(), required: schemas_boolean().optional() })
+        .strict()
+        .optional(),
+})
+    .strict();
+const channel = object({
+    title: title.optional(),
+    description: description.optional(),
+    messages: record(schemas_string(), object({ schema: jsonSchema }).strict().describe('Message definition'))
+        .optional(),
+    conversation: object({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
+    message: object({ tags: tags.optional() }).strict().optional(),
+})
+    .strict();
+const action = object({
+    title: title.optional(),
+    description: description.optional(),
+    billable: schemas_boolean().optional(),
+    cacheable: schemas_boolean().optional(),
+    input: withSchema,
+    output: withSchema,
+    attributes: attributes.optional(),
+})
+    .strict();
+const schema_event = object({
+    title: title.optional(),
+    description: description.optional(),
+    schema: jsonSchema,
+    attributes: attributes.optional(),
+})
+    .strict();
+const state = object({ type: schemas_enum(['conversation', 'user', 'integration']), schema: jsonSchema })
+    .strict();
+const entity = object({ title: title.optional(), description: description.optional(), schema: jsonSchema })
+    .strict();
+const implementedAs = record(schemas_string(), object({ name: schema_name }).strict());
+const interfaceRef = object({
+    id: schemas_string().min(28).max(36),
+    entities: implementedAs.optional(),
+    actions: implementedAs.optional(),
+    events: implementedAs.optional(),
+    channels: implementedAs.optional(),
+})
+    .strict();
+const manifestSchema = object({
+    // Not part of the body: which version to update, and what it must be.
+    id: schemas_string().min(1).optional(),
+    name: schema_name.min(1).optional(),
+    version: schema_name.min(1).optional(),
+    title: title.min(1).optional(),
+    description: description.optional(),
+    url: schemas_string().nullable().optional(),
+    visibility: schemas_enum(['public', 'private', 'unlisted']).optional(),
+    layers: array(schemas_string()).optional(),
+    maxExecutionTime: schemas_number().int().positive().optional(),
+    configuration: configuration.optional(),
+    configurations: record(schemas_string(), configuration).optional(),
+    channels: record(schemas_string(), channel).optional(),
+    actions: record(schemas_string(), action).optional(),
+    events: record(schemas_string(), schema_event).optional(),
+    states: record(schemas_string(), state).optional(),
+    user: object({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
+    entities: record(schemas_string(), entity).optional(),
+    interfaces: record(schemas_string(), interfaceRef).optional(),
+    attributes: attributes.optional(),
+    extraOperations: record(schemas_string(), object({ enabled: schemas_boolean() }).strict()).optional(),
+    identifier: object({ extractScript: vrlPath.optional(), fallbackHandlerScript: vrlPath.optional() })
+        .strict()
+        .optional(),
+    // Declarations only, checked by ./secrets.ts so that no value is ever echoed.
+    secrets: unknown().optional(),
+    // Paths in the manifest; the body carries the file contents.
+    code: schemas_string().min(1).optional(),
+    icon: schemas_string().min(1).optional(),
+    readme: schemas_string().min(1).optional(),
+})
+    .strict();
+/** Limits that apply to file contents once read, as the body schema sets them. */
+const VRL_MAX_LENGTH = 2000;
+
+;// CONCATENATED MODULE: ./src/manifest/files.ts
+
+
+
+
+/**
+ * A file sent as a JSON string without ever being held in memory whole: the
+ * integration's code bundle, which can be tens of megabytes. The API client
+ * streams it from disk (see api/body.ts).
+ */
+class FileText {
+    path;
+    bytes;
+    constructor(path, bytes) {
+        this.path = path;
+        this.bytes = bytes;
+    }
+}
+const extensions = { svg: '.svg', markdown: '.md', vrl: '.vrl' };
+// An SVG may open with an XML declaration, comments or a doctype before <svg.
+const SVG_START = /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i;
+/** Every key of a checked manifest that names a file, with what it must be. */
+function fileReferences(manifest) {
+    const refs = [];
+    const add = (keyPath, kind, value) => {
+        if (typeof value === 'string')
+            refs.push({ path: keyPath, kind, relative: value });
+    };
+    add(['code'], 'code', manifest.code);
+    add(['icon'], 'svg', manifest.icon);
+    add(['readme'], 'markdown', manifest.readme);
+    const identifier = manifest.identifier;
+    add(['identifier', 'extractScript'], 'vrl', identifier?.extractScript);
+    add(['identifier', 'fallbackHandlerScript'], 'vrl', identifier?.fallbackHandlerScript);
+    const linkTemplate = (config) => (config?.identifier)?.linkTemplateScript;
+    add(['configuration', 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(manifest.configuration));
+    for (const [name, config] of Object.entries((manifest.configurations ?? {}))) {
+        add(['configurations', name, 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(config));
+    }
+    return refs;
+}
+/**
+ * Reads one referenced file, or says why it cannot be used. Paths in messages
+ * start from `displayDir`, the manifest's folder as people see it.
+ */
+async function readReference(ref, manifestDir, displayDir) {
+    const absolute = external_node_path_default().resolve(manifestDir, ref.relative);
+    const shown = external_node_path_default().posix.join(displayDir, ref.relative.split((external_node_path_default()).sep).join('/'));
+    const finding = (message) => ({ path: ref.path, at: 'value', message });
+    const extension = extensions[ref.kind];
+    if (extension && external_node_path_default().extname(absolute).toLowerCase() !== extension) {
+        return finding(`must name a ${extension} file, not ${ref.relative}`);
+    }
+    let data;
+    try {
+        if (ref.kind === 'code') {
+            // Checked now, read only when sent: a bundle can be tens of megabytes.
+            const info = await (0,promises_namespaceObject.stat)(absolute);
+            if (info.isDirectory())
+                throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+            await (0,promises_namespaceObject.access)(absolute, external_node_fs_namespaceObject.constants.R_OK);
+            return { ...ref, absolute, bytes: info.size, content: new FileText(absolute, info.size) };
+        }
+        data = await (0,promises_namespaceObject.readFile)(absolute);
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
+        const hint = ref.kind === 'code' ? '; build the integration before this step, or fix the path' : '; fix the path (it is relative to the manifest)';
+        return finding(`cannot read ${shown} (${why})${hint}`);
+    }
+    const read = { ...ref, absolute, bytes: data.length };
+    switch (ref.kind) {
+        case 'svg':
+            if (!SVG_START.test(data.subarray(0, 4096).toString('utf8'))) {
+                return finding(`${ref.relative} is not an SVG image (it must start with <svg, after an optional XML declaration)`);
+            }
+            return { ...read, content: data.toString('base64') };
+        case 'markdown':
+            return { ...read, content: data.toString('base64') };
+        case 'vrl': {
+            const text = data.toString('utf8');
+            if (text.length > VRL_MAX_LENGTH) {
+                return finding(`${ref.relative} has ${text.length} characters; Botpress takes VRL scripts of at most ${VRL_MAX_LENGTH}`);
+            }
+            return { ...read, content: text };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/body.ts
+
+
+
+
+/** The JSON string body of one chunk of text, without its quotes. */
+function escapeChunk(text) {
+    return JSON.stringify(text).slice(1, -1);
+}
+// Reading as utf8 never splits a character between chunks, so escaping chunk
+// by chunk gives what escaping the whole text would.
+async function* escapedFile(path) {
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+        yield escapeChunk(chunk);
+    }
+}
+async function escapedLength(path) {
+    let length = 0;
+    for await (const escaped of escapedFile(path))
+        length += Buffer.byteLength(escaped);
+    return length;
+}
+/**
+ * Serialises `value` as JSON, streaming each FileText in it from disk. The
+ * length is computed first (a second read of each file, from the page cache),
+ * since some gateways refuse chunked request bodies.
+ */
+async function jsonBody(value) {
+    const files = [];
+    const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex');
+    const text = JSON.stringify(value, (_key, item) => {
+        if (!(item instanceof FileText))
+            return item;
+        files.push(item);
+        return `${nonce}:${files.length - 1}`;
+    });
+    const parts = files.length ? text.split(new RegExp(`"${nonce}:\\d+"`)) : [text];
+    let contentLength = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
+    for (const file of files)
+        contentLength += 2 + (await escapedLength(file.path));
+    return {
+        contentLength,
+        open: () => external_node_stream_namespaceObject.Readable.from((async function* () {
+            for (const [index, part] of parts.entries()) {
+                yield Buffer.from(part);
+                const file = files[index];
+                if (!file)
+                    continue;
+                yield Buffer.from('"');
+                for await (const escaped of escapedFile(file.path))
+                    yield Buffer.from(escaped);
+                yield Buffer.from('"');
+            }
+        })(), { objectMode: false }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/api/errors.ts
+const BODY_EXCERPT = 500;
+function parseErrorBody(text) {
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed && typeof parsed === 'object' && ('type' in parsed || 'message' in parsed))
+            return parsed;
+    }
+    catch {
+        // Not JSON: a proxy's or load balancer's page; shown as text below.
+    }
+    return undefined;
+}
+function hint(status, type) {
+    if (type === 'BreakingChanges') {
+        return 'The update would break bots that use this version. Publish it as a new version (a new `version` and integration id) instead of updating this one.';
+    }
+    switch (status) {
+        case 401:
+            return 'The token was refused: check that the `token` secret holds a valid Botpress personal access token that has not expired.';
+        case 403:
+            return 'The token may not do this: check that its user is a member of workspace `workspace-id` with a role that can manage integrations.';
+        case 404:
+            return 'No integration has this id in this workspace: check `integration-id` (or the manifest `id`) and `workspace-id`.';
+        default:
+            return undefined;
+    }
+}
+/** A request that failed for good, with everything needed to act on it. */
+class ApiError extends Error {
+    status;
+    type;
+    errorId;
+    constructor(message, details = {}) {
+        super(message);
+        this.name = 'ApiError';
+        if (details.status !== undefined)
+            this.status = details.status;
+        if (details.type !== undefined)
+            this.type = details.type;
+        if (details.errorId !== undefined)
+            this.errorId = details.errorId;
+    }
+}
+/**
+ * Says what failed and why: the operation, the HTTP status, Botpress's error
+ * type, message and id, and what to do for the usual causes.
+ */
+function apiErrorFromResponse(operation, status, bodyText) {
+    const body = parseErrorBody(bodyText);
+    const lines = [`${operation} failed: HTTP ${status}`];
+    if (body) {
+        lines[0] += body.type ? ` ${body.type}` : '';
+        if (body.message)
+            lines.push(`Botpress says: ${body.message}`);
+        if (body.id)
+            lines.push(`Error id: ${body.id} (quote it to Botpress support)`);
+    }
+    else if (bodyText.trim()) {
+        const excerpt = bodyText.length > BODY_EXCERPT ? `${bodyText.slice(0, BODY_EXCERPT)}… (${bodyText.length} characters in all)` : bodyText;
+        lines.push(`Response: ${excerpt.trim()}`);
+    }
+    const advice = hint(status, body?.type);
+    if (advice)
+        lines.push(advice);
+    return new ApiError(lines.join('\n'), {
+        status,
+        ...(body?.type !== undefined && { type: body.type }),
+        ...(body?.id !== undefined && { errorId: body.id }),
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/api/integration.ts
 
 const definitions = record(schemas_string(), record(schemas_string(), unknown()));
@@ -13095,7 +13281,7 @@ class BotpressClient {
         }
         finally {
             clearTimeout(timer);
-            // Closes a socket still waiting on a request that timed out.
+            // Frees the agent (a proxy tunnel's) that a request that timed out may still hold.
             client.dispose();
             exchange.catch(() => undefined);
         }
@@ -13141,11 +13327,6 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/manifest/suggest.ts
@@ -13285,186 +13466,6 @@ function describeIssues(schema, data, issues) {
                 return [{ path, at: 'value', message: issue.message }];
         }
     });
-}
-
-;// CONCATENATED MODULE: ./src/manifest/schema.ts
-
-// The manifest's shape. It mirrors the `updateIntegration` request body of the
-// official OpenAPI document (lengths, enums, required keys, no unknown keys);
-// __tests__/unit/schema-agreement.test.ts walks both and fails when they drift.
-// Where the manifest differs from the body on purpose, it says so below.
-const title = schemas_string().max(64);
-const description = schemas_string().max(256);
-const schema_name = schemas_string().max(200);
-const attributes = record(schemas_string(), schemas_string().max(200));
-/** A plain JSON Schema object, sent as it is. */
-const jsonSchema = record(schemas_string(), unknown());
-const withSchema = object({ schema: jsonSchema }).strict();
-const tag = object({ title: title.optional(), description: description.optional() }).strict();
-const tags = record(schemas_string(), tag);
-const creation = object({ enabled: schemas_boolean(), requiredTags: array(schemas_string()) }).strict();
-/** Paths of `.vrl` files; the body carries their text (at most 2000 characters). */
-const vrlPath = schemas_string().min(1);
-const configuration = object({
-    title: title.optional(),
-    description: description.optional(),
-    schema: jsonSchema.optional(),
-    identifier: object({ linkTemplateScript: vrlPath.optional(), required: schemas_boolean().optional() })
-        .strict()
-        .optional(),
-})
-    .strict();
-const channel = object({
-    title: title.optional(),
-    description: description.optional(),
-    messages: record(schemas_string(), object({ schema: jsonSchema }).strict().describe('Message definition'))
-        .optional(),
-    conversation: object({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
-    message: object({ tags: tags.optional() }).strict().optional(),
-})
-    .strict();
-const action = object({
-    title: title.optional(),
-    description: description.optional(),
-    billable: schemas_boolean().optional(),
-    cacheable: schemas_boolean().optional(),
-    input: withSchema,
-    output: withSchema,
-    attributes: attributes.optional(),
-})
-    .strict();
-const schema_event = object({
-    title: title.optional(),
-    description: description.optional(),
-    schema: jsonSchema,
-    attributes: attributes.optional(),
-})
-    .strict();
-const state = object({ type: schemas_enum(['conversation', 'user', 'integration']), schema: jsonSchema })
-    .strict();
-const entity = object({ title: title.optional(), description: description.optional(), schema: jsonSchema })
-    .strict();
-const implementedAs = record(schemas_string(), object({ name: schema_name }).strict());
-const interfaceRef = object({
-    id: schemas_string().min(28).max(36),
-    entities: implementedAs.optional(),
-    actions: implementedAs.optional(),
-    events: implementedAs.optional(),
-    channels: implementedAs.optional(),
-})
-    .strict();
-const manifestSchema = object({
-    // Not part of the body: which version to update, and what it must be.
-    id: schemas_string().min(1).optional(),
-    name: schema_name.min(1).optional(),
-    version: schema_name.min(1).optional(),
-    title: title.min(1).optional(),
-    description: description.optional(),
-    url: schemas_string().nullable().optional(),
-    visibility: schemas_enum(['public', 'private', 'unlisted']).optional(),
-    layers: array(schemas_string()).optional(),
-    maxExecutionTime: schemas_number().int().positive().optional(),
-    configuration: configuration.optional(),
-    configurations: record(schemas_string(), configuration).optional(),
-    channels: record(schemas_string(), channel).optional(),
-    actions: record(schemas_string(), action).optional(),
-    events: record(schemas_string(), schema_event).optional(),
-    states: record(schemas_string(), state).optional(),
-    user: object({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
-    entities: record(schemas_string(), entity).optional(),
-    interfaces: record(schemas_string(), interfaceRef).optional(),
-    attributes: attributes.optional(),
-    extraOperations: record(schemas_string(), object({ enabled: schemas_boolean() }).strict()).optional(),
-    identifier: object({ extractScript: vrlPath.optional(), fallbackHandlerScript: vrlPath.optional() })
-        .strict()
-        .optional(),
-    // Declarations only, checked by ./secrets.ts so that no value is ever echoed.
-    secrets: unknown().optional(),
-    // Paths in the manifest; the body carries the file contents.
-    code: schemas_string().min(1).optional(),
-    icon: schemas_string().min(1).optional(),
-    readme: schemas_string().min(1).optional(),
-})
-    .strict();
-/** Limits that apply to file contents once read, as the body schema sets them. */
-const VRL_MAX_LENGTH = 2000;
-
-;// CONCATENATED MODULE: ./src/manifest/files.ts
-
-
-
-
-
-const extensions = { svg: '.svg', markdown: '.md', vrl: '.vrl' };
-// An SVG may open with an XML declaration, comments or a doctype before <svg.
-const SVG_START = /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i;
-/** Every key of a checked manifest that names a file, with what it must be. */
-function fileReferences(manifest) {
-    const refs = [];
-    const add = (keyPath, kind, value) => {
-        if (typeof value === 'string')
-            refs.push({ path: keyPath, kind, relative: value });
-    };
-    add(['code'], 'code', manifest.code);
-    add(['icon'], 'svg', manifest.icon);
-    add(['readme'], 'markdown', manifest.readme);
-    const identifier = manifest.identifier;
-    add(['identifier', 'extractScript'], 'vrl', identifier?.extractScript);
-    add(['identifier', 'fallbackHandlerScript'], 'vrl', identifier?.fallbackHandlerScript);
-    const linkTemplate = (config) => (config?.identifier)?.linkTemplateScript;
-    add(['configuration', 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(manifest.configuration));
-    for (const [name, config] of Object.entries((manifest.configurations ?? {}))) {
-        add(['configurations', name, 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(config));
-    }
-    return refs;
-}
-/**
- * Reads one referenced file, or says why it cannot be used. Paths in messages
- * start from `displayDir`, the manifest's folder as people see it.
- */
-async function readReference(ref, manifestDir, displayDir) {
-    const absolute = external_node_path_default().resolve(manifestDir, ref.relative);
-    const shown = external_node_path_default().posix.join(displayDir, ref.relative.split((external_node_path_default()).sep).join('/'));
-    const finding = (message) => ({ path: ref.path, at: 'value', message });
-    const extension = extensions[ref.kind];
-    if (extension && external_node_path_default().extname(absolute).toLowerCase() !== extension) {
-        return finding(`must name a ${extension} file, not ${ref.relative}`);
-    }
-    let data;
-    try {
-        if (ref.kind === 'code') {
-            // Checked now, read only when sent: a bundle can be tens of megabytes.
-            const info = await (0,promises_namespaceObject.stat)(absolute);
-            if (info.isDirectory())
-                throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-            await (0,promises_namespaceObject.access)(absolute, external_node_fs_namespaceObject.constants.R_OK);
-            return { ...ref, absolute, bytes: info.size, content: new FileText(absolute, info.size) };
-        }
-        data = await (0,promises_namespaceObject.readFile)(absolute);
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
-        const hint = ref.kind === 'code' ? '; build the integration before this step, or fix the path' : '; fix the path (it is relative to the manifest)';
-        return finding(`cannot read ${shown} (${why})${hint}`);
-    }
-    const read = { ...ref, absolute, bytes: data.length };
-    switch (ref.kind) {
-        case 'svg':
-            if (!SVG_START.test(data.subarray(0, 4096).toString('utf8'))) {
-                return finding(`${ref.relative} is not an SVG image (it must start with <svg, after an optional XML declaration)`);
-            }
-            return { ...read, content: data.toString('base64') };
-        case 'markdown':
-            return { ...read, content: data.toString('base64') };
-        case 'vrl': {
-            const text = data.toString('utf8');
-            if (text.length > VRL_MAX_LENGTH) {
-                return finding(`${ref.relative} has ${text.length} characters; Botpress takes VRL scripts of at most ${VRL_MAX_LENGTH}`);
-            }
-            return { ...read, content: text };
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/interpolate.ts

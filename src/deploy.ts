@@ -1,7 +1,7 @@
+import path from 'node:path'
 import { BotpressClient } from './api/client.js'
 import type { RemoteIntegration } from './api/integration.js'
 import { InputError } from './errors.js'
-import path from 'node:path'
 import { checkManifest, readManifest, type Manifest } from './manifest/load.js'
 import { planUpdate, type Plan } from './plan/plan.js'
 import { formatPlanLog } from './report/format.js'
@@ -25,7 +25,7 @@ export interface RunState {
   integration?: RemoteIntegration
   plan?: Plan
   failure?: string
-  /** Every secret value met, so that text leaving the log can be scrubbed of them. */
+  /** The token and every secret value met, so that text leaving the log can be scrubbed of them. */
   secretValues: string[]
 }
 

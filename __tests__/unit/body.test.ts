@@ -3,7 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { text } from 'node:stream/consumers'
-import { FileText, jsonBody } from '../../src/api/body.js'
+import { jsonBody } from '../../src/api/body.js'
+import { FileText } from '../../src/manifest/files.js'
 
 async function file(content: string): Promise<FileText> {
   const target = path.join(await mkdtemp(path.join(tmpdir(), 'body-')), 'index.js')

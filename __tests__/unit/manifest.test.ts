@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { FileText } from '../../src/api/body.js'
+import { FileText } from '../../src/manifest/files.js'
 import { InputError, type Problem } from '../../src/errors.js'
 import { loadManifest } from '../../src/manifest/load.js'
 

@@ -1,17 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
-
-/**
- * A file sent as a JSON string without ever being held in memory whole: the
- * integration's code bundle, which can be tens of megabytes.
- */
-export class FileText {
-  constructor(
-    readonly path: string,
-    readonly bytes: number,
-  ) {}
-}
+import { FileText } from '../manifest/files.js'
 
 /** A request body that can be sent again on a retry. */
 export interface RequestBody {

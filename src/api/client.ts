@@ -107,7 +107,7 @@ export class BotpressClient {
       return await Promise.race([exchange, timeout])
     } finally {
       clearTimeout(timer)
-      // Closes a socket still waiting on a request that timed out.
+      // Frees the agent (a proxy tunnel's) that a request that timed out may still hold.
       client.dispose()
       exchange.catch(() => undefined)
     }

@@ -1,10 +1,21 @@
 import { access, readFile, stat } from 'node:fs/promises'
 import { constants } from 'node:fs'
-import { FileText } from '../api/body.js'
 import path from 'node:path'
 import type { KeyPath } from './locate.js'
 import type { Finding } from './issues.js'
 import { VRL_MAX_LENGTH } from './schema.js'
+
+/**
+ * A file sent as a JSON string without ever being held in memory whole: the
+ * integration's code bundle, which can be tens of megabytes. The API client
+ * streams it from disk (see api/body.ts).
+ */
+export class FileText {
+  constructor(
+    readonly path: string,
+    readonly bytes: number,
+  ) {}
+}
 
 /** How a manifest key that names a file is sent. */
 export type FileKind = 'code' | 'svg' | 'markdown' | 'vrl'
