@@ -13828,7 +13828,9 @@ function asRecord(value) {
 
 
 const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'];
-const FILE_KEYS = new Set(['code', 'icon', 'readme']);
+// Sent every time, never compared: the server does not return them as sent
+// (files come back as URLs, if at all; layers and extraOperations not at all).
+const WRITE_ONLY_KEYS = new Set(['code', 'icon', 'readme', 'layers', 'extraOperations']);
 const NESTED_KEYS = new Set([...RECORD_SECTIONS, 'attributes', 'secrets']);
 /** The local record with `null` for each remote key it lacks (when pruning). */
 function withDeletions(local, remote, prune) {
@@ -13921,7 +13923,7 @@ function planUpdate(input) {
     const settingsChanged = [];
     for (const [key, value] of Object.entries(definition)) {
         body[key] = value;
-        if (!NESTED_KEYS.has(key) && !FILE_KEYS.has(key) && !sameAsRemote(value, remote[key], key))
+        if (!NESTED_KEYS.has(key) && !WRITE_ONLY_KEYS.has(key) && !sameAsRemote(value, remote[key], key))
             settingsChanged.push(key);
     }
     const sections = [];
@@ -14062,7 +14064,8 @@ function formatPlanLog(plan) {
             row.changed && `~ ${row.changed}`,
             row.removed && `- ${row.removed}`,
         ].filter(Boolean);
-        return `${row.what}: ${parts.join('  ')}`;
+        // Backticks are for Markdown; the log shows names bare.
+        return `${row.what}: ${parts.join('  ')}`.replace(/`/g, '');
     });
     for (const file of plan.files)
         lines.push(`${file.key}: ${file.path} (${formatBytes(file.bytes)})`);

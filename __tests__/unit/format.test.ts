@@ -34,9 +34,9 @@ describe('outputsFor', () => {
 describe('formatPlanLog', () => {
   it('prints a line per section with anything in it, then the files', () => {
     expect(formatPlanLog(plan)).toEqual([
-      'settings: ~ `title`',
-      'actions: + `createLead`  ~ `getLead` (2 unchanged)  - `deleteLead`',
-      'secrets: + `API_KEY`  ~ `OLD` kept; `MAYBE` skipped (optional, no value)  - `GONE`',
+      'settings: ~ title',
+      'actions: + createLead  ~ getLead (2 unchanged)  - deleteLead',
+      'secrets: + API_KEY  ~ OLD kept; MAYBE skipped (optional, no value)  - GONE',
       'code: build/index.js (2.4 MiB)',
     ])
   })

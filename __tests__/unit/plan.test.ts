@@ -181,7 +181,7 @@ describe('planUpdate', () => {
   it('lists changed settings, and the files sent', () => {
     const plan = planUpdate(
       input(
-        { title: 'CRM', description: 'same', visibility: 'unlisted', code: 'x' },
+        { title: 'CRM', description: 'same', visibility: 'unlisted', code: 'x', layers: ['a'], extraOperations: { op: { enabled: true } } },
         { title: 'Old', description: 'same', visibility: 'private' },
         { files: [{ path: ['code'], kind: 'code', relative: 'dist/index.js', absolute: '/x', bytes: 1, content: 'x' }] },
       ),

@@ -51,7 +51,9 @@ export interface PlanInput {
 }
 
 const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'] as const
-const FILE_KEYS = new Set(['code', 'icon', 'readme'])
+// Sent every time, never compared: the server does not return them as sent
+// (files come back as URLs, if at all; layers and extraOperations not at all).
+const WRITE_ONLY_KEYS = new Set(['code', 'icon', 'readme', 'layers', 'extraOperations'])
 const NESTED_KEYS = new Set<string>([...RECORD_SECTIONS, 'attributes', 'secrets'])
 
 type Entries = Record<string, unknown>
@@ -144,7 +146,7 @@ export function planUpdate(input: PlanInput): Plan {
   const settingsChanged: string[] = []
   for (const [key, value] of Object.entries(definition)) {
     body[key] = value
-    if (!NESTED_KEYS.has(key) && !FILE_KEYS.has(key) && !sameAsRemote(value, remote[key], key)) settingsChanged.push(key)
+    if (!NESTED_KEYS.has(key) && !WRITE_ONLY_KEYS.has(key) && !sameAsRemote(value, remote[key], key)) settingsChanged.push(key)
   }
 
   const sections: SectionPlan[] = []

@@ -57,7 +57,8 @@ export function formatPlanLog(plan: Plan): string[] {
       row.changed && `~ ${row.changed}`,
       row.removed && `- ${row.removed}`,
     ].filter(Boolean)
-    return `${row.what}: ${parts.join('  ')}`
+    // Backticks are for Markdown; the log shows names bare.
+    return `${row.what}: ${parts.join('  ')}`.replace(/`/g, '')
   })
   for (const file of plan.files) lines.push(`${file.key}: ${file.path} (${formatBytes(file.bytes)})`)
   return lines.length ? lines : ['nothing to change']
