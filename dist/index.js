@@ -3132,7 +3132,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -13229,13 +13229,15 @@ class BotpressClient {
     }
     /** One call with retries; returns the body of the first 2xx answer. */
     async call(operation, method, path, body) {
-        const { maxAttempts, onRetry, sleep = defaultSleep } = this.options;
+        const { maxAttempts, onRetry, onResponse, sleep = defaultSleep } = this.options;
         const payload = body === undefined ? null : await jsonBody(body);
         for (let attempt = 1;; attempt++) {
             let failure;
             let headers = {};
             try {
+                const started = performance.now();
                 const response = await this.send(method, path, payload);
+                onResponse?.(`${method} ${path} → HTTP ${response.status} in ${Math.round(performance.now() - started)} ms${payload ? ` (${payload.contentLength} bytes sent)` : ''}`);
                 if (response.status >= 200 && response.status < 300)
                     return response.text;
                 if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
@@ -14202,6 +14204,7 @@ async function deploy(settings, env, state, log) {
         timeoutMs: settings.timeoutMs,
         maxAttempts: settings.maxAttempts,
         onRetry: (message) => log.warning(message),
+        onResponse: (message) => log.debug(message),
     });
     const remote = await client.getIntegration(integrationId);
     state.integration = remote;
@@ -14540,6 +14543,7 @@ function missingTokenError() {
 
 const readInput = (name) => getInput(name);
 const log = {
+    debug: (message) => core_debug(message),
     info: (message) => info(message),
     warning: (message) => warning(message),
     group: (title, lines) => {

@@ -11,6 +11,7 @@ import { USER_AGENT } from './version.js'
 
 /** Where the run writes what it does; main.ts backs it with the runner's log. */
 export interface Log {
+  debug(message: string): void
   info(message: string): void
   warning(message: string): void
   group(title: string, lines: readonly string[]): void
@@ -57,6 +58,7 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
     timeoutMs: settings.timeoutMs,
     maxAttempts: settings.maxAttempts,
     onRetry: (message) => log.warning(message),
+    onResponse: (message) => log.debug(message),
   })
 
   const remote = await client.getIntegration(integrationId)

@@ -8,6 +8,7 @@ import { missingTokenError, readSettings, type Settings } from './settings.js'
 const readInput = (name: string) => core.getInput(name)
 
 const log: Log = {
+  debug: (message) => core.debug(message),
   info: (message) => core.info(message),
   warning: (message) => core.warning(message),
   group: (title, lines) => {

@@ -99,6 +99,7 @@ describe('a deploy of the example integration', () => {
     expect(run.summary).toContain('| actions | `createLead`, `getLead` |  | `deleteLead` |')
     expect(run.stdout).toContain('::warning::Secret WEBHOOK_SECRET is optional and has no value')
     expect(run.stdout).toContain(`::add-mask::${API_KEY}`)
+    expect(run.stdout).toMatch(new RegExp(`::debug::PUT /v1/admin/integrations/${EXAMPLE_ID} → HTTP 200 in \\d+ ms \\(\\d+ bytes sent\\)`))
     expectNoLeak(run, [API_KEY, api.token])
   })
 

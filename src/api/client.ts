@@ -14,6 +14,8 @@ export interface ClientOptions {
   maxAttempts: number
   /** Told of each retry, so that the log says why the step is waiting. */
   onRetry?: (message: string) => void
+  /** Told of each answer (method, path, status, time), for debug logs. */
+  onResponse?: (message: string) => void
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -58,13 +60,15 @@ export class BotpressClient {
 
   /** One call with retries; returns the body of the first 2xx answer. */
   private async call(operation: string, method: string, path: string, body?: UpdateBody): Promise<string> {
-    const { maxAttempts, onRetry, sleep = defaultSleep } = this.options
+    const { maxAttempts, onRetry, onResponse, sleep = defaultSleep } = this.options
     const payload = body === undefined ? null : await jsonBody(body)
     for (let attempt = 1; ; attempt++) {
       let failure: string
       let headers: Headers = {}
       try {
+        const started = performance.now()
         const response = await this.send(method, path, payload)
+        onResponse?.(`${method} ${path} → HTTP ${response.status} in ${Math.round(performance.now() - started)} ms${payload ? ` (${payload.contentLength} bytes sent)` : ''}`)
         if (response.status >= 200 && response.status < 300) return response.text
         if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
           throw apiErrorFromResponse(operation, response.status, response.text)
