@@ -4,7 +4,7 @@
 // dist/undici/ and reached through src/undici-lazy.cjs only when used (see
 // there; `npm run bench` shows what it saves). Chunks that ncc splits off at
 // dynamic imports (Octokit, for pull-request comments) load only when used too.
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,16 +24,53 @@ async function emit(build, dir, main) {
   }
 }
 
+/** The folders of the packages a build bundled, from its module list. */
+function bundledPackages(build) {
+  const dirs = new Set()
+  const walk = (modules) => {
+    for (const module of modules ?? []) {
+      const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(module.name ?? '')
+      if (match) dirs.add(path.resolve(root, match[1]))
+      walk(module.modules)
+    }
+  }
+  walk(build.stats.toJson({ modules: true, nestedModules: true }).modules)
+  return dirs
+}
+
+/** Every bundled package's name, version, license and license text. */
+async function licenseNotices(dirs) {
+  const notices = new Map()
+  for (const dir of dirs) {
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'))
+    const file = (await readdir(dir)).find((name) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(name))
+    const text = file ? (await readFile(path.join(dir, file), 'utf8')).trim() : `${pkg.license} (no license file in the package)`
+    notices.set(`${pkg.name}@${pkg.version}`, `${pkg.name}@${pkg.version}\n${pkg.license}\n${text}`)
+  }
+  return [...notices.keys()].sort().map((key) => notices.get(key)).join('\n\n')
+}
+
+// The one undici that every package importing it gets, or the stand-in would
+// hand one of them a version it did not ask for.
+const undiciEntry = [...new Set(['@actions/http-client', '@actions/github'].map((pkg) => {
+  const from = createRequire(path.join(root, 'node_modules', pkg, 'package.json'))
+  return from.resolve('undici')
+}))]
+if (undiciEntry.length !== 1) throw new Error(`undici resolves to several copies (${undiciEntry.join(', ')}); dedupe them (npm dedupe) before building`)
+
 const [action, undici] = await Promise.all([
-  ncc(path.join(root, 'src/index.ts'), { externals: { undici: './undici-lazy.cjs' }, license: 'licenses.txt', quiet: true }),
-  ncc(require.resolve('undici'), { license: 'licenses.txt', quiet: true }),
+  ncc(path.join(root, 'src/index.ts'), { externals: { undici: './undici-lazy.cjs' }, quiet: true }),
+  ncc(undiciEntry[0], { quiet: true }),
 ])
 await rm(dist, { recursive: true, force: true })
 await emit(action, dist, 'index.js')
 await emit(undici, path.join(dist, 'undici'), 'index.cjs')
 await copyFile(path.join(root, 'src/undici-lazy.cjs'), path.join(dist, 'undici-lazy.cjs'))
+// ncc's own license list misses the packages it concatenates (zod, yaml, @actions/core…).
+const packages = new Set([...bundledPackages(action), ...bundledPackages(undici)])
+await writeFile(path.join(dist, 'licenses.txt'), `${await licenseNotices(packages)}\n`)
 
-for (const file of ['index.js', ...Object.keys(action.assets), 'undici-lazy.cjs', 'undici/index.cjs']) {
+for (const file of ['index.js', ...Object.keys(action.assets), 'licenses.txt', 'undici-lazy.cjs', 'undici/index.cjs']) {
   const { size } = await import('node:fs').then((fs) => fs.statSync(path.join(dist, file)))
   console.log(`${(size / 1024).toFixed(0).padStart(6)} KiB  dist/${file}`)
 }

@@ -36,3 +36,12 @@ describe('action.yml', () => {
     expect(action.branding).toEqual({ icon: expect.any(String), color: expect.any(String) })
   })
 })
+
+describe('dist/licenses.txt', () => {
+  it('names every bundled package, with its license', async () => {
+    const notices = await read('dist/licenses.txt')
+    for (const pkg of ['zod', 'yaml', '@actions/core', '@actions/http-client', '@actions/github', '@octokit/core', 'undici', 'tunnel']) {
+      expect(notices).toMatch(new RegExp(`^${pkg.replace('/', '\\/')}@\\d+\\.\\d+\\.\\d+\\n(MIT|ISC|Apache-2.0)\\n`, 'm'))
+    }
+  })
+})
