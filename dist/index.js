@@ -14112,9 +14112,11 @@ function summaryMarkdown({ integration, dryRun, plan, failure }) {
     }
     return `${lines.join('\n')}\n`;
 }
-/** A summary for a run that failed before it knew the integration. */
-function failureMarkdown(message) {
-    return `## Deploy Botpress integration\n\n**❌ failed**\n\n\`\`\`\n${message}\n\`\`\`\n`;
+/** A summary for a run that failed before it knew the integration from Botpress. */
+function failureMarkdown(message, label = {}) {
+    const who = label.name && label.version ? ` — \`${label.name}@${label.version}\`` : '';
+    const heading = label.title ? `${escapeCell(label.title)}${who}` : `Deploy Botpress integration${who}`;
+    return `## ${heading}\n\n**❌ failed**\n\n\`\`\`\n${message}\n\`\`\`\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/secrets/resolve.ts
@@ -14182,9 +14184,11 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 async function deploy(settings, env, state, log) {
     const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env);
     // Known before the checks, so that a pull-request comment about them finds its integration.
-    const declaredId = parsed.data?.id;
-    if (state.integrationId === undefined && typeof declaredId === 'string')
-        state.integrationId = declaredId;
+    const declared = (parsed.data ?? {});
+    if (state.integrationId === undefined && typeof declared.id === 'string')
+        state.integrationId = declared.id;
+    const text = (key) => (typeof declared[key] === 'string' ? { [key]: declared[key] } : {});
+    state.label = { ...text('title'), ...text('name'), ...text('version') };
     const manifest = await checkManifest(parsed, external_node_path_default().dirname(settings.manifestFile));
     const integrationId = settings.integrationId ?? manifest.id;
     if (!integrationId) {
@@ -14379,7 +14383,7 @@ async function writeSummary(state) {
     const { integration, dryRun, plan, failure } = state;
     const markdown = integration
         ? summaryMarkdown({ integration, dryRun, ...(plan && { plan }), ...(failure !== undefined && { failure }) })
-        : failureMarkdown(failure ?? 'The run ended before it reached Botpress.');
+        : failureMarkdown(failure ?? 'The run ended before it reached Botpress.', state.label);
     await appendSummary(redact(markdown, state.secretValues));
 }
 /** A pull request from a fork: no secrets, so nothing to deploy, and no failure either. */

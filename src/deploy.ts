@@ -4,7 +4,7 @@ import type { RemoteIntegration } from './api/integration.js'
 import { InputError } from './errors.js'
 import { checkManifest, readManifest, type Manifest } from './manifest/load.js'
 import { planUpdate, type Plan } from './plan/plan.js'
-import { formatPlanLog } from './report/format.js'
+import { formatPlanLog, type ManifestLabel } from './report/format.js'
 import { maskableParts, resolveSecrets } from './secrets/resolve.js'
 import type { Settings } from './settings.js'
 import { USER_AGENT } from './version.js'
@@ -26,6 +26,8 @@ export interface RunState {
   integration?: RemoteIntegration
   plan?: Plan
   failure?: string
+  /** What the manifest says of the integration, as soon as it is parsed. */
+  label?: ManifestLabel
   /** The token and every secret value met, so that text leaving the log can be scrubbed of them. */
   secretValues: string[]
 }
@@ -34,8 +36,10 @@ export interface RunState {
 export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<void> {
   const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env)
   // Known before the checks, so that a pull-request comment about them finds its integration.
-  const declaredId = (parsed.data as { id?: unknown } | null)?.id
-  if (state.integrationId === undefined && typeof declaredId === 'string') state.integrationId = declaredId
+  const declared = (parsed.data ?? {}) as Record<string, unknown>
+  if (state.integrationId === undefined && typeof declared.id === 'string') state.integrationId = declared.id
+  const text = (key: string) => (typeof declared[key] === 'string' ? { [key]: declared[key] as string } : {})
+  state.label = { ...text('title'), ...text('name'), ...text('version') }
   const manifest = await checkManifest(parsed, path.dirname(settings.manifestFile))
   const integrationId = settings.integrationId ?? manifest.id
   if (!integrationId) {

@@ -197,6 +197,8 @@ describe('a run that must not send anything', () => {
       `::error ${at},line=81,col=11::states.syncCursor.type: must be one of: conversation, user, integration`,
     ])
     expect(run.stdout).toContain('::error::integrations/acme-crm/integration.yml has 4 problems; nothing was sent')
+    expect(run.summary).toMatch(/^## Deploy Botpress integration — `acme\/acme-crm@1\.4\.0`\n\n\*\*❌ failed\*\*/)
+    expect(run.summary).toContain('integrations/acme-crm/integration.yml:8:1: titel: unknown key `titel`')
   })
 
   it('refuses a manifest that holds a secret value, without showing it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { RemoteIntegration } from '../../src/api/integration.js'
 import type { Plan } from '../../src/plan/plan.js'
-import { formatPlanLog, outputsFor, summaryMarkdown } from '../../src/report/format.js'
+import { failureMarkdown, formatPlanLog, outputsFor, summaryMarkdown } from '../../src/report/format.js'
 import { seedIntegration } from '../support/botpress-api.mjs'
 
 const integration = seedIntegration({ id: 'intver_01ABC', title: 'Acme | CRM', updatedAt: '2026-11-25T10:00:00.000Z' }) as RemoteIntegration
@@ -62,5 +62,12 @@ describe('summaryMarkdown', () => {
     expect(failed).toContain('**❌ failed**')
     expect(failed).toContain('```\nHTTP 400 BreakingChanges\n```')
     expect(failed).not.toContain('### Plan')
+  })
+})
+
+describe('failureMarkdown', () => {
+  it('names the integration from the manifest when Botpress was never reached', () => {
+    expect(failureMarkdown('bad', { title: 'Acme CRM', name: 'acme/crm', version: '1.0.0' })).toBe('## Acme CRM — `acme/crm@1.0.0`\n\n**❌ failed**\n\n```\nbad\n```\n')
+    expect(failureMarkdown('bad')).toContain('## Deploy Botpress integration\n')
   })
 })

@@ -110,7 +110,16 @@ export function summaryMarkdown({ integration, dryRun, plan, failure }: SummaryI
   return `${lines.join('\n')}\n`
 }
 
-/** A summary for a run that failed before it knew the integration. */
-export function failureMarkdown(message: string): string {
-  return `## Deploy Botpress integration\n\n**❌ failed**\n\n\`\`\`\n${message}\n\`\`\`\n`
+/** What the manifest says of the integration, for a run that failed before the GET. */
+export interface ManifestLabel {
+  title?: string
+  name?: string
+  version?: string
+}
+
+/** A summary for a run that failed before it knew the integration from Botpress. */
+export function failureMarkdown(message: string, label: ManifestLabel = {}): string {
+  const who = label.name && label.version ? ` — \`${label.name}@${label.version}\`` : ''
+  const heading = label.title ? `${escapeCell(label.title)}${who}` : `Deploy Botpress integration${who}`
+  return `## ${heading}\n\n**❌ failed**\n\n\`\`\`\n${message}\n\`\`\`\n`
 }

@@ -26,7 +26,7 @@ export async function writeSummary(state: RunState): Promise<void> {
   const { integration, dryRun, plan, failure } = state
   const markdown = integration
     ? summaryMarkdown({ integration, dryRun, ...(plan && { plan }), ...(failure !== undefined && { failure }) })
-    : failureMarkdown(failure ?? 'The run ended before it reached Botpress.')
+    : failureMarkdown(failure ?? 'The run ended before it reached Botpress.', state.label)
   await appendSummary(redact(markdown, state.secretValues))
 }
 
