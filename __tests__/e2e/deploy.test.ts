@@ -279,6 +279,15 @@ describe('requests that fail', () => {
     expect(run.stdout).toContain('check that the `token` secret holds a valid Botpress personal access token')
   })
 
+  it('writes no outputs from an answer that is not an integration', async () => {
+    api.fail({}, { status: 200, body: { integration: { id: EXAMPLE_ID, name: 'acme/acme-crm' } } })
+    const run = await runAction({ inputs: inputs() })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`Updating integration ${EXAMPLE_ID} (PUT /v1/admin/integrations/${EXAMPLE_ID}) answered with an unexpected body; nothing was written as outputs.`)
+    expect(run.stdout).toMatch(/integration\.verificationStatus: Invalid/)
+    expect(run.outputs['version-id']).toBeUndefined()
+  })
+
   it('explains a BreakingChanges refusal', async () => {
     await api.close()
     api = await startBotpressApi({ integrations: [remote({ visibility: 'public', public: true, verificationStatus: 'approved' })] })
