@@ -13704,7 +13704,6 @@ function interpolateValues(doc, lineCounter, displayPath, env) {
 function parseManifest(text, displayPath, env = {}) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
-    const parsed = { displayPath, doc, lineCounter, data: undefined };
     if (doc.errors.length) {
         throw new InputError(`${displayPath} is not valid YAML`, doc.errors.map((error) => {
             const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -13712,8 +13711,7 @@ function parseManifest(text, displayPath, env = {}) {
         }));
     }
     interpolateValues(doc, lineCounter, displayPath, env);
-    parsed.data = doc.toJS();
-    return parsed;
+    return { displayPath, doc, lineCounter, data: doc.toJS() };
 }
 function toProblem(parsed, finding) {
     const { line, column } = locate(parsed.doc, parsed.lineCounter, finding.path, finding.at);

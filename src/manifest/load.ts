@@ -63,7 +63,6 @@ function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath:
 export function parseManifest(text: string, displayPath: string, env: NodeJS.ProcessEnv = {}): ParsedManifest {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false })
-  const parsed = { displayPath, doc, lineCounter, data: undefined as unknown }
   if (doc.errors.length) {
     throw new InputError(
       `${displayPath} is not valid YAML`,
@@ -74,8 +73,7 @@ export function parseManifest(text: string, displayPath: string, env: NodeJS.Pro
     )
   }
   interpolateValues(doc, lineCounter, displayPath, env)
-  parsed.data = doc.toJS()
-  return parsed
+  return { displayPath, doc, lineCounter, data: doc.toJS() }
 }
 
 function toProblem(parsed: ParsedManifest, finding: Finding): Problem {
