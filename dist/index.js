@@ -285,7 +285,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8086);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5576);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8086:
+/***/ 5576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13504,6 +13504,118 @@ function interpolate(text, env) {
     return problem ?? { value };
 }
 
+;// CONCATENATED MODULE: ./src/manifest/json-schema.ts
+
+// The schemas inside a manifest are plain JSON Schema, which Botpress checks
+// only once it has the whole update. The mistakes that slip past a reader most
+// often are caught here, where the line can be shown.
+const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
+const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs'];
+const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
+const SUBSCHEMAS = ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else'];
+function isMap(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function checkType(type, path) {
+    const types = Array.isArray(type) ? type : [type];
+    return types.flatMap((t, index) => {
+        const at = Array.isArray(type) ? [...path, 'type', index] : [...path, 'type'];
+        if (typeof t === 'string' && TYPES.includes(t))
+            return [];
+        const suggestion = typeof t === 'string' ? closestKey(t, TYPES) : undefined;
+        const hint = suggestion ? `did you mean \`${suggestion}\`?` : `use one of ${TYPES.join(', ')}`;
+        return [{ path: at, at: 'value', message: `\`${String(t)}\` is not a JSON Schema type; ${hint}` }];
+    });
+}
+/** The findings in one JSON Schema, and in the schemas inside it. */
+function checkJsonSchema(schema, path) {
+    if (typeof schema === 'boolean')
+        return [];
+    if (!isMap(schema))
+        return [{ path, at: 'value', message: 'must be a JSON Schema (a map)' }];
+    const findings = [];
+    if (schema.type !== undefined)
+        findings.push(...checkType(schema.type, path));
+    if (schema.enum !== undefined && !Array.isArray(schema.enum)) {
+        findings.push({ path: [...path, 'enum'], at: 'value', message: 'must be a list of the allowed values' });
+    }
+    const properties = schema.properties;
+    if (schema.required !== undefined) {
+        if (!Array.isArray(schema.required) || schema.required.some((name) => typeof name !== 'string')) {
+            findings.push({ path: [...path, 'required'], at: 'value', message: 'must be a list of property names' });
+        }
+        else if (isMap(properties)) {
+            schema.required.forEach((name, index) => {
+                if (name in properties)
+                    return;
+                const suggestion = closestKey(name, Object.keys(properties));
+                const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
+                findings.push({ path: [...path, 'required', index], at: 'value', message: `\`${name}\` is required but not among \`properties\`${hint}` });
+            });
+        }
+    }
+    for (const key of SUBSCHEMA_MAPS) {
+        const map = schema[key];
+        if (map === undefined)
+            continue;
+        if (!isMap(map)) {
+            findings.push({ path: [...path, key], at: 'value', message: 'must be a map of property name → schema' });
+            continue;
+        }
+        for (const [name, sub] of Object.entries(map))
+            findings.push(...checkJsonSchema(sub, [...path, key, name]));
+    }
+    for (const key of SUBSCHEMA_LISTS) {
+        const list = schema[key];
+        if (list === undefined)
+            continue;
+        if (!Array.isArray(list))
+            findings.push({ path: [...path, key], at: 'value', message: 'must be a list of schemas' });
+        else
+            list.forEach((sub, index) => findings.push(...checkJsonSchema(sub, [...path, key, index])));
+    }
+    for (const key of SUBSCHEMAS) {
+        if (schema[key] !== undefined)
+            findings.push(...checkJsonSchema(schema[key], [...path, key]));
+    }
+    return findings;
+}
+/** Where a manifest holds JSON Schemas: the key paths of each. */
+function schemaLocations(manifest) {
+    const paths = [];
+    const each = (section, prefix, inner) => {
+        if (!isMap(section))
+            return;
+        for (const [name, entry] of Object.entries(section)) {
+            for (const keys of inner) {
+                let value = entry;
+                for (const key of keys)
+                    value = isMap(value) ? value[key] : undefined;
+                if (value !== undefined)
+                    paths.push([prefix, name, ...keys]);
+            }
+        }
+    };
+    if (isMap(manifest.configuration) && manifest.configuration.schema !== undefined)
+        paths.push(['configuration', 'schema']);
+    each(manifest.configurations, 'configurations', [['schema']]);
+    each(manifest.actions, 'actions', [['input', 'schema'], ['output', 'schema']]);
+    each(manifest.events, 'events', [['schema']]);
+    each(manifest.states, 'states', [['schema']]);
+    each(manifest.entities, 'entities', [['schema']]);
+    if (isMap(manifest.channels)) {
+        for (const [name, channel] of Object.entries(manifest.channels)) {
+            if (!isMap(channel) || !isMap(channel.messages))
+                continue;
+            for (const [message, definition] of Object.entries(channel.messages)) {
+                if (isMap(definition) && definition.schema !== undefined)
+                    paths.push(['channels', name, 'messages', message, 'schema']);
+            }
+        }
+    }
+    return paths;
+}
+
 ;// CONCATENATED MODULE: ./src/manifest/locate.ts
 
 function formatKeyPath(path) {
@@ -13674,6 +13786,7 @@ function checkOptions(options, path) {
 
 
 
+
 /**
  * Replaces `${VAR}` references in string values (never in keys, never in the
  * files the manifest names, which are read later) with the step's environment.
@@ -13742,9 +13855,15 @@ async function checkManifest(parsed, manifestDir) {
         findings.push(...describeIssues(manifestSchema, data, result.error.issues));
     const { declarations, findings: secretFindings } = readSecretDeclarations(data.secrets);
     findings.push(...secretFindings);
+    // What the manifest schema already refused is looked into no further.
+    const refused = new Set(findings.map((finding) => formatKeyPath(finding.path)));
+    for (const at of schemaLocations(data)) {
+        if (refused.has(formatKeyPath(at)))
+            continue;
+        findings.push(...checkJsonSchema(at.reduce((value, key) => value[key], data), at));
+    }
     // Only keys that passed the schema name a file worth reading.
-    const failed = new Set(findings.map((finding) => formatKeyPath(finding.path)));
-    const refs = fileReferences(data).filter((ref) => !failed.has(formatKeyPath(ref.path)));
+    const refs = fileReferences(data).filter((ref) => !refused.has(formatKeyPath(ref.path)));
     const displayDir = external_node_path_default().posix.dirname(parsed.displayPath);
     const reads = await Promise.all(refs.map((ref) => readReference(ref, manifestDir, displayDir)));
     const files = reads.filter((read) => 'content' in read);

@@ -5,6 +5,7 @@ import { InputError, type Problem } from '../errors.js'
 import { describeIssues, type Finding } from './issues.js'
 import { fileReferences, readReference, type FileText, type ReadFile } from './files.js'
 import { interpolate } from './interpolate.js'
+import { checkJsonSchema, schemaLocations } from './json-schema.js'
 import { formatKeyPath, locate } from './locate.js'
 import { manifestSchema, type ManifestData } from './schema.js'
 import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
@@ -105,10 +106,15 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string)
   if (!result.success) findings.push(...describeIssues(manifestSchema, data, result.error.issues))
   const { declarations, findings: secretFindings } = readSecretDeclarations((data as { secrets?: unknown }).secrets)
   findings.push(...secretFindings)
+  // What the manifest schema already refused is looked into no further.
+  const refused = new Set(findings.map((finding) => formatKeyPath(finding.path)))
+  for (const at of schemaLocations(data as Record<string, unknown>)) {
+    if (refused.has(formatKeyPath(at))) continue
+    findings.push(...checkJsonSchema(at.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown>)[key], data), at))
+  }
 
   // Only keys that passed the schema name a file worth reading.
-  const failed = new Set(findings.map((finding) => formatKeyPath(finding.path)))
-  const refs = fileReferences(data as Record<string, unknown>).filter((ref) => !failed.has(formatKeyPath(ref.path)))
+  const refs = fileReferences(data as Record<string, unknown>).filter((ref) => !refused.has(formatKeyPath(ref.path)))
   const displayDir = path.posix.dirname(parsed.displayPath)
   const reads = await Promise.all(refs.map((ref) => readReference(ref, manifestDir, displayDir)))
   const files = reads.filter((read): read is ReadFile => 'content' in read)

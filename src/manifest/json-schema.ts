@@ -1,0 +1,100 @@
+import type { Finding } from './issues.js'
+import type { KeyPath } from './locate.js'
+import { closestKey } from './suggest.js'
+
+// The schemas inside a manifest are plain JSON Schema, which Botpress checks
+// only once it has the whole update. The mistakes that slip past a reader most
+// often are caught here, where the line can be shown.
+
+const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']
+const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs']
+const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems']
+const SUBSCHEMAS = ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else']
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function checkType(type: unknown, path: KeyPath): Finding[] {
+  const types = Array.isArray(type) ? type : [type]
+  return types.flatMap((t, index): Finding[] => {
+    const at = Array.isArray(type) ? [...path, 'type', index] : [...path, 'type']
+    if (typeof t === 'string' && TYPES.includes(t)) return []
+    const suggestion = typeof t === 'string' ? closestKey(t, TYPES) : undefined
+    const hint = suggestion ? `did you mean \`${suggestion}\`?` : `use one of ${TYPES.join(', ')}`
+    return [{ path: at, at: 'value', message: `\`${String(t)}\` is not a JSON Schema type; ${hint}` }]
+  })
+}
+
+/** The findings in one JSON Schema, and in the schemas inside it. */
+export function checkJsonSchema(schema: unknown, path: KeyPath): Finding[] {
+  if (typeof schema === 'boolean') return []
+  if (!isMap(schema)) return [{ path, at: 'value', message: 'must be a JSON Schema (a map)' }]
+  const findings: Finding[] = []
+  if (schema.type !== undefined) findings.push(...checkType(schema.type, path))
+  if (schema.enum !== undefined && !Array.isArray(schema.enum)) {
+    findings.push({ path: [...path, 'enum'], at: 'value', message: 'must be a list of the allowed values' })
+  }
+  const properties = schema.properties
+  if (schema.required !== undefined) {
+    if (!Array.isArray(schema.required) || schema.required.some((name) => typeof name !== 'string')) {
+      findings.push({ path: [...path, 'required'], at: 'value', message: 'must be a list of property names' })
+    } else if (isMap(properties)) {
+      schema.required.forEach((name: string, index) => {
+        if (name in properties) return
+        const suggestion = closestKey(name, Object.keys(properties))
+        const hint = suggestion ? `; did you mean \`${suggestion}\`?` : ''
+        findings.push({ path: [...path, 'required', index], at: 'value', message: `\`${name}\` is required but not among \`properties\`${hint}` })
+      })
+    }
+  }
+  for (const key of SUBSCHEMA_MAPS) {
+    const map = schema[key]
+    if (map === undefined) continue
+    if (!isMap(map)) {
+      findings.push({ path: [...path, key], at: 'value', message: 'must be a map of property name → schema' })
+      continue
+    }
+    for (const [name, sub] of Object.entries(map)) findings.push(...checkJsonSchema(sub, [...path, key, name]))
+  }
+  for (const key of SUBSCHEMA_LISTS) {
+    const list = schema[key]
+    if (list === undefined) continue
+    if (!Array.isArray(list)) findings.push({ path: [...path, key], at: 'value', message: 'must be a list of schemas' })
+    else list.forEach((sub, index) => findings.push(...checkJsonSchema(sub, [...path, key, index])))
+  }
+  for (const key of SUBSCHEMAS) {
+    if (schema[key] !== undefined) findings.push(...checkJsonSchema(schema[key], [...path, key]))
+  }
+  return findings
+}
+
+/** Where a manifest holds JSON Schemas: the key paths of each. */
+export function schemaLocations(manifest: Record<string, unknown>): KeyPath[] {
+  const paths: KeyPath[] = []
+  const each = (section: unknown, prefix: string, inner: readonly string[][]) => {
+    if (!isMap(section)) return
+    for (const [name, entry] of Object.entries(section)) {
+      for (const keys of inner) {
+        let value: unknown = entry
+        for (const key of keys) value = isMap(value) ? value[key] : undefined
+        if (value !== undefined) paths.push([prefix, name, ...keys])
+      }
+    }
+  }
+  if (isMap(manifest.configuration) && manifest.configuration.schema !== undefined) paths.push(['configuration', 'schema'])
+  each(manifest.configurations, 'configurations', [['schema']])
+  each(manifest.actions, 'actions', [['input', 'schema'], ['output', 'schema']])
+  each(manifest.events, 'events', [['schema']])
+  each(manifest.states, 'states', [['schema']])
+  each(manifest.entities, 'entities', [['schema']])
+  if (isMap(manifest.channels)) {
+    for (const [name, channel] of Object.entries(manifest.channels)) {
+      if (!isMap(channel) || !isMap(channel.messages)) continue
+      for (const [message, definition] of Object.entries(channel.messages)) {
+        if (isMap(definition) && definition.schema !== undefined) paths.push(['channels', name, 'messages', message, 'schema'])
+      }
+    }
+  }
+  return paths
+}
