@@ -13575,8 +13575,14 @@ function checkJsonSchema(schema, path) {
             list.forEach((sub, index) => findings.push(...checkJsonSchema(sub, [...path, key, index])));
     }
     for (const key of SUBSCHEMAS) {
-        if (schema[key] !== undefined)
-            findings.push(...checkJsonSchema(schema[key], [...path, key]));
+        const sub = schema[key];
+        if (sub === undefined)
+            continue;
+        // Draft 7 also writes tuples as a list of `items`.
+        if (key === 'items' && Array.isArray(sub))
+            sub.forEach((item, index) => findings.push(...checkJsonSchema(item, [...path, key, index])));
+        else
+            findings.push(...checkJsonSchema(sub, [...path, key]));
     }
     return findings;
 }

@@ -127,6 +127,7 @@ actions:
         properties:
           email: { type: strin }
           tags: { type: array, items: { type: [string, nul] } }
+          pair: { type: array, items: [{ type: string }, { type: number }], additionalItems: false }
           stage: { enum: new }
         required: [emial, tags]
     output: { schema: { type: object, properties: 3 } }
@@ -140,11 +141,11 @@ configuration:
     expect(found.map(where)).toEqual([
       '8:26 actions.createLead.input.schema.properties.email.type: `strin` is not a JSON Schema type; did you mean `string`?',
       '9:56 actions.createLead.input.schema.properties.tags.items.type[1]: `nul` is not a JSON Schema type; did you mean `null`?',
-      '10:26 actions.createLead.input.schema.properties.stage.enum: must be a list of the allowed values',
-      '11:20 actions.createLead.input.schema.required[0]: `emial` is required but not among `properties`; did you mean `email`?',
-      '12:51 actions.createLead.output.schema.properties: must be a map of property name → schema',
-      '16:59 channels.chat.messages.text.schema.anyOf[1].type: `foo` is not a JSON Schema type; use one of string, number, integer, boolean, object, array, null',
-      '18:37 configuration.schema.required: must be a list of property names',
+      '11:26 actions.createLead.input.schema.properties.stage.enum: must be a list of the allowed values',
+      '12:20 actions.createLead.input.schema.required[0]: `emial` is required but not among `properties`; did you mean `email`?',
+      '13:51 actions.createLead.output.schema.properties: must be a map of property name → schema',
+      '17:59 channels.chat.messages.text.schema.anyOf[1].type: `foo` is not a JSON Schema type; use one of string, number, integer, boolean, object, array, null',
+      '19:37 configuration.schema.required: must be a list of property names',
     ])
   })
 
