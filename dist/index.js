@@ -14438,6 +14438,12 @@ function commentMarker(key) {
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
+// GitHub refuses comments over 65,536 characters; a failure with many problems
+// could reach that, so it is cut, and the run's log has the rest.
+const FAILURE_MAX = 20_000;
+function cut(text) {
+    return text.length > FAILURE_MAX ? `${text.slice(0, FAILURE_MAX)}\n… (${text.length - FAILURE_MAX} more characters in the workflow run's log)` : text;
+}
 /** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
 function commentBody(input) {
     const { integration, dryRun, plan, failure } = input;
@@ -14452,7 +14458,7 @@ function commentBody(input) {
         lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`);
     lines.push('');
     if (failure)
-        lines.push('<details open><summary>What failed</summary>', '', '```', failure, '```', '</details>', '');
+        lines.push('<details open><summary>What failed</summary>', '', '```', cut(failure), '```', '</details>', '');
     if (plan) {
         const rows = planRows(plan);
         lines.push('#### Plan', '');

@@ -23,6 +23,12 @@ describe('commentBody', () => {
   })
 })
 
+it('cuts a very long failure to stay under GitHub\'s comment limit', () => {
+  const body = commentBody({ key: 'k', dryRun: false, sha: 'abc', failure: 'x'.repeat(100_000) })
+  expect(body.length).toBeLessThan(25_000)
+  expect(body).toContain("… (80000 more characters in the workflow run's log)")
+})
+
 describe('redact', () => {
   it('replaces every secret value, longest first', () => {
     expect(redact('key=abcdef, part=abc, other', ['abc', 'abcdef'])).toBe('key=***, part=***, other')
