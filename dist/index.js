@@ -285,7 +285,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5576);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2718);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5576:
+/***/ 2718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14429,6 +14429,17 @@ function readRunContext(env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/secrets/redact.ts
+/** Replaces every secret value in text that leaves the log (comments, summaries). */
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length >= 3)
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/report/comment.ts
 
 /** The hidden line that finds this action's comment for one integration again. */
@@ -14475,17 +14486,9 @@ function commentBody(input) {
     lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>');
     return `${lines.join('\n')}\n`;
 }
-/** Replaces every secret value in text that leaves the log (comments, summaries). */
-function redact(text, secrets) {
-    let result = text;
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length >= 3)
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
+
 
 
 
@@ -14674,6 +14677,7 @@ function missingTokenError() {
 
 
 
+
 const readInput = (name) => getInput(name);
 const log = {
     debug: (message) => core_debug(message),
@@ -14729,7 +14733,9 @@ async function run() {
     }
     catch (error) {
         annotate(error);
-        state.failure = errorMessage(error);
+        // An API may echo what it was sent; the runner masks the log, but nothing
+        // masks an error message copied elsewhere, so it is scrubbed here.
+        state.failure = redact(errorMessage(error), state.secretValues);
         setOutput('dry-run', String(state.dryRun));
         setFailed(state.failure);
     }

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { deploy, type Log, type RunState } from './deploy.js'
 import { InputError, errorMessage } from './errors.js'
 import { readRunContext } from './github/context.js'
+import { redact } from './secrets/redact.js'
 import { publishComment, reportSkipped, writeOutputs, writeSummary } from './report/report.js'
 import { missingTokenError, readSettings, type Settings } from './settings.js'
 
@@ -57,7 +58,9 @@ export async function run(): Promise<void> {
     writeOutputs(state)
   } catch (error) {
     annotate(error)
-    state.failure = errorMessage(error)
+    // An API may echo what it was sent; the runner masks the log, but nothing
+    // masks an error message copied elsewhere, so it is scrubbed here.
+    state.failure = redact(errorMessage(error), state.secretValues)
     core.setOutput('dry-run', String(state.dryRun))
     core.setFailed(state.failure)
   }

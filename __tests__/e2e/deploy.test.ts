@@ -288,6 +288,14 @@ describe('requests that fail', () => {
     expect(run.outputs['version-id']).toBeUndefined()
   })
 
+  it('scrubs secret values that an error message echoes', async () => {
+    api.fail({}, { status: 400, body: { id: 'err_1', code: 400, type: 'InvalidPayload', message: `secrets.API_KEY "${API_KEY}" is not accepted` } })
+    const run = await runAction({ inputs: inputs() })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Botpress says: secrets.API_KEY "***" is not accepted')
+    expectNoLeak(run, [API_KEY])
+  })
+
   it('explains a BreakingChanges refusal', async () => {
     await api.close()
     api = await startBotpressApi({ integrations: [remote({ visibility: 'public', public: true, verificationStatus: 'approved' })] })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { RemoteIntegration } from '../../src/api/integration.js'
-import { commentBody, commentMarker, redact } from '../../src/report/comment.js'
+import { commentBody, commentMarker } from '../../src/report/comment.js'
+import { redact } from '../../src/secrets/redact.js'
 import { seedIntegration } from '../support/botpress-api.mjs'
 
 const integration = seedIntegration({ id: 'intver_01ABC', title: 'Acme CRM' }) as RemoteIntegration

@@ -52,12 +52,3 @@ export function commentBody(input: CommentInput): string {
   lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>')
   return `${lines.join('\n')}\n`
 }
-
-/** Replaces every secret value in text that leaves the log (comments, summaries). */
-export function redact(text: string, secrets: readonly string[]): string {
-  let result = text
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length >= 3) result = result.split(secret).join('***')
-  }
-  return result
-}

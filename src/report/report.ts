@@ -2,7 +2,8 @@ import * as core from '@actions/core'
 import type { RunState } from '../deploy.js'
 import type { RunContext } from '../github/context.js'
 import type { Settings } from '../settings.js'
-import { commentBody, commentMarker, redact } from './comment.js'
+import { redact } from '../secrets/redact.js'
+import { commentBody, commentMarker } from './comment.js'
 import { failureMarkdown, outputsFor, summaryMarkdown } from './format.js'
 
 async function appendSummary(markdown: string): Promise<void> {

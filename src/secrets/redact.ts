@@ -1,0 +1,8 @@
+/** Replaces every secret value in text that leaves the log (comments, summaries). */
+export function redact(text: string, secrets: readonly string[]): string {
+  let result = text
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length >= 3) result = result.split(secret).join('***')
+  }
+  return result
+}
