@@ -14196,12 +14196,17 @@ function formatPlanLog(plan) {
         lines.push(`${file.key}: ${file.path} (${formatBytes(file.bytes)})`);
     return lines.length ? lines : ['nothing to change'];
 }
+/** Text made safe for one cell of a Markdown table. */
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
+/** What became of the run, in a few words. */
+function resultLabel(dryRun, failure) {
+    return failure !== undefined ? '❌ failed' : dryRun ? '🧪 dry run: validated, not applied' : '✅ deployed';
+}
 /** The job summary in Markdown: who, what happened, and the plan. */
 function summaryMarkdown({ integration, dryRun, plan, failure }) {
-    const result = failure ? '❌ failed' : dryRun ? '🧪 dry run: validated, not applied' : '✅ deployed';
+    const result = resultLabel(dryRun, failure);
     const lines = [
         `## ${escapeCell(integration.title)} — \`${integration.name}@${integration.version}\``,
         '',
@@ -14219,21 +14224,23 @@ function summaryMarkdown({ integration, dryRun, plan, failure }) {
     if (failure)
         lines.push('```', failure, '```', '');
     if (plan) {
-        lines.push('### Plan', '');
-        const rows = planRows(plan);
-        if (rows.length) {
-            lines.push('| | Added | Changed | Removed |', '|---|---|---|---|');
-            for (const row of rows)
-                lines.push(`| ${row.what} | ${escapeCell(row.added)} | ${escapeCell(row.changed)} | ${escapeCell(row.removed)} |`);
-        }
-        else {
-            lines.push('Nothing to change in the definition.');
-        }
+        lines.push('### Plan', '', ...planTable(plan));
         if (plan.files.length) {
             lines.push('', `Files sent: ${plan.files.map((f) => `\`${f.key}\` ${escapeCell(f.path)} (${formatBytes(f.bytes)})`).join(', ')}`);
         }
     }
     return `${lines.join('\n')}\n`;
+}
+/** The plan as a Markdown table, for the summary and the pull-request comment. */
+function planTable(plan) {
+    const rows = planRows(plan);
+    if (!rows.length)
+        return ['Nothing to change in the definition.'];
+    return [
+        '| | Added | Changed | Removed |',
+        '|---|---|---|---|',
+        ...rows.map((row) => `| ${row.what} | ${escapeCell(row.added)} | ${escapeCell(row.changed)} | ${escapeCell(row.removed)} |`),
+    ];
 }
 /** A summary for a run that failed before it knew the integration from Botpress. */
 function failureMarkdown(message, label = {}) {
@@ -14430,7 +14437,7 @@ function readRunContext(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/secrets/redact.ts
-/** Replaces every secret value in text that leaves the log (comments, summaries). */
+/** Replaces every secret value in text: error messages, summaries, comments. */
 function redact(text, secrets) {
     let result = text;
     for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
@@ -14446,9 +14453,6 @@ function redact(text, secrets) {
 function commentMarker(key) {
     return `<!-- deploy-botpress-integration:${key} -->`;
 }
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 // GitHub refuses comments over 65,536 characters; a failure with many problems
 // could reach that, so it is cut, and the run's log has the rest.
 const FAILURE_MAX = 20_000;
@@ -14458,8 +14462,8 @@ function cut(text) {
 /** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
 function commentBody(input) {
     const { integration, dryRun, plan, failure } = input;
-    const who = integration ? `${cell(integration.title)} \`${integration.name}@${integration.version}\`` : `\`${input.key}\``;
-    const result = failure ? '❌ failed' : dryRun ? '🧪 dry run: validated, not applied' : '✅ deployed';
+    const who = integration ? `${escapeCell(integration.title)} \`${integration.name}@${integration.version}\`` : `\`${input.key}\``;
+    const result = resultLabel(dryRun, failure);
     const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${result}** |`];
     if (integration) {
         lines.push(`| Version id | \`${integration.id}\` |`, `| Verification status | ${integration.verificationStatus} |`);
@@ -14470,19 +14474,8 @@ function commentBody(input) {
     lines.push('');
     if (failure)
         lines.push('<details open><summary>What failed</summary>', '', '```', cut(failure), '```', '</details>', '');
-    if (plan) {
-        const rows = planRows(plan);
-        lines.push('#### Plan', '');
-        if (rows.length) {
-            lines.push('| | Added | Changed | Removed |', '|---|---|---|---|');
-            for (const row of rows)
-                lines.push(`| ${row.what} | ${cell(row.added)} | ${cell(row.changed)} | ${cell(row.removed)} |`);
-        }
-        else {
-            lines.push('Nothing to change in the definition.');
-        }
-        lines.push('');
-    }
+    if (plan)
+        lines.push('#### Plan', '', ...planTable(plan), '');
     lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>');
     return `${lines.join('\n')}\n`;
 }

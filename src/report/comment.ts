@@ -1,4 +1,4 @@
-import { planRows, type SummaryInput } from './format.js'
+import { escapeCell, planTable, resultLabel, type SummaryInput } from './format.js'
 
 /** The hidden line that finds this action's comment for one integration again. */
 export function commentMarker(key: string): string {
@@ -13,10 +13,6 @@ export interface CommentInput extends Partial<SummaryInput> {
   runUrl?: string
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-}
-
 // GitHub refuses comments over 65,536 characters; a failure with many problems
 // could reach that, so it is cut, and the run's log has the rest.
 const FAILURE_MAX = 20_000
@@ -28,8 +24,8 @@ function cut(text: string): string {
 /** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
 export function commentBody(input: CommentInput): string {
   const { integration, dryRun, plan, failure } = input
-  const who = integration ? `${cell(integration.title)} \`${integration.name}@${integration.version}\`` : `\`${input.key}\``
-  const result = failure ? '❌ failed' : dryRun ? '🧪 dry run: validated, not applied' : '✅ deployed'
+  const who = integration ? `${escapeCell(integration.title)} \`${integration.name}@${integration.version}\`` : `\`${input.key}\``
+  const result = resultLabel(dryRun, failure)
   const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${result}** |`]
   if (integration) {
     lines.push(`| Version id | \`${integration.id}\` |`, `| Verification status | ${integration.verificationStatus} |`)
@@ -38,17 +34,7 @@ export function commentBody(input: CommentInput): string {
   if (input.runUrl) lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`)
   lines.push('')
   if (failure) lines.push('<details open><summary>What failed</summary>', '', '```', cut(failure), '```', '</details>', '')
-  if (plan) {
-    const rows = planRows(plan)
-    lines.push('#### Plan', '')
-    if (rows.length) {
-      lines.push('| | Added | Changed | Removed |', '|---|---|---|---|')
-      for (const row of rows) lines.push(`| ${row.what} | ${cell(row.added)} | ${cell(row.changed)} | ${cell(row.removed)} |`)
-    } else {
-      lines.push('Nothing to change in the definition.')
-    }
-    lines.push('')
-  }
+  if (plan) lines.push('#### Plan', '', ...planTable(plan), '')
   lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>')
   return `${lines.join('\n')}\n`
 }

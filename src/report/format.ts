@@ -64,7 +64,8 @@ export function formatPlanLog(plan: Plan): string[] {
   return lines.length ? lines : ['nothing to change']
 }
 
-function escapeCell(text: string): string {
+/** Text made safe for one cell of a Markdown table. */
+export function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }
 
@@ -76,9 +77,14 @@ export interface SummaryInput {
   failure?: string
 }
 
+/** What became of the run, in a few words. */
+export function resultLabel(dryRun: boolean, failure?: string): string {
+  return failure !== undefined ? '❌ failed' : dryRun ? '🧪 dry run: validated, not applied' : '✅ deployed'
+}
+
 /** The job summary in Markdown: who, what happened, and the plan. */
 export function summaryMarkdown({ integration, dryRun, plan, failure }: SummaryInput): string {
-  const result = failure ? '❌ failed' : dryRun ? '🧪 dry run: validated, not applied' : '✅ deployed'
+  const result = resultLabel(dryRun, failure)
   const lines = [
     `## ${escapeCell(integration.title)} — \`${integration.name}@${integration.version}\``,
     '',
@@ -95,19 +101,23 @@ export function summaryMarkdown({ integration, dryRun, plan, failure }: SummaryI
   ]
   if (failure) lines.push('```', failure, '```', '')
   if (plan) {
-    lines.push('### Plan', '')
-    const rows = planRows(plan)
-    if (rows.length) {
-      lines.push('| | Added | Changed | Removed |', '|---|---|---|---|')
-      for (const row of rows) lines.push(`| ${row.what} | ${escapeCell(row.added)} | ${escapeCell(row.changed)} | ${escapeCell(row.removed)} |`)
-    } else {
-      lines.push('Nothing to change in the definition.')
-    }
+    lines.push('### Plan', '', ...planTable(plan))
     if (plan.files.length) {
       lines.push('', `Files sent: ${plan.files.map((f) => `\`${f.key}\` ${escapeCell(f.path)} (${formatBytes(f.bytes)})`).join(', ')}`)
     }
   }
   return `${lines.join('\n')}\n`
+}
+
+/** The plan as a Markdown table, for the summary and the pull-request comment. */
+export function planTable(plan: Plan): string[] {
+  const rows = planRows(plan)
+  if (!rows.length) return ['Nothing to change in the definition.']
+  return [
+    '| | Added | Changed | Removed |',
+    '|---|---|---|---|',
+    ...rows.map((row) => `| ${row.what} | ${escapeCell(row.added)} | ${escapeCell(row.changed)} | ${escapeCell(row.removed)} |`),
+  ]
 }
 
 /** What the manifest says of the integration, for a run that failed before the GET. */

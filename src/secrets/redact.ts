@@ -1,4 +1,4 @@
-/** Replaces every secret value in text that leaves the log (comments, summaries). */
+/** Replaces every secret value in text: error messages, summaries, comments. */
 export function redact(text: string, secrets: readonly string[]): string {
   let result = text
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
