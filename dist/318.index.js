@@ -19,7 +19,8 @@ async function upsertComment(target, marker, body) {
     const where = { owner: target.owner, repo: target.repo };
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: target.issueNumber, per_page: 100 });
     for await (const page of pages) {
-        const existing = page.data.find((comment) => comment.body?.includes(marker));
+        // Ours open with the marker; a reply that quotes one does not.
+        const existing = page.data.find((comment) => comment.body?.startsWith(marker));
         if (existing) {
             const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: existing.id, body });
             return { action: 'updated', url: data.html_url };

@@ -60,7 +60,8 @@ describe('pull-request previews', () => {
 
   it('find their comment on page 3 of 30-per-page results', async () => {
     for (let i = 0; i < 75; i++) {
-      github.addComment('acme', 'acme-crm', 42, i === 70 ? `${MARKER}\nold preview` : `review comment ${i} <!-- deploy-botpress-integration:intver_other_integration_000 -->`.slice(0, i % 2 ? 20 : 200))
+      const others = [`review comment ${i}`, `${MARKER.replace(EXAMPLE_ID, 'intver_other_integration_000')}\nanother integration`, `> quoting\n> ${MARKER}`]
+      github.addComment('acme', 'acme-crm', 42, i === 70 ? `${MARKER}\nold preview` : others[i % 3]!)
     }
     const run = await runAction({ inputs: inputs({ 'dry-run': 'true', 'comment-on-pr': 'true' }), env: env(), event: await event('pull_request', 'pull_request.json') })
     expect(run.code).toBe(0)
