@@ -13480,17 +13480,17 @@ const FORBIDDEN = /^(SECRET_|INPUT_|ACTIONS_)|^GITHUB_TOKEN$/;
 /**
  * Replaces `${VAR}` and `${VAR:-default}` with the variable's value (the
  * default applies when it is unset or empty, as in a shell); `$${` stays a
- * literal `${`. Stops at the first variable that has no value.
+ * literal `${`. Names every variable that cannot be used, in order.
  */
 function interpolate(text, env) {
     if (!text.includes('${'))
         return { value: text };
-    let problem;
+    const unusable = [];
     const value = text.replace(REFERENCE, (match, name, fallback) => {
         if (name === undefined)
             return '${';
         if (FORBIDDEN.test(name)) {
-            problem ??= { forbidden: name };
+            unusable.push({ name, why: 'forbidden' });
             return match;
         }
         const current = env[name];
@@ -13498,10 +13498,10 @@ function interpolate(text, env) {
             return current;
         if (fallback !== undefined)
             return fallback;
-        problem ??= { missing: { name } };
+        unusable.push({ name, why: 'missing' });
         return match;
     });
-    return problem ?? { value };
+    return unusable.length ? { unusable } : { value };
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/json-schema.ts
@@ -13810,10 +13810,12 @@ function interpolateValues(doc, lineCounter, displayPath, env) {
             }
             const keyPath = ancestors.filter(dist/* isPair */.tO).map((pair) => ((0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '?'));
             const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
-            const message = 'missing' in result
-                ? `\`\${${result.missing.name}}\` is not set and has no default: set ${result.missing.name} in the step's \`env:\`, or write \`\${${result.missing.name}:-default}\``
-                : `\`\${${result.forbidden}}\` would put a credential into the definition; secrets go in \`secrets\`, never in other values`;
-            problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } });
+            for (const { name, why } of result.unusable) {
+                const message = why === 'missing'
+                    ? `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``
+                    : `\`\${${name}}\` would put a credential into the definition; secrets go in \`secrets\`, never in other values`;
+                problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } });
+            }
         },
     });
     if (problems.length) {

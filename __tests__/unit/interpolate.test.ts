@@ -19,13 +19,18 @@ describe('interpolate', () => {
     expect(interpolate(text, env)).toEqual({ value: expected })
   })
 
-  it('names the first variable that has no value', () => {
-    expect(interpolate('${TAG} ${NOPE} ${ALSO_NOPE}', env)).toEqual({ missing: { name: 'NOPE' } })
-    expect(interpolate('${EMPTY}', env)).toEqual({ missing: { name: 'EMPTY' } })
+  it('names every variable that has no value', () => {
+    expect(interpolate('${TAG} ${NOPE} ${ALSO_NOPE}', env)).toEqual({
+      unusable: [
+        { name: 'NOPE', why: 'missing' },
+        { name: 'ALSO_NOPE', why: 'missing' },
+      ],
+    })
+    expect(interpolate('${EMPTY}', env)).toEqual({ unusable: [{ name: 'EMPTY', why: 'missing' }] })
   })
 
   it.each(['SECRET_API_KEY', 'INPUT_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN'])('refuses to put the credential %s into the definition', (name) => {
-    expect(interpolate(`key: \${${name}}`, { [name]: 'x' })).toEqual({ forbidden: name })
-    expect(interpolate(`key: \${${name}:-fallback}`, {})).toEqual({ forbidden: name })
+    expect(interpolate(`key: \${${name}}`, { [name]: 'x' })).toEqual({ unusable: [{ name, why: 'forbidden' }] })
+    expect(interpolate(`key: \${${name}:-fallback}`, {})).toEqual({ unusable: [{ name, why: 'forbidden' }] })
   })
 })

@@ -181,6 +181,17 @@ configuration:
     expect(JSON.stringify(listed)).not.toContain('sk_live')
   })
 
+  it('reports every variable it cannot fill in, with its line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'manifest-'))
+    await writeFile(path.join(dir, 'integration.yml'), 'title: ${TITLE}\ndescription: ${A} and ${INPUT_TOKEN}\nurl: ${URL:-https://x}\n')
+    let found: Problem[] = []
+    await loadManifest(path.join(dir, 'integration.yml'), 'crm/integration.yml', { TITLE: 'CRM' }).catch((error: InputError) => (found = error.problems))
+    expect(found.map(where)).toEqual([
+      "2:14 description: `${A}` is not set and has no default: set A in the step's `env:`, or write `${A:-default}`",
+      '2:14 description: `${INPUT_TOKEN}` would put a credential into the definition; secrets go in `secrets`, never in other values',
+    ])
+  })
+
   it('reports YAML syntax errors with their position', async () => {
     const found = await problems('title: CRM\nactions:\n  ping: {\n')
     expect(found).toHaveLength(1)

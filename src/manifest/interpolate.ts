@@ -1,6 +1,7 @@
-/** A reference to an environment variable that has no value and no default. */
-export interface MissingVariable {
+/** A reference that cannot be filled in: unset with no default, or a credential. */
+export interface UnusableVariable {
   name: string
+  why: 'missing' | 'forbidden'
 }
 
 // `$${` is a literal `${`; `${NAME}` and `${NAME:-default}` are references.
@@ -10,27 +11,27 @@ const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g
 // the Botpress token, ACTIONS_* the runner's own tokens).
 const FORBIDDEN = /^(SECRET_|INPUT_|ACTIONS_)|^GITHUB_TOKEN$/
 
-export type InterpolationResult = { value: string } | { missing: MissingVariable } | { forbidden: string }
+export type InterpolationResult = { value: string } | { unusable: UnusableVariable[] }
 
 /**
  * Replaces `${VAR}` and `${VAR:-default}` with the variable's value (the
  * default applies when it is unset or empty, as in a shell); `$${` stays a
- * literal `${`. Stops at the first variable that has no value.
+ * literal `${`. Names every variable that cannot be used, in order.
  */
 export function interpolate(text: string, env: NodeJS.ProcessEnv): InterpolationResult {
   if (!text.includes('${')) return { value: text }
-  let problem: InterpolationResult | undefined
+  const unusable: UnusableVariable[] = []
   const value = text.replace(REFERENCE, (match, name: string | undefined, fallback: string | undefined) => {
     if (name === undefined) return '${'
     if (FORBIDDEN.test(name)) {
-      problem ??= { forbidden: name }
+      unusable.push({ name, why: 'forbidden' })
       return match
     }
     const current = env[name]
     if (current) return current
     if (fallback !== undefined) return fallback
-    problem ??= { missing: { name } }
+    unusable.push({ name, why: 'missing' })
     return match
   })
-  return problem ?? { value }
+  return unusable.length ? { unusable } : { value }
 }

@@ -49,11 +49,13 @@ function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath:
       }
       const keyPath = ancestors.filter(isPair).map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
       const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0)
-      const message =
-        'missing' in result
-          ? `\`\${${result.missing.name}}\` is not set and has no default: set ${result.missing.name} in the step's \`env:\`, or write \`\${${result.missing.name}:-default}\``
-          : `\`\${${result.forbidden}}\` would put a credential into the definition; secrets go in \`secrets\`, never in other values`
-      problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } })
+      for (const { name, why } of result.unusable) {
+        const message =
+          why === 'missing'
+            ? `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``
+            : `\`\${${name}}\` would put a credential into the definition; secrets go in \`secrets\`, never in other values`
+        problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } })
+      }
     },
   })
   if (problems.length) {
