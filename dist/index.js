@@ -13268,8 +13268,9 @@ class BotpressClient {
         const timeout = new Promise((_, reject) => {
             timer = setTimeout(() => reject(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
         });
+        const stream = payload?.open() ?? null;
         const exchange = (async () => {
-            const response = await client.request(method, `${baseUrl}${path}`, payload?.open() ?? null, {
+            const response = await client.request(method, `${baseUrl}${path}`, stream, {
                 authorization: `Bearer ${token}`,
                 'x-workspace-id': workspaceId,
                 accept: 'application/json',
@@ -13283,8 +13284,11 @@ class BotpressClient {
         }
         finally {
             clearTimeout(timer);
-            // Frees the agent (a proxy tunnel's) that a request that timed out may still hold.
+            // The client's own agent: destroying it closes the socket of a request
+            // that timed out, which would otherwise keep the step alive until the
+            // server finishes. The body stream closes the file it reads.
             client.dispose();
+            stream?.destroy();
             exchange.catch(() => undefined);
         }
     }

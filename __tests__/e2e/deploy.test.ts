@@ -260,6 +260,15 @@ describe('requests that fail', () => {
     expect(run2.stdout).toContain('no complete answer within 1 s')
   })
 
+  it('closes a request that times out while the answer trickles in', async () => {
+    // Bytes keep coming, so only the whole-request timeout can end it.
+    api.fail({}, { trickleMs: 4000 })
+    const run = await runAction({ inputs: inputs({ timeout: '1' }) })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('no complete answer within 1 s')
+    expect(api.requests.map((r) => Boolean(r.abandoned))).toEqual([false, true, false])
+  })
+
   it('gives up after max-attempts and says why', async () => {
     api.fail({ status: 502, body: '<html><body>' + 'Bad gateway '.repeat(100) + '</body></html>' }, { status: 502, body: '<html>' + 'x'.repeat(600) })
     const run = await runAction({ inputs: inputs({ 'max-attempts': '2' }) })

@@ -9,8 +9,9 @@ import { randomBytes } from 'node:crypto'
 import { violations } from './openapi.mjs'
 
 /**
- * @typedef {{ status?: number, headers?: Record<string, string>, body?: unknown, delayMs?: number, drop?: boolean }} Fault
- * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: any, violations: string[] }} ReceivedRequest
+ * @typedef {{ status?: number, headers?: Record<string, string>, body?: unknown, delayMs?: number, drop?: boolean, trickleMs?: number }} Fault
+ * trickleMs: the answer's headers at once, then a space every 100 ms for that long, then its body.
+ * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: any, violations: string[], abandoned?: boolean }} ReceivedRequest
  * @typedef {Record<string, any>} Integration
  */
 
@@ -263,6 +264,7 @@ export async function startBotpressApi(options = {}) {
         body = text
       }
       const bodyName = path.endsWith('/validate') ? 'validateIntegrationUpdateBody' : 'updateIntegrationBody'
+      /** @type {ReceivedRequest} */
       const received = {
         method,
         path,
@@ -271,6 +273,10 @@ export async function startBotpressApi(options = {}) {
         violations: method === 'PUT' ? violations('requestBodies', bodyName, body) : [],
       }
       requests.push(received)
+      // A client that gives up closes the connection before the answer.
+      res.on('close', () => {
+        if (!res.writableFinished) received.abandoned = true
+      })
       options.log?.(`${method} ${path}`)
       const fault = faults.shift()
       if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
@@ -291,7 +297,11 @@ export async function startBotpressApi(options = {}) {
         'content-type': typeof answer.body === 'string' ? 'text/html' : 'application/json',
         ...answer.headers,
       })
-      res.end(payload)
+      for (let waited = 0; waited < (fault?.trickleMs ?? 0) && !res.destroyed; waited += 100) {
+        res.write(' ')
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      if (!res.destroyed) res.end(payload)
     })
   }
   const server = options.tls ? createTlsServer(options.tls, handle) : createServer(handle)
