@@ -1,11 +1,9 @@
 // The integrations the benchmark deploys: the example, and a large one made
 // from it (a 25 MB code bundle, 200 actions and 100 events).
-import { cp, mkdtemp, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { stringify } from 'yaml'
-import { parse } from 'yaml'
-import { readFile } from 'node:fs/promises'
+import { parse, stringify } from 'yaml'
 import { projectRoot } from '../__tests__/support/runner.mjs'
 
 const EXAMPLE = path.join(projectRoot, 'examples', 'acme-crm')

@@ -2,8 +2,7 @@
 // process measured from outside, alternating A B A B after a warm-up, on the
 // example integration, a large one, and start-up alone. Prints a table and
 // writes bench/results.json. `--quick` runs 3 rounds, only to prove it works.
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,15 +23,15 @@ const peakDir = await mkdtemp(path.join(os.tmpdir(), 'bench-peak-'))
 let runNumber = 0
 
 /** One whole process, from spawn to exit: wall time and peak resident memory. */
-async function measure(script, integration, inputs = {}) {
+async function measure(script, integration) {
   const peakFile = path.join(peakDir, `${runNumber++}`)
   const run = await runAction({
     script,
     nodeArgs: ['-r', peakPreload],
     workspace: integration?.workspace ?? projectRoot,
     inputs: integration
-      ? { token: api.token, 'workspace-id': api.workspaceId, manifest: integration.manifest, 'api-url': api.url, secrets: JSON.stringify({ API_KEY: 'bench-key' }), ...inputs }
-      : inputs,
+      ? { token: api.token, 'workspace-id': api.workspaceId, manifest: integration.manifest, 'api-url': api.url, secrets: JSON.stringify({ API_KEY: 'bench-key' }) }
+      : {},
     env: { BENCH_PEAK_FILE: peakFile },
   })
   // Start-up ends with the missing-input error; the empty script with nothing.

@@ -13400,6 +13400,7 @@ function knownKeysAt(schema, path) {
     const def = current?._zod.def;
     return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
+/** The value at `path` inside parsed data, or undefined where the path goes further than the data. */
 function valueAt(data, path) {
     let current = data;
     for (const segment of path) {
@@ -13872,7 +13873,7 @@ async function checkManifest(parsed, manifestDir) {
     for (const at of schemaLocations(data)) {
         if (refused.has(formatKeyPath(at)))
             continue;
-        findings.push(...checkJsonSchema(at.reduce((value, key) => value[key], data), at));
+        findings.push(...checkJsonSchema(valueAt(data, at), at));
     }
     // Only keys that passed the schema name a file worth reading.
     const refs = fileReferences(data).filter((ref) => !refused.has(formatKeyPath(ref.path)));

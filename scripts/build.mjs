@@ -4,7 +4,7 @@
 // dist/undici/ and reached through src/undici-lazy.cjs only when used (see
 // there; `npm run bench` shows what it saves). Chunks that ncc splits off at
 // dynamic imports (Octokit, for pull-request comments) load only when used too.
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -71,6 +71,6 @@ const packages = new Set([...bundledPackages(action), ...bundledPackages(undici)
 await writeFile(path.join(dist, 'licenses.txt'), `${await licenseNotices(packages)}\n`)
 
 for (const file of ['index.js', ...Object.keys(action.assets), 'licenses.txt', 'undici-lazy.cjs', 'undici/index.cjs']) {
-  const { size } = await import('node:fs').then((fs) => fs.statSync(path.join(dist, file)))
+  const { size } = await stat(path.join(dist, file))
   console.log(`${(size / 1024).toFixed(0).padStart(6)} KiB  dist/${file}`)
 }

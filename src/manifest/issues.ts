@@ -45,7 +45,8 @@ export function knownKeysAt(schema: AnySchema, path: KeyPath): string[] {
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : []
 }
 
-function valueAt(data: unknown, path: KeyPath): unknown {
+/** The value at `path` inside parsed data, or undefined where the path goes further than the data. */
+export function valueAt(data: unknown, path: KeyPath): unknown {
   let current = data
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import { InputError, type Problem } from '../errors.js'
-import { describeIssues, type Finding } from './issues.js'
+import { describeIssues, valueAt, type Finding } from './issues.js'
 import { fileReferences, readReference, type FileText, type ReadFile } from './files.js'
 import { interpolate } from './interpolate.js'
 import { checkJsonSchema, schemaLocations } from './json-schema.js'
@@ -112,7 +112,7 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string)
   const refused = new Set(findings.map((finding) => formatKeyPath(finding.path)))
   for (const at of schemaLocations(data as Record<string, unknown>)) {
     if (refused.has(formatKeyPath(at))) continue
-    findings.push(...checkJsonSchema(at.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown>)[key], data), at))
+    findings.push(...checkJsonSchema(valueAt(data, at), at))
   }
 
   // Only keys that passed the schema name a file worth reading.
