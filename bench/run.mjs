@@ -30,7 +30,7 @@ async function measure(script, integration) {
     nodeArgs: ['-r', peakPreload],
     workspace: integration?.workspace ?? projectRoot,
     inputs: integration
-      ? { token: api.token, 'workspace-id': api.workspaceId, manifest: integration.manifest, 'api-url': api.url, secrets: JSON.stringify({ API_KEY: 'bench-key' }) }
+      ? { token: api.token, 'workspace-id': api.workspaceId, 'integration-id': ID, manifest: integration.manifest, 'api-url': api.url, secrets: JSON.stringify({ API_KEY: 'bench-key' }) }
       : {},
     env: { BENCH_PEAK_FILE: peakFile },
   })

@@ -285,7 +285,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2718);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8484);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2718:
+/***/ 8484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12854,14 +12854,27 @@ const state = object({ type: schemas_enum(['conversation', 'user', 'integration'
 const entity = object({ title: title.optional(), description: description.optional(), schema: jsonSchema })
     .strict();
 const implementedAs = record(schemas_string(), object({ name: schema_name }).strict());
+// An interface by its version id, or by `name` and `version` (a version or a
+// range), which the action resolves to the id before sending (lifecycle/interfaces.ts).
 const interfaceRef = object({
-    id: schemas_string().min(28).max(36),
+    id: schemas_string().min(28).max(36).optional(),
+    name: schema_name.min(1).optional(),
+    version: schema_name.min(1).optional(),
     entities: implementedAs.optional(),
     actions: implementedAs.optional(),
     events: implementedAs.optional(),
     channels: implementedAs.optional(),
 })
-    .strict();
+    .strict()
+    .superRefine((entry, context) => {
+    const byName = entry.name !== undefined || entry.version !== undefined;
+    if (entry.id !== undefined && byName) {
+        context.addIssue({ code: 'custom', message: 'give either `id`, or `name` and `version`, not both' });
+    }
+    else if (entry.id === undefined && (entry.name === undefined || entry.version === undefined)) {
+        context.addIssue({ code: 'custom', message: 'needs the interface version `id`, or its `name` and `version` (a version or a range such as ^1.0.0)' });
+    }
+});
 const manifestSchema = object({
     // Not part of the body: which version to update, and what it must be.
     id: schemas_string().min(1).optional(),
@@ -13060,7 +13073,7 @@ function parseErrorBody(text) {
 }
 function hint(status, type) {
     if (type === 'BreakingChanges') {
-        return 'The update would break bots that use this version. Publish it as a new version (a new `version` and integration id) instead of updating this one.';
+        return 'Botpress found breaking changes for bots that use this version. Publish them as a new version (bump `version`; a new major version for breaking changes), or, to apply them anyway, set `bypass-breaking-changes: true`.';
     }
     switch (status) {
         case 401:
@@ -13116,6 +13129,16 @@ function apiErrorFromResponse(operation, status, bodyText) {
         ...(body?.id !== undefined && { errorId: body.id }),
     });
 }
+/** The same failure with one more line of advice; anything but an ApiError is left as it is. */
+function withAdvice(error, advice) {
+    if (!(error instanceof ApiError))
+        return error;
+    return new ApiError(`${error.message}\n${advice}`, {
+        ...(error.status !== undefined && { status: error.status }),
+        ...(error.type !== undefined && { type: error.type }),
+        ...(error.errorId !== undefined && { errorId: error.errorId }),
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/api/integration.ts
 
@@ -13143,6 +13166,12 @@ const remoteIntegrationSchema = looseObject({
     attributes: record(schemas_string(), schemas_string()).optional(),
 });
 const integrationResponseSchema = object({ integration: remoteIntegrationSchema });
+/** Of a workspace, only its handle matters here: the prefix of its integrations' names. */
+const workspaceResponseSchema = looseObject({ id: schemas_string(), handle: schemas_string().optional() });
+/** An interface version, as the workspace's and the hub's lookups return it. */
+const interfaceResponseSchema = object({
+    interface: looseObject({ id: schemas_string().min(1), name: schemas_string(), version: schemas_string() }),
+});
 
 ;// CONCATENATED MODULE: ./src/api/retry.ts
 /** Statuses worth another attempt: rate limits and server-side failures. */
@@ -13209,26 +13238,72 @@ class BotpressClient {
         const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
         return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path);
     }
+    /**
+     * The version of `name` that `version` (an exact version, a semver range or
+     * `latest`) finds, or undefined when Botpress says there is none.
+     */
+    async findIntegration(name, version) {
+        const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
+        const text = await this.callOrMissing(`Looking up ${name}@${version} (GET ${path})`, 'GET', path);
+        return text === undefined ? undefined : parseResponse(`Looking up ${name}@${version}`, text, integrationResponseSchema).integration;
+    }
+    /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
+    async getWorkspaceHandle(workspaceId) {
+        const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`;
+        const operation = `Reading workspace ${workspaceId} (GET ${path})`;
+        return parseResponse(operation, await this.call(operation, 'GET', path), workspaceResponseSchema).handle || undefined;
+    }
+    async createIntegration(body) {
+        const path = '/v1/admin/integrations';
+        return this.expectIntegration(`Creating ${body.name}@${body.version} (POST ${path})`, 'POST', path, body, this.writeHeaders());
+    }
+    /** Checks a create without applying it; throws what the create would. */
+    async validateCreate(body) {
+        const path = '/v1/admin/integrations/validate';
+        await this.call(`Validating the creation of ${body.name}@${body.version} (POST ${path})`, 'POST', path, body, this.writeHeaders());
+    }
     async updateIntegration(id, body) {
         const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
-        return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, body);
+        return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, body, this.writeHeaders());
     }
     /** Checks an update without applying it; throws what the update would. */
     async validateUpdate(id, body) {
         const path = `/v1/admin/integrations/${encodeURIComponent(id)}/validate`;
-        await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body);
+        await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body, this.writeHeaders());
     }
     /** Asks Botpress to review a public integration version. */
     async requestVerification(id) {
         const path = '/v1/admin/integrations/request-verification';
         await this.call(`Requesting verification of integration ${id} (POST ${path})`, 'POST', path, { integrationId: id });
     }
-    async expectIntegration(operation, method, path, body) {
-        const text = await this.call(operation, method, path, body);
+    /** An interface version of this workspace (`hub: false`) or a public one (`hub: true`); undefined when none. */
+    async findInterface(name, version, hub) {
+        const path = `/v1/admin/${hub ? 'hub/' : ''}interfaces/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
+        const operation = `Looking up interface ${name}@${version} (GET ${path})`;
+        const text = await this.callOrMissing(operation, 'GET', path);
+        return text === undefined ? undefined : parseResponse(operation, text, interfaceResponseSchema).interface;
+    }
+    writeHeaders() {
+        return this.options.bypassBreakingChanges ? { 'x-bypass-breaking-changes-detection': 'true' } : {};
+    }
+    /** Like call, but Botpress's ResourceNotFound is an answer (undefined), not a failure. */
+    async callOrMissing(operation, method, path) {
+        try {
+            return await this.call(operation, method, path);
+        }
+        catch (error) {
+            // Only Botpress's own "not found": a proxy's 404 page means a wrong api-url, not a missing version.
+            if (error instanceof ApiError && error.status === 404 && error.type === 'ResourceNotFound')
+                return undefined;
+            throw error;
+        }
+    }
+    async expectIntegration(operation, method, path, body, headers) {
+        const text = await this.call(operation, method, path, body, headers);
         return parseResponse(operation, text, integrationResponseSchema).integration;
     }
     /** One call with retries; returns the body of the first 2xx answer. */
-    async call(operation, method, path, body) {
+    async call(operation, method, path, body, extraHeaders = {}) {
         const { maxAttempts, onRetry, onResponse, sleep = defaultSleep } = this.options;
         const payload = body === undefined ? null : await jsonBody(body);
         for (let attempt = 1;; attempt++) {
@@ -13236,7 +13311,7 @@ class BotpressClient {
             let headers = {};
             try {
                 const started = performance.now();
-                const response = await this.send(method, path, payload);
+                const response = await this.send(method, path, payload, extraHeaders);
                 onResponse?.(`${method} ${path} → HTTP ${response.status} in ${Math.round(performance.now() - started)} ms${payload ? ` (${payload.contentLength} bytes sent)` : ''}`);
                 if (response.status >= 200 && response.status < 300)
                     return response.text;
@@ -13261,7 +13336,7 @@ class BotpressClient {
         }
     }
     /** One HTTP exchange, bounded by the timeout from start to last byte. */
-    async send(method, path, payload) {
+    async send(method, path, payload, extraHeaders) {
         const { baseUrl, token, workspaceId, userAgent, timeoutMs } = this.options;
         const client = new lib_HttpClient(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
         let timer;
@@ -13274,6 +13349,7 @@ class BotpressClient {
                 authorization: `Bearer ${token}`,
                 'x-workspace-id': workspaceId,
                 accept: 'application/json',
+                ...extraHeaders,
                 ...(payload !== null && { 'content-type': 'application/json', 'content-length': payload.contentLength }),
             });
             const text = await response.readBody();
@@ -13331,6 +13407,249 @@ function formatProblem(problem) {
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/apply.ts
+
+
+const PUBLISHED_ADVICE = (integration, displayPath) => `${integration.name}@${integration.version} is ${integration.visibility}, and Botpress does not update public or unlisted versions: ` +
+    `bump \`version\` in ${displayPath} to publish a new one.`;
+/**
+ * Creates the planned version, or validates its creation in a dry run. Returns
+ * 'exists' when Botpress says the version exists already (another run created it
+ * since the lookup, or an earlier attempt of this request did): update it instead.
+ */
+async function createVersion(client, plan, options, log) {
+    const body = plan.body;
+    if (options.dryRun) {
+        await client.validateCreate(body);
+        log.info(`Dry run: Botpress validated the creation of ${plan.name}@${plan.version}; nothing was created.`);
+        if (plan.afterCreate)
+            log.info(`${Object.keys(plan.afterCreate).join(', ')} would be set by an update right after the create, which a dry run does not check.`);
+        if (options.requestVerification)
+            log.info('Verification is not requested in a dry run.');
+        return { operation: 'validated-create' };
+    }
+    let integration;
+    try {
+        integration = await client.createIntegration(body);
+    }
+    catch (error) {
+        if (error instanceof ApiError && error.type === 'AlreadyExists')
+            return 'exists';
+        throw error;
+    }
+    if (integration.name !== body.name || integration.version !== body.version) {
+        throw new ApiError(`Botpress answered the creation of ${plan.name}@${plan.version} with another integration (${integration.name}@${integration.version}); check \`api-url\`.`);
+    }
+    log.info(`Created ${plan.name}@${plan.version} (${integration.id}); verification status: ${integration.verificationStatus}.`);
+    if (plan.afterCreate) {
+        const keys = Object.keys(plan.afterCreate).join(', ');
+        try {
+            integration = await client.updateIntegration(integration.id, plan.afterCreate);
+        }
+        catch (error) {
+            log.warning(`${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    if (options.requestVerification)
+        integration = await requestVerification(client, integration, log);
+    return { operation: 'created', integration };
+}
+/**
+ * Updates the version, or validates the update in a dry run. A public or
+ * unlisted version found by name is never updated: Botpress wants a new version.
+ */
+async function updateVersion(client, target, plan, options, log) {
+    const remote = target.integration;
+    const published = remote.visibility !== 'private';
+    const advise = (error) => (published ? withAdvice(error, PUBLISHED_ADVICE(remote, options.displayPath)) : error);
+    if (options.dryRun) {
+        await client.validateUpdate(remote.id, plan.body).catch((error) => Promise.reject(advise(error)));
+        log.info(`Dry run: Botpress validated the update of ${plan.name}@${plan.version}; nothing was applied.`);
+        if (published && target.foundBy === 'name')
+            log.warning(`${PUBLISHED_ADVICE(remote, options.displayPath)} A run that is not a dry run stops before the update.`);
+        if (options.requestVerification)
+            log.info('Verification is not requested in a dry run.');
+        return { operation: 'validated-update', integration: remote };
+    }
+    if (published && target.foundBy === 'name') {
+        throw new InputError(`${PUBLISHED_ADVICE(remote, options.displayPath)} Nothing was written.`);
+    }
+    let integration = await client.updateIntegration(remote.id, plan.body).catch((error) => Promise.reject(advise(error)));
+    if (integration.id !== remote.id) {
+        throw new ApiError(`Botpress answered the update of ${remote.id} with another integration (${integration.id}); check \`api-url\`.`);
+    }
+    log.info(`Deployed ${integration.name}@${integration.version} (${integration.id}); verification status: ${integration.verificationStatus}.`);
+    if (options.requestVerification)
+        integration = await requestVerification(client, integration, log);
+    return { operation: 'updated', integration };
+}
+/** Asks for review of a public, unapproved version, then reads the status it left. */
+async function requestVerification(client, integration, log) {
+    if (integration.visibility !== 'public') {
+        log.warning(`Verification was not requested: ${integration.name}@${integration.version} is ${integration.visibility}, and only public integrations are verified.`);
+        return integration;
+    }
+    if (integration.verificationStatus !== 'unapproved') {
+        log.info(`Verification was not requested: its status is already ${integration.verificationStatus}.`);
+        return integration;
+    }
+    await client.requestVerification(integration.id);
+    const after = await client.getIntegration(integration.id);
+    log.info(`Verification requested; status now ${after.verificationStatus}.`);
+    return after;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/lookup.ts
+
+// Botpress versions are semver; a tag or branch name that slipped through `${GITHUB_REF_NAME#v}` is not.
+const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+/**
+ * Chooses the lookup before any request: the `integration-id` input, else the
+ * manifest's `id`, else its `name` and `version`. By name, `expected-version`
+ * is compared with the manifest's version here, so that a mismatch sends nothing.
+ */
+function chooseLookup(manifest, settings) {
+    const id = settings.integrationId ?? manifest.id;
+    if (id !== undefined) {
+        if (id === '.' || id === '..')
+            throw new InputError(`The integration id "${id}" is not an id; nothing was sent.`);
+        return { by: 'id', id };
+    }
+    const { name, version, displayPath } = manifest;
+    if (name === undefined || version === undefined) {
+        throw new InputError(`${displayPath} says neither which version to deploy nor its id: set \`name\` and \`version\` in it (the action finds that version on Botpress, or creates it), ` +
+            'or set the `integration-id` input to the id of an existing version. Nothing was sent.');
+    }
+    if (!SEMVER.test(version)) {
+        throw new InputError(`\`version\` in ${displayPath} is "${version}", which is not a semantic version such as 1.5.0. Nothing was sent.`);
+    }
+    if (settings.expectedVersion !== undefined && settings.expectedVersion !== version) {
+        throw new InputError(`\`expected-version\` is ${settings.expectedVersion} but ${displayPath} says version ${version}: bump \`version\` in the manifest ` +
+            '(or write `version: ${GITHUB_REF_NAME#v}`) so that the tag and the manifest agree. Nothing was sent.');
+    }
+    return { by: 'name', name, version };
+}
+/** A name's workspace handle (`acme` of `acme/acme-crm`) and the rest; no handle in Botpress's own names. */
+function splitName(name) {
+    const slash = name.indexOf('/');
+    return slash < 0 ? { bare: name } : { handle: name.slice(0, slash), bare: name.slice(slash + 1) };
+}
+/**
+ * The name Botpress knows the integration by in this workspace: a bare name
+ * gets the workspace's handle, as Botpress's CLI does. A name with another
+ * handle belongs to another workspace: refused before anything is written.
+ */
+function qualifyName(name, workspaceHandle, displayPath) {
+    const { handle } = splitName(name);
+    if (handle === undefined)
+        return workspaceHandle ? `${workspaceHandle}/${name}` : name;
+    if (handle !== workspaceHandle) {
+        throw new InputError(`\`name\` in ${displayPath} is "${name}", with handle "${handle}", but this workspace's handle is ${workspaceHandle ? `"${workspaceHandle}"` : 'not set'}. ` +
+            `Write the name without a handle (it gets this workspace's), or check \`workspace-id\`. Nothing was sent.`);
+    }
+    return name;
+}
+/**
+ * Whether the manifest's name is the remote's: a bare manifest name matches
+ * the remote with any handle (the id was found in this workspace, so the handle
+ * is this workspace's), and a bare remote name (Botpress's own) as written.
+ */
+function sameName(manifestName, remoteName) {
+    if (manifestName === remoteName)
+        return true;
+    return splitName(manifestName).handle === undefined && splitName(remoteName).bare === manifestName;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/find.ts
+
+
+
+/** Finds the version the run deploys: by id (it must exist), or by name and version. */
+async function findTarget(client, lookup, manifest, options) {
+    if (lookup.by === 'id') {
+        const integration = await client.getIntegration(lookup.id);
+        if (integration.id !== lookup.id)
+            throw answeredForAnother(`integration ${lookup.id}`, integration);
+        checkIdentity(manifest, integration, options.expectedVersion);
+        return { operation: 'update', integration, foundBy: 'id' };
+    }
+    const name = qualifyName(lookup.name, await client.getWorkspaceHandle(options.workspaceId), manifest.displayPath);
+    const found = await client.findIntegration(name, lookup.version);
+    if (found) {
+        if (found.name !== name || found.version !== lookup.version)
+            throw answeredForAnother(`${name}@${lookup.version}`, found);
+        return { operation: 'update', integration: found, foundBy: 'name' };
+    }
+    if (options.ifMissing === 'fail') {
+        throw new InputError(`${name}@${lookup.version} does not exist on Botpress, and \`if-missing\` is \`fail\`; nothing was sent. ` +
+            'Create it with `if-missing: create` (the default) or `bp deploy`, or set `version` in the manifest to a version that exists.');
+    }
+    // As Botpress's CLI does: the version just below, whose secrets the new one may keep.
+    const previous = await client.findIntegration(name, `<${lookup.version}`);
+    return { operation: 'create', name, version: lookup.version, previous };
+}
+/** The version a create lost to another run's create: it exists now, so it is updated instead. */
+async function findAfterConflict(client, name, version) {
+    const found = await client.findIntegration(name, version);
+    if (!found)
+        throw new ApiError(`Botpress said ${name}@${version} already exists, but cannot find it; run the workflow again.`);
+    if (found.name !== name || found.version !== version)
+        throw answeredForAnother(`${name}@${version}`, found);
+    return { operation: 'update', integration: found, foundBy: 'name' };
+}
+function answeredForAnother(asked, integration) {
+    return new ApiError(`Botpress answered the request for ${asked} with another integration (${integration.name}@${integration.version}, ${integration.id}); ` +
+        'nothing was written. Check `api-url`.');
+}
+/** The manifest's `name` and `version`, and `expected-version`, guard against updating the wrong integration. */
+function checkIdentity(manifest, remote, expectedVersion) {
+    const mismatches = [];
+    if (manifest.name !== undefined && !sameName(manifest.name, remote.name)) {
+        mismatches.push(`name is "${manifest.name}" in ${manifest.displayPath} but "${remote.name}" on Botpress`);
+    }
+    if (manifest.version !== undefined && manifest.version !== remote.version) {
+        mismatches.push(`version is "${manifest.version}" in ${manifest.displayPath} but "${remote.version}" on Botpress`);
+    }
+    if (expectedVersion !== undefined && expectedVersion !== remote.version) {
+        mismatches.push(`\`expected-version\` is ${expectedVersion} but the id points at version ${remote.version}`);
+    }
+    if (mismatches.length) {
+        throw new InputError(`Integration ${remote.id} is ${remote.name}@${remote.version}, not what this run expects: ${mismatches.join('; ')}. ` +
+            'Nothing was sent. Point `integration-id` at the right version, or fix the manifest.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/interfaces.ts
+
+/**
+ * The definition with each interface given by name and version resolved to
+ * its version id: this workspace's interfaces first, then the public hub's.
+ * `name` and `version` are not sent; every entry not found is reported at its line.
+ */
+async function resolveInterfaces(client, manifest) {
+    const { definition, interfaceLookups } = manifest;
+    if (!interfaceLookups.length)
+        return definition;
+    const interfaces = { ...definition.interfaces };
+    const problems = [];
+    for (const lookup of interfaceLookups) {
+        const found = (await client.findInterface(lookup.name, lookup.version, false)) ?? (await client.findInterface(lookup.name, lookup.version, true));
+        if (!found) {
+            problems.push({
+                keyPath: `interfaces.${lookup.key}`,
+                location: lookup.location,
+                message: `no interface ${lookup.name}@${lookup.version} in this workspace or on the Botpress hub; check its name and version (a version or a range such as ^1.0.0)`,
+            });
+            continue;
+        }
+        const { name: _name, version: _version, ...entry } = interfaces[lookup.key];
+        interfaces[lookup.key] = { ...entry, id: found.id };
+    }
+    if (problems.length)
+        throw new InputError(`${manifest.displayPath} names interfaces Botpress does not have; nothing was written`, problems);
+    return { ...definition, interfaces };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -13476,22 +13795,24 @@ function describeIssues(schema, data, issues) {
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/interpolate.ts
-// `$${` is a literal `${`; `${NAME}` and `${NAME:-default}` are references.
-const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+// `$${` is a literal `${`; `${NAME}`, `${NAME:-default}` and `${NAME#prefix}` are references.
+const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:-|#)([^}]*))?\}/g;
 // Variables that hold credentials: interpolating one into the definition
 // would publish it (SECRET_* are the integration's secrets, INPUT_* include
 // the Botpress token, ACTIONS_* the runner's own tokens).
 const FORBIDDEN = /^(SECRET_|INPUT_|ACTIONS_)|^GITHUB_TOKEN$/;
 /**
  * Replaces `${VAR}` and `${VAR:-default}` with the variable's value (the
- * default applies when it is unset or empty, as in a shell); `$${` stays a
- * literal `${`. Names every variable that cannot be used, in order.
+ * default applies when it is unset or empty, as in a shell), and `${VAR#prefix}`
+ * with the value less a leading `prefix` (literal text, so that
+ * `${GITHUB_REF_NAME#v}` of tag v1.5.0 is 1.5.0); `$${` stays a literal `${`.
+ * Names every variable that cannot be used, in order.
  */
 function interpolate(text, env) {
     if (!text.includes('${'))
         return { value: text };
     const unusable = [];
-    const value = text.replace(REFERENCE, (match, name, fallback) => {
+    const value = text.replace(REFERENCE, (match, name, operator, operand) => {
         if (name === undefined)
             return '${';
         if (FORBIDDEN.test(name)) {
@@ -13500,9 +13821,9 @@ function interpolate(text, env) {
         }
         const current = env[name];
         if (current)
-            return current;
-        if (fallback !== undefined)
-            return fallback;
+            return operator === '#' && operand && current.startsWith(operand) ? current.slice(operand.length) : current;
+        if (operator === ':-')
+            return operand ?? '';
         unusable.push({ name, why: 'missing' });
         return match;
     });
@@ -13890,6 +14211,12 @@ async function checkManifest(parsed, manifestDir) {
     const { id, name, version, secrets: _secrets, ...definition } = result.data;
     for (const file of files)
         setAt(definition, file.path, file.content);
+    const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]) => {
+        if (entry.name === undefined || entry.version === undefined)
+            return [];
+        const { line, column } = locate(parsed.doc, parsed.lineCounter, ['interfaces', key], 'key');
+        return [{ key, name: entry.name, version: entry.version, location: { file: parsed.displayPath, line, column } }];
+    });
     return {
         displayPath: parsed.displayPath,
         ...(id !== undefined && { id }),
@@ -13898,6 +14225,7 @@ async function checkManifest(parsed, manifestDir) {
         definition,
         secrets: declarations,
         files,
+        interfaceLookups,
     };
 }
 /** Reads and parses the manifest at `file`, with `${VAR}` taken from `env`; checks nothing yet. */
@@ -13955,8 +14283,56 @@ function asRecord(value) {
     return isRecord(value) ? value : {};
 }
 
-;// CONCATENATED MODULE: ./src/plan/plan.ts
+;// CONCATENATED MODULE: ./src/plan/secrets.ts
 
+
+/**
+ * What happens to each declared secret, given the names the server already
+ * has (`known`: the version's own, or on create the previous version's, whose
+ * values Botpress carries over). With `prune`, known names no longer declared
+ * are deleted.
+ */
+function planSecrets(input, known, prune) {
+    const onServer = new Set(known);
+    const secrets = { added: [], updated: [], kept: [], skipped: [], removed: [] };
+    const body = {};
+    const missing = [];
+    for (const { name, optional } of input.declarations) {
+        const value = input.values.get(name);
+        if (value !== undefined) {
+            body[name] = value;
+            (onServer.has(name) ? secrets.updated : secrets.added).push(name);
+        }
+        else if (onServer.has(name))
+            secrets.kept.push(name);
+        else if (optional)
+            secrets.skipped.push(name);
+        else
+            missing.push(name);
+    }
+    if (missing.length)
+        throw missingSecretsError(missing, input.secretsPrefix);
+    if (prune) {
+        const declared = new Set(input.declarations.map((d) => d.name));
+        for (const name of known) {
+            if (!declared.has(name)) {
+                body[name] = null;
+                secrets.removed.push(name);
+            }
+        }
+    }
+    return { secrets, body };
+}
+function missingSecretsError(missing, prefix) {
+    const example = missing[0];
+    return new InputError(`No value for ${missing.length === 1 ? 'secret' : 'secrets'} ${missing.join(', ')}, which the manifest declares and the integration does not have yet; nothing was sent.\n` +
+        `Provide each one in either of two ways:\n` +
+        `  1. as a step env var: \`env: { ${secretEnvName(example)}: \${{ secrets.${prefix}${example} }} }\`\n` +
+        `  2. as a repository secret named ${prefix}${example}, with \`secrets: \${{ toJSON(secrets) }}\`${prefix ? ` and \`secrets-prefix: ${prefix}\`` : ''}\n` +
+        'Or mark it `optional: true` in the manifest.');
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan.ts
 
 
 const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'];
@@ -14009,45 +14385,6 @@ function pruneAttributes(name, local, remote, removedNames) {
     removedNames.push(...removed.map((key) => `${name}.attributes.${key}`));
     return removed.length ? { ...local, attributes: merged } : local;
 }
-function planSecrets(input) {
-    const onServer = new Set(input.remote.secrets);
-    const secrets = { added: [], updated: [], kept: [], skipped: [], removed: [] };
-    const body = {};
-    const missing = [];
-    for (const { name, optional } of input.declarations) {
-        const value = input.values.get(name);
-        if (value !== undefined) {
-            body[name] = value;
-            (onServer.has(name) ? secrets.updated : secrets.added).push(name);
-        }
-        else if (onServer.has(name))
-            secrets.kept.push(name);
-        else if (optional)
-            secrets.skipped.push(name);
-        else
-            missing.push(name);
-    }
-    if (missing.length)
-        throw missingSecretsError(missing, input.secretsPrefix);
-    if (input.prune) {
-        const declared = new Set(input.declarations.map((d) => d.name));
-        for (const name of input.remote.secrets) {
-            if (!declared.has(name)) {
-                body[name] = null;
-                secrets.removed.push(name);
-            }
-        }
-    }
-    return { secrets, body };
-}
-function missingSecretsError(missing, prefix) {
-    const example = missing[0];
-    return new InputError(`No value for ${missing.length === 1 ? 'secret' : 'secrets'} ${missing.join(', ')}, which the manifest declares and the integration does not have yet; nothing was sent.\n` +
-        `Provide each one in either of two ways:\n` +
-        `  1. as a step env var: \`env: { ${secretEnvName(example)}: \${{ secrets.${prefix}${example} }} }\`\n` +
-        `  2. as a repository secret named ${prefix}${example}, with \`secrets: \${{ toJSON(secrets) }}\`${prefix ? ` and \`secrets-prefix: ${prefix}\`` : ''}\n` +
-        'Or mark it `optional: true` in the manifest.');
-}
 /** Everything the update sends, and what it changes, from the manifest and the server's state. */
 function planUpdate(input) {
     const { definition, remote, prune } = input;
@@ -14087,11 +14424,13 @@ function planUpdate(input) {
             sections.push({ section: 'scripts', added: [], changed: [], removed: removedScripts, unchanged: 0 });
         pruneUserTags(definition, remote, body, sections);
     }
-    const { secrets, body: secretsBody } = planSecrets(input);
+    const { secrets, body: secretsBody } = planSecrets(input, remote.secrets, prune);
     if (Object.keys(secretsBody).length)
         body.secrets = secretsBody;
-    const files = input.files.map((file) => ({ key: file.path.join('.'), path: file.relative, bytes: file.bytes }));
-    return { body, settingsChanged, sections, secrets, files };
+    return { operation: 'update', name: remote.name, version: remote.version, body, settingsChanged, sections, secrets, files: filesSent(input.files) };
+}
+function filesSent(files) {
+    return files.map((file) => ({ key: file.path.join('.'), path: file.relative, bytes: file.bytes }));
 }
 /** Deletes the VRL scripts the manifest no longer names; returns their key paths. */
 function pruneScripts(definition, remote, body) {
@@ -14140,13 +14479,63 @@ function pruneUserTags(definition, remote, body, sections) {
     sections.push({ section: 'user.tags', added: [], changed: [], removed: tags.removed, unchanged: 0 });
 }
 
+;// CONCATENATED MODULE: ./src/plan/create.ts
+
+
+
+// Keys of the update body that the create body does not have: a PUT right after the create applies them.
+const UPDATE_ONLY_KEYS = ['maxExecutionTime'];
+/**
+ * Everything a create sends: `name`, `version` and the definition, with no
+ * `null`s (there is nothing to delete). Every entry is added; `removed` lists
+ * what the previous version had that this one drops, by name.
+ */
+function planCreate(input) {
+    const { definition, previous } = input;
+    const body = { name: input.name, version: input.version };
+    const afterCreate = {};
+    for (const [key, value] of Object.entries(definition)) {
+        if (UPDATE_ONLY_KEYS.includes(key))
+            afterCreate[key] = value;
+        else
+            body[key] = value;
+    }
+    const sections = [...RECORD_SECTIONS, 'attributes'].map((section) => {
+        const local = asRecord(definition[section]);
+        const before = previous ? Object.keys(asRecord(previous[section])) : [];
+        return { section, added: Object.keys(local), changed: [], removed: before.filter((name) => !(name in local)), unchanged: 0 };
+    });
+    const { secrets, body: secretsBody } = planSecrets(input, previous?.secrets ?? [], false);
+    if (Object.keys(secretsBody).length)
+        body.secrets = secretsBody;
+    if (previous) {
+        const declared = new Set(input.declarations.map((d) => d.name));
+        secrets.removed.push(...previous.secrets.filter((name) => !declared.has(name)));
+    }
+    return {
+        operation: 'create',
+        name: input.name,
+        version: input.version,
+        ...(previous && { previousVersion: previous.version }),
+        ...(Object.keys(afterCreate).length && { afterCreate }),
+        body,
+        settingsChanged: [],
+        sections,
+        secrets,
+        files: filesSent(input.files),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /** The step's outputs, by the names action.yml declares. */
-function outputsFor(integration, dryRun) {
+function outputsFor({ operation, dryRun, integration, plan }) {
+    const common = { operation, created: String(operation === 'created'), 'dry-run': String(dryRun) };
+    if (!integration)
+        return { ...common, ...(plan && { name: plan.name, version: plan.version }) };
     return {
+        ...common,
         'version-id': integration.id,
         'verification-status': integration.verificationStatus,
-        'dry-run': String(dryRun),
         name: integration.name,
         version: integration.version,
         visibility: integration.visibility,
@@ -14190,11 +14579,12 @@ function planRows(plan) {
 }
 /** The plan for the log: a line per section, then the files sent. */
 function formatPlanLog(plan) {
+    const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- ';
     const lines = planRows(plan).map((row) => {
         const parts = [
             row.added && `+ ${row.added}`,
             row.changed && `~ ${row.changed}`,
-            row.removed && `- ${row.removed}`,
+            row.removed && `${removed}${row.removed}`,
         ].filter(Boolean);
         // Backticks are for Markdown; the log shows names bare.
         return `${row.what}: ${parts.join('  ')}`.replace(/`/g, '');
@@ -14207,53 +14597,57 @@ function formatPlanLog(plan) {
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
+const RESULTS = {
+    created: '✅ created',
+    updated: '✅ updated',
+    'validated-create': '🧪 dry run: creation validated, nothing created',
+    'validated-update': '🧪 dry run: update validated, not applied',
+};
 /** What became of the run, in a few words. */
-function resultLabel(dryRun, failure) {
-    return failure !== undefined ? '❌ failed' : dryRun ? '🧪 dry run: validated, not applied' : '✅ deployed';
+function resultLabel({ operation, failure }) {
+    if (failure !== undefined || operation === undefined)
+        return '❌ failed';
+    return RESULTS[operation];
 }
-/** The job summary in Markdown: who, what happened, and the plan. */
-function summaryMarkdown({ integration, dryRun, plan, failure }) {
-    const result = resultLabel(dryRun, failure);
-    const lines = [
-        `## ${escapeCell(integration.title)} — \`${integration.name}@${integration.version}\``,
-        '',
-        `**${result}**`,
-        '',
-        '| | |',
-        '|---|---|',
-        `| Version id | \`${integration.id}\` |`,
-        `| Verification status | ${integration.verificationStatus} |`,
-        `| Visibility | ${integration.visibility} |`,
-        `| Updated at | ${integration.updatedAt} |`,
-        `| Dry run | ${dryRun} |`,
-        '',
-    ];
+/** Who the run was about: from Botpress when it answered, else from the plan or the manifest. */
+function whoLabel({ integration, plan, label = {} }) {
+    if (integration)
+        return { title: integration.title, version: `${integration.name}@${integration.version}` };
+    const name = plan?.name ?? label.name;
+    const version = plan?.version ?? label.version;
+    return { ...(label.title !== undefined && { title: label.title }), ...(name && version && { version: `${name}@${version}` }) };
+}
+/** The job summary in Markdown: who, what happened, the facts and the plan. */
+function summaryMarkdown(input) {
+    const { integration, dryRun, plan, failure } = input;
+    const who = whoLabel(input);
+    const version = who.version ? `\`${who.version}\`` : '';
+    const heading = who.title ? `${escapeCell(who.title)}${version && ` — ${version}`}` : `Deploy Botpress integration${version && ` — ${version}`}`;
+    const lines = [`## ${heading}`, '', `**${resultLabel(input)}**`, ''];
+    if (integration) {
+        lines.push('| | |', '|---|---|', `| Version id | \`${integration.id}\` |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${integration.updatedAt} |`, `| Dry run | ${dryRun} |`, '');
+    }
     if (failure)
         lines.push('```', failure, '```', '');
     if (plan) {
-        lines.push('### Plan', '', ...planTable(plan));
+        lines.push(`### Plan: ${plan.operation} \`${plan.name}@${plan.version}\``, '', ...planTable(plan));
         if (plan.files.length) {
             lines.push('', `Files sent: ${plan.files.map((f) => `\`${f.key}\` ${escapeCell(f.path)} (${formatBytes(f.bytes)})`).join(', ')}`);
         }
     }
-    return `${lines.join('\n')}\n`;
+    return `${lines.join('\n').trimEnd()}\n`;
 }
 /** The plan as a Markdown table, for the summary and the pull-request comment. */
 function planTable(plan) {
     const rows = planRows(plan);
     if (!rows.length)
         return ['Nothing to change in the definition.'];
+    const removed = plan.previousVersion ? `Dropped since ${plan.previousVersion}` : plan.operation === 'create' ? '' : 'Removed';
     return [
-        '| | Added | Changed | Removed |',
+        `| | Added | Changed | ${removed} |`,
         '|---|---|---|---|',
         ...rows.map((row) => `| ${row.what} | ${escapeCell(row.added)} | ${escapeCell(row.changed)} | ${escapeCell(row.removed)} |`),
     ];
-}
-/** A summary for a run that failed before it knew the integration from Botpress. */
-function failureMarkdown(message, label = {}) {
-    const who = label.name && label.version ? ` — \`${label.name}@${label.version}\`` : '';
-    const heading = label.title ? `${escapeCell(label.title)}${who}` : `Deploy Botpress integration${who}`;
-    return `## ${heading}\n\n**❌ failed**\n\n\`\`\`\n${message}\n\`\`\`\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/secrets/resolve.ts
@@ -14317,21 +14711,17 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 
 
 
-/** inputs → manifest → secrets → GET → plan → PUT (or validate) → verification. */
+
+
+
+
+/**
+ * manifest → which version (by id, or name@version) → secrets → find it on
+ * Botpress → plan a create or an update → write (or validate) → verification.
+ */
 async function deploy(settings, env, state, log) {
-    const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env);
-    // Known before the checks, so that a pull-request comment about them finds its integration.
-    const declared = (parsed.data ?? {});
-    if (state.integrationId === undefined && typeof declared.id === 'string')
-        state.integrationId = declared.id;
-    const text = (key) => (typeof declared[key] === 'string' ? { [key]: declared[key] } : {});
-    state.label = { ...text('title'), ...text('name'), ...text('version') };
-    const manifest = await checkManifest(parsed, external_node_path_default().dirname(settings.manifestFile));
-    const integrationId = settings.integrationId ?? manifest.id;
-    if (!integrationId) {
-        throw new InputError(`No integration id: set the \`integration-id\` input, or \`id\` in ${manifest.displayPath}, to the id of the integration version to update.`);
-    }
-    state.integrationId = integrationId;
+    const manifest = await deploy_loadManifest(settings, env, state);
+    const lookup = chooseLookup(manifest, settings);
     const values = resolveSecrets(manifest.secrets, { env, provided: settings.secrets, prefix: settings.secretsPrefix });
     const parts = maskableParts(values);
     for (const part of parts)
@@ -14344,65 +14734,57 @@ async function deploy(settings, env, state, log) {
         userAgent: USER_AGENT,
         timeoutMs: settings.timeoutMs,
         maxAttempts: settings.maxAttempts,
+        bypassBreakingChanges: settings.bypassBreakingChanges,
         onRetry: (message) => log.warning(message),
         onResponse: (message) => log.debug(message),
     });
-    const remote = await client.getIntegration(integrationId);
-    state.integration = remote;
-    checkIdentity(manifest, remote, settings.expectedVersion);
-    const plan = planUpdate({
-        definition: manifest.definition,
+    const applyOptions = { dryRun: settings.dryRun, requestVerification: settings.requestVerification, displayPath: manifest.displayPath };
+    let target = await findTarget(client, lookup, manifest, settings);
+    if (target.operation === 'update')
+        state.integration = target.integration;
+    const local = {
+        definition: await resolveInterfaces(client, manifest),
         files: manifest.files,
         declarations: manifest.secrets,
         values,
-        remote,
-        prune: settings.prune,
         secretsPrefix: settings.secretsPrefix,
-    });
+    };
+    if (target.operation === 'create') {
+        const plan = showPlan(planCreate({ ...local, name: target.name, version: target.version, previous: target.previous }), state, log);
+        const created = await createVersion(client, plan, applyOptions, log);
+        if (created !== 'exists') {
+            deploy_record(state, created);
+            return;
+        }
+        // Another run created it since the lookup: update it, once.
+        log.warning(`${plan.name}@${plan.version} was created by another run since this one looked; updating it instead.`);
+        target = await findAfterConflict(client, target.name, target.version);
+        state.integration = target.integration;
+    }
+    const plan = showPlan(planUpdate({ ...local, remote: target.integration, prune: settings.prune }), state, log);
+    deploy_record(state, await updateVersion(client, target, plan, applyOptions, log));
+}
+/** Reads and checks the manifest, telling the report what it names as soon as it is parsed. */
+async function deploy_loadManifest(settings, env, state) {
+    const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env);
+    const declared = (parsed.data ?? {});
+    const text = (key) => (typeof declared[key] === 'string' ? { [key]: declared[key] } : {});
+    state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') };
+    return checkManifest(parsed, external_node_path_default().dirname(settings.manifestFile));
+}
+function showPlan(plan, state, log) {
     state.plan = plan;
-    log.group(`Plan for ${remote.name}@${remote.version} (${integrationId})`, formatPlanLog(plan));
+    const previous = plan.previousVersion ? ` (previous version ${plan.previousVersion})` : '';
+    log.group(`Plan: ${plan.operation} ${plan.name}@${plan.version}${previous}`, formatPlanLog(plan));
     for (const name of plan.secrets.skipped) {
         log.warning(`Secret ${name} is optional and has no value (set SECRET_${name} or pass it in \`secrets\`); it was left out.`);
     }
-    if (settings.dryRun) {
-        await client.validateUpdate(integrationId, plan.body);
-        log.info(`Dry run: Botpress validated the update of ${remote.name}@${remote.version}; nothing was applied.`);
-        if (settings.requestVerification)
-            log.info('Verification is not requested in a dry run.');
-        return;
-    }
-    state.integration = await client.updateIntegration(integrationId, plan.body);
-    log.info(`Deployed ${state.integration.name}@${state.integration.version} (${integrationId}); verification status: ${state.integration.verificationStatus}.`);
-    if (settings.requestVerification)
-        state.integration = await requestVerification(client, state.integration, log);
+    return plan;
 }
-/** Asks for review of a public, unapproved version, then reads the status it left. */
-async function requestVerification(client, integration, log) {
-    if (integration.visibility !== 'public') {
-        log.warning(`Verification was not requested: ${integration.name}@${integration.version} is ${integration.visibility}, and only public integrations are verified.`);
-        return integration;
-    }
-    if (integration.verificationStatus !== 'unapproved') {
-        log.info(`Verification was not requested: its status is already ${integration.verificationStatus}.`);
-        return integration;
-    }
-    await client.requestVerification(integration.id);
-    const after = await client.getIntegration(integration.id);
-    log.info(`Verification requested; status now ${after.verificationStatus}.`);
-    return after;
-}
-/** The manifest's `name` and `version`, and `expected-version`, guard against updating the wrong integration. */
-function checkIdentity(manifest, remote, expectedVersion) {
-    const mismatches = ['name', 'version']
-        .filter((key) => manifest[key] !== undefined && manifest[key] !== remote[key])
-        .map((key) => `${key} is "${manifest[key]}" in ${manifest.displayPath} but "${remote[key]}" on Botpress`);
-    if (expectedVersion !== undefined && expectedVersion !== remote.version) {
-        mismatches.push(`\`expected-version\` is ${expectedVersion} but the id points at version ${remote.version}`);
-    }
-    if (mismatches.length) {
-        throw new InputError(`Integration ${remote.id} is ${remote.name}@${remote.version}, not what this run expects: ${mismatches.join('; ')}. ` +
-            'Nothing was sent. Point `integration-id` at the right version, or fix the manifest.');
-    }
+function deploy_record(state, applied) {
+    state.operation = applied.operation;
+    if (applied.integration)
+        state.integration = applied.integration;
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -14468,9 +14850,10 @@ function cut(text) {
 }
 /** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
 function commentBody(input) {
-    const { integration, dryRun, plan, failure } = input;
-    const who = integration ? `${escapeCell(integration.title)} \`${integration.name}@${integration.version}\`` : `\`${input.key}\``;
-    const result = resultLabel(dryRun, failure);
+    const { integration, plan, failure } = input;
+    const label = whoLabel(input);
+    const who = label.version ? `${label.title ? `${escapeCell(label.title)} ` : ''}\`${label.version}\`` : `\`${input.key}\``;
+    const result = resultLabel(input);
     const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${result}** |`];
     if (integration) {
         lines.push(`| Version id | \`${integration.id}\` |`, `| Verification status | ${integration.verificationStatus} |`);
@@ -14505,18 +14888,36 @@ async function appendSummary(markdown) {
 }
 /** Outputs of a run that reached its end. */
 function writeOutputs(state) {
-    if (!state.integration)
+    const { operation, dryRun, integration, plan } = state;
+    if (!operation)
         return;
-    for (const [name, value] of Object.entries(outputsFor(state.integration, state.dryRun)))
+    const outcome = { operation, dryRun, ...(integration && { integration }), ...(plan && { plan }) };
+    for (const [name, value] of Object.entries(outputsFor(outcome)))
         setOutput(name, value);
 }
 /** The job summary, written on success and failure alike. */
 async function writeSummary(state) {
-    const { integration, dryRun, plan, failure } = state;
-    const markdown = integration
-        ? summaryMarkdown({ integration, dryRun, ...(plan && { plan }), ...(failure !== undefined && { failure }) })
-        : failureMarkdown(failure ?? 'The run ended before it reached Botpress.', state.label);
-    await appendSummary(redact(markdown, state.secretValues));
+    await appendSummary(redact(summaryMarkdown(summaryInput(state)), state.secretValues));
+}
+function summaryInput(state) {
+    const { integration, label, operation, dryRun, plan, failure } = state;
+    return {
+        dryRun,
+        ...(integration && { integration }),
+        ...(label && { label }),
+        ...(operation && { operation }),
+        ...(plan && { plan }),
+        ...(failure !== undefined ? { failure } : !operation && { failure: 'The run ended before it reached Botpress.' }),
+    };
+}
+/**
+ * The comment's key, stable across the runs of a pull request: the id when
+ * the workflow gives one, else the integration's name, else the manifest's path.
+ */
+function commentKey(settings, state) {
+    const key = settings.integrationId ?? state.label?.id ?? state.label?.name ?? settings.manifestDisplayPath;
+    // It goes inside an HTML comment: nothing in it may end that comment.
+    return key.replace(/[^\w./@-]/g, '_');
 }
 /** A pull request from a fork: no secrets, so nothing to deploy, and no failure either. */
 async function reportSkipped(pullRequest) {
@@ -14536,16 +14937,12 @@ async function publishComment(settings, context, state) {
         warning('No pull-request comment: `github-token` is empty.');
         return;
     }
-    const key = state.integrationId ?? settings.manifestDisplayPath;
-    const { integration, plan, failure } = state;
+    const key = commentKey(settings, state);
     const body = commentBody({
+        ...summaryInput(state),
         key,
-        dryRun: state.dryRun,
         sha: pullRequest.headSha || context.sha,
         ...(context.runUrl && { runUrl: context.runUrl }),
-        ...(integration && { integration }),
-        ...(plan && { plan }),
-        ...(failure !== undefined && { failure }),
     });
     try {
         const { upsertComment } = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318));
@@ -14584,6 +14981,14 @@ function readPositiveInteger(getInput, name, fallback, max) {
         throw new InputError(`Input \`${name}\` must be a whole number from 1 to ${max}, not "${raw}".`);
     }
     return value;
+}
+function readChoice(getInput, name, choices, fallback) {
+    const raw = getInput(name);
+    if (raw === '')
+        return fallback;
+    if (choices.includes(raw))
+        return raw;
+    throw new InputError(`Input \`${name}\` must be one of ${choices.join(', ')}, not "${raw}".`);
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -14660,6 +15065,8 @@ function readSettings(getInput, env) {
         maxAttempts: readPositiveInteger(getInput, 'max-attempts', 4, 10),
         ...(expectedVersion && { expectedVersion }),
         requestVerification: readBoolean(getInput, 'request-verification', false),
+        ifMissing: readChoice(getInput, 'if-missing', ['create', 'fail'], 'create'),
+        bypassBreakingChanges: readBoolean(getInput, 'bypass-breaking-changes', false),
         commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
         githubToken: getInput('github-token'),
     };
@@ -14715,19 +15122,19 @@ async function run() {
     // The token is scrubbed from summaries and comments along with the secrets.
     const state = { dryRun: false, secretValues: token ? [token] : [] };
     let settings;
+    // A fork's pull request gets no secrets and no variables: skipped before any
+    // other input is read, since `workspace-id` from `vars` is empty there too.
+    if (!token && context.pullRequest?.fromFork) {
+        setOutput('skipped', 'true');
+        setOutput('operation', 'skipped');
+        await reportSkipped(context.pullRequest.number);
+        return;
+    }
     try {
         settings = readSettings(readInput, process.env);
         state.dryRun = settings.dryRun;
-        if (settings.integrationId)
-            state.integrationId = settings.integrationId;
-        if (!settings.token) {
-            if (context.pullRequest?.fromFork) {
-                setOutput('skipped', 'true');
-                await reportSkipped(context.pullRequest.number);
-                return;
-            }
+        if (!settings.token)
             throw missingTokenError();
-        }
         await deploy(settings, process.env, state, log);
         writeOutputs(state);
     }

@@ -1,29 +1,27 @@
 import path from 'node:path'
 import { BotpressClient } from './api/client.js'
 import type { RemoteIntegration } from './api/integration.js'
-import { InputError } from './errors.js'
+import { createVersion, updateVersion, type Operation } from './lifecycle/apply.js'
+import { findAfterConflict, findTarget } from './lifecycle/find.js'
+import { resolveInterfaces } from './lifecycle/interfaces.js'
+import { chooseLookup } from './lifecycle/lookup.js'
+import type { Log } from './log.js'
 import { checkManifest, readManifest, type Manifest } from './manifest/load.js'
-import { planUpdate, type Plan } from './plan/plan.js'
+import { planCreate } from './plan/create.js'
+import { planUpdate, type LocalInput, type Plan } from './plan/plan.js'
 import { formatPlanLog, type ManifestLabel } from './report/format.js'
 import { maskableParts, resolveSecrets } from './secrets/resolve.js'
 import type { Settings } from './settings.js'
 import { USER_AGENT } from './version.js'
 
-/** Where the run writes what it does; main.ts backs it with the runner's log. */
-export interface Log {
-  debug(message: string): void
-  info(message: string): void
-  warning(message: string): void
-  group(title: string, lines: readonly string[]): void
-  /** Registers a value that must never be shown. */
-  mask(value: string): void
-}
+export type { Log } from './log.js'
 
 /** What the run has learnt so far, for the report, whether it succeeds or not. */
 export interface RunState {
   dryRun: boolean
-  integrationId?: string
+  /** The version as Botpress has it: found, then as the write left it. */
   integration?: RemoteIntegration
+  operation?: Operation
   plan?: Plan
   failure?: string
   /** What the manifest says of the integration, as soon as it is parsed. */
@@ -32,22 +30,13 @@ export interface RunState {
   secretValues: string[]
 }
 
-/** inputs → manifest → secrets → GET → plan → PUT (or validate) → verification. */
+/**
+ * manifest → which version (by id, or name@version) → secrets → find it on
+ * Botpress → plan a create or an update → write (or validate) → verification.
+ */
 export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<void> {
-  const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env)
-  // Known before the checks, so that a pull-request comment about them finds its integration.
-  const declared = (parsed.data ?? {}) as Record<string, unknown>
-  if (state.integrationId === undefined && typeof declared.id === 'string') state.integrationId = declared.id
-  const text = (key: string) => (typeof declared[key] === 'string' ? { [key]: declared[key] as string } : {})
-  state.label = { ...text('title'), ...text('name'), ...text('version') }
-  const manifest = await checkManifest(parsed, path.dirname(settings.manifestFile))
-  const integrationId = settings.integrationId ?? manifest.id
-  if (!integrationId) {
-    throw new InputError(
-      `No integration id: set the \`integration-id\` input, or \`id\` in ${manifest.displayPath}, to the id of the integration version to update.`,
-    )
-  }
-  state.integrationId = integrationId
+  const manifest = await loadManifest(settings, env, state)
+  const lookup = chooseLookup(manifest, settings)
 
   const values = resolveSecrets(manifest.secrets, { env, provided: settings.secrets, prefix: settings.secretsPrefix })
   const parts = maskableParts(values)
@@ -61,68 +50,58 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
     userAgent: USER_AGENT,
     timeoutMs: settings.timeoutMs,
     maxAttempts: settings.maxAttempts,
+    bypassBreakingChanges: settings.bypassBreakingChanges,
     onRetry: (message) => log.warning(message),
     onResponse: (message) => log.debug(message),
   })
+  const applyOptions = { dryRun: settings.dryRun, requestVerification: settings.requestVerification, displayPath: manifest.displayPath }
 
-  const remote = await client.getIntegration(integrationId)
-  state.integration = remote
-  checkIdentity(manifest, remote, settings.expectedVersion)
-
-  const plan = planUpdate({
-    definition: manifest.definition,
+  let target = await findTarget(client, lookup, manifest, settings)
+  if (target.operation === 'update') state.integration = target.integration
+  const local: LocalInput = {
+    definition: await resolveInterfaces(client, manifest),
     files: manifest.files,
     declarations: manifest.secrets,
     values,
-    remote,
-    prune: settings.prune,
     secretsPrefix: settings.secretsPrefix,
-  })
+  }
+
+  if (target.operation === 'create') {
+    const plan = showPlan(planCreate({ ...local, name: target.name, version: target.version, previous: target.previous }), state, log)
+    const created = await createVersion(client, plan, applyOptions, log)
+    if (created !== 'exists') {
+      record(state, created)
+      return
+    }
+    // Another run created it since the lookup: update it, once.
+    log.warning(`${plan.name}@${plan.version} was created by another run since this one looked; updating it instead.`)
+    target = await findAfterConflict(client, target.name, target.version)
+    state.integration = target.integration
+  }
+  const plan = showPlan(planUpdate({ ...local, remote: target.integration, prune: settings.prune }), state, log)
+  record(state, await updateVersion(client, target, plan, applyOptions, log))
+}
+
+/** Reads and checks the manifest, telling the report what it names as soon as it is parsed. */
+async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: RunState): Promise<Manifest> {
+  const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env)
+  const declared = (parsed.data ?? {}) as Record<string, unknown>
+  const text = (key: string) => (typeof declared[key] === 'string' ? { [key]: declared[key] as string } : {})
+  state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') }
+  return checkManifest(parsed, path.dirname(settings.manifestFile))
+}
+
+function showPlan(plan: Plan, state: RunState, log: Log): Plan {
   state.plan = plan
-  log.group(`Plan for ${remote.name}@${remote.version} (${integrationId})`, formatPlanLog(plan))
+  const previous = plan.previousVersion ? ` (previous version ${plan.previousVersion})` : ''
+  log.group(`Plan: ${plan.operation} ${plan.name}@${plan.version}${previous}`, formatPlanLog(plan))
   for (const name of plan.secrets.skipped) {
     log.warning(`Secret ${name} is optional and has no value (set SECRET_${name} or pass it in \`secrets\`); it was left out.`)
   }
-
-  if (settings.dryRun) {
-    await client.validateUpdate(integrationId, plan.body)
-    log.info(`Dry run: Botpress validated the update of ${remote.name}@${remote.version}; nothing was applied.`)
-    if (settings.requestVerification) log.info('Verification is not requested in a dry run.')
-    return
-  }
-  state.integration = await client.updateIntegration(integrationId, plan.body)
-  log.info(`Deployed ${state.integration.name}@${state.integration.version} (${integrationId}); verification status: ${state.integration.verificationStatus}.`)
-  if (settings.requestVerification) state.integration = await requestVerification(client, state.integration, log)
+  return plan
 }
 
-/** Asks for review of a public, unapproved version, then reads the status it left. */
-async function requestVerification(client: BotpressClient, integration: RemoteIntegration, log: Log): Promise<RemoteIntegration> {
-  if (integration.visibility !== 'public') {
-    log.warning(`Verification was not requested: ${integration.name}@${integration.version} is ${integration.visibility}, and only public integrations are verified.`)
-    return integration
-  }
-  if (integration.verificationStatus !== 'unapproved') {
-    log.info(`Verification was not requested: its status is already ${integration.verificationStatus}.`)
-    return integration
-  }
-  await client.requestVerification(integration.id)
-  const after = await client.getIntegration(integration.id)
-  log.info(`Verification requested; status now ${after.verificationStatus}.`)
-  return after
-}
-
-/** The manifest's `name` and `version`, and `expected-version`, guard against updating the wrong integration. */
-function checkIdentity(manifest: Manifest, remote: RemoteIntegration, expectedVersion: string | undefined): void {
-  const mismatches = (['name', 'version'] as const)
-    .filter((key) => manifest[key] !== undefined && manifest[key] !== remote[key])
-    .map((key) => `${key} is "${manifest[key]}" in ${manifest.displayPath} but "${remote[key]}" on Botpress`)
-  if (expectedVersion !== undefined && expectedVersion !== remote.version) {
-    mismatches.push(`\`expected-version\` is ${expectedVersion} but the id points at version ${remote.version}`)
-  }
-  if (mismatches.length) {
-    throw new InputError(
-      `Integration ${remote.id} is ${remote.name}@${remote.version}, not what this run expects: ${mismatches.join('; ')}. ` +
-        'Nothing was sent. Point `integration-id` at the right version, or fix the manifest.',
-    )
-  }
+function record(state: RunState, applied: { operation: Operation; integration?: RemoteIntegration }): void {
+  state.operation = applied.operation
+  if (applied.integration) state.integration = applied.integration
 }

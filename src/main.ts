@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
-import { deploy, type Log, type RunState } from './deploy.js'
+import { deploy, type RunState } from './deploy.js'
+import type { Log } from './log.js'
 import { InputError, errorMessage } from './errors.js'
 import { readRunContext } from './github/context.js'
 import { redact } from './secrets/redact.js'
@@ -42,18 +43,18 @@ export async function run(): Promise<void> {
   // The token is scrubbed from summaries and comments along with the secrets.
   const state: RunState = { dryRun: false, secretValues: token ? [token] : [] }
   let settings: Settings | undefined
+  // A fork's pull request gets no secrets and no variables: skipped before any
+  // other input is read, since `workspace-id` from `vars` is empty there too.
+  if (!token && context.pullRequest?.fromFork) {
+    core.setOutput('skipped', 'true')
+    core.setOutput('operation', 'skipped')
+    await reportSkipped(context.pullRequest.number)
+    return
+  }
   try {
     settings = readSettings(readInput, process.env)
     state.dryRun = settings.dryRun
-    if (settings.integrationId) state.integrationId = settings.integrationId
-    if (!settings.token) {
-      if (context.pullRequest?.fromFork) {
-        core.setOutput('skipped', 'true')
-        await reportSkipped(context.pullRequest.number)
-        return
-      }
-      throw missingTokenError()
-    }
+    if (!settings.token) throw missingTokenError()
     await deploy(settings, process.env, state, log)
     writeOutputs(state)
   } catch (error) {

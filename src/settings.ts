@@ -23,6 +23,9 @@ export interface Settings {
   /** The version the integration must have, without a leading `v`. */
   expectedVersion?: string
   requestVerification: boolean
+  /** What a version found by name and missing on Botpress means. */
+  ifMissing: 'create' | 'fail'
+  bypassBreakingChanges: boolean
   commentOnPr: boolean
   githubToken: string
 }
@@ -48,6 +51,13 @@ function readPositiveInteger(getInput: InputReader, name: string, fallback: numb
     throw new InputError(`Input \`${name}\` must be a whole number from 1 to ${max}, not "${raw}".`)
   }
   return value
+}
+
+function readChoice<T extends string>(getInput: InputReader, name: string, choices: readonly T[], fallback: T): T {
+  const raw = getInput(name)
+  if (raw === '') return fallback
+  if ((choices as readonly string[]).includes(raw)) return raw as T
+  throw new InputError(`Input \`${name}\` must be one of ${choices.join(', ')}, not "${raw}".`)
 }
 
 function isLoopback(hostname: string): boolean {
@@ -127,6 +137,8 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
     maxAttempts: readPositiveInteger(getInput, 'max-attempts', 4, 10),
     ...(expectedVersion && { expectedVersion }),
     requestVerification: readBoolean(getInput, 'request-verification', false),
+    ifMissing: readChoice(getInput, 'if-missing', ['create', 'fail'] as const, 'create'),
+    bypassBreakingChanges: readBoolean(getInput, 'bypass-breaking-changes', false),
     commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
     githubToken: getInput('github-token'),
   }

@@ -126,7 +126,7 @@ describe('a deploy of the example integration', () => {
     expect(api.integration(EXAMPLE_ID)).toEqual(before)
     expect(run.outputs['dry-run']).toBe('true')
     expect(run.outputs['updated-at']).toBe(before.updatedAt)
-    expect(run.summary).toContain('dry run: validated, not applied')
+    expect(run.summary).toContain('dry run: update validated, not applied')
   })
 
   it('with prune: false sends no deletions', async () => {
@@ -220,14 +220,6 @@ describe('a run that must not send anything', () => {
     expect(run.summary).toContain('❌ failed')
   })
 
-  it('needs an integration id from the input or the manifest', async () => {
-    const { workspace, manifest } = await exampleWorkspace((text) => text.replace(/^id: .*\n/m, ''))
-    const run = await runAction({ workspace, inputs: inputs({ manifest }) })
-    expect(run.code).toBe(1)
-    expect(api.requests).toEqual([])
-    expect(run.stdout).toContain('No integration id: set the `integration-id` input')
-  })
-
   it('refuses plain http to a host that is not loopback', async () => {
     const run = await runAction({ inputs: inputs({ 'api-url': 'http://api.botpress.example' }) })
     expect(run.code).toBe(1)
@@ -307,11 +299,12 @@ describe('requests that fail', () => {
 
   it('explains a BreakingChanges refusal', async () => {
     await api.close()
-    api = await startBotpressApi({ integrations: [remote({ visibility: 'public', public: true, verificationStatus: 'approved' })] })
+    api = await startBotpressApi({ integrations: [remote({ visibility: 'public', public: true, verificationStatus: 'approved' })], updatablePublic: true })
     const run = await runAction({ inputs: inputs() })
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('failed: HTTP 400 BreakingChanges')
-    expect(run.stdout).toContain('Publish it as a new version')
+    expect(run.stdout).toContain('Publish them as a new version (bump `version`; a new major version for breaking changes)')
+    expect(run.stdout).toContain('set `bypass-breaking-changes: true`')
     expect(run.summary).toContain('❌ failed')
   })
 })

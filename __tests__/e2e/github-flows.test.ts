@@ -39,7 +39,7 @@ describe('pull-request previews', () => {
     const body = github.comments(42)[0]!.body
     expect(body.startsWith(MARKER)).toBe(true)
     expect(body).toContain('### Botpress integration Acme CRM `acme/acme-crm@1.4.0`')
-    expect(body).toContain('| Result | **🧪 dry run: validated, not applied** |')
+    expect(body).toContain('| Result | **🧪 dry run: update validated, not applied** |')
     expect(body).toContain(`| Version id | \`${EXAMPLE_ID}\` |`)
     expect(body).toContain('| Verification status | unapproved |')
     expect(body).toContain('| Commit | `9b1c7e2f4a6d` |')
@@ -52,7 +52,7 @@ describe('pull-request previews', () => {
     expect(second.code).toBe(0)
     expect(second.stdout).toContain('Pull-request comment updated')
     expect(github.comments(42)).toHaveLength(1)
-    expect(github.comments(42)[0]!.body).toContain('| Result | **✅ deployed** |')
+    expect(github.comments(42)[0]!.body).toContain('| Result | **✅ updated** |')
     expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
     expect(github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
     expect(github.requests.every((r) => r.authorization === `token ${github.token}`)).toBe(true)
@@ -68,7 +68,7 @@ describe('pull-request previews', () => {
     const pages = github.requests.filter((r) => r.method === 'GET').map((r) => r.query.get('page') ?? '1')
     expect(pages).toEqual(['1', '2', '3'])
     expect(github.comments(42)).toHaveLength(75)
-    expect(github.comments(42)[70]!.body).toContain('dry run: validated, not applied')
+    expect(github.comments(42)[70]!.body).toContain('dry run: update validated, not applied')
   })
 
   it('edit the same comment to say what failed', async () => {
@@ -96,7 +96,7 @@ describe('pull-request previews', () => {
     const fixed = await runAction({ inputs: inputs({ 'comment-on-pr': 'true' }), env: env(), event: pr })
     expect(fixed.code).toBe(0)
     expect(github.comments(42)).toHaveLength(1)
-    expect(github.comments(42)[0]!.body).toContain('✅ deployed')
+    expect(github.comments(42)[0]!.body).toContain('✅ updated')
   })
 
   it('stay green when the comment cannot be written', async () => {
@@ -173,7 +173,7 @@ describe('release tags', () => {
 describe('verification', () => {
   it('is requested for a public unapproved integration, and the output shows the status after', async () => {
     await api.close()
-    api = await startBotpressApi({ integrations: [seedIntegration({ id: EXAMPLE_ID, visibility: 'public', public: true })] })
+    api = await startBotpressApi({ integrations: [seedIntegration({ id: EXAMPLE_ID, visibility: 'public', public: true })], updatablePublic: true })
     const { workspace, manifest } = await exampleWorkspace((text) => text.replace('visibility: private', 'visibility: public'))
     const run = await runAction({ workspace, inputs: inputs({ manifest, 'request-verification': 'true' }) })
     expect(run.code).toBe(0)

@@ -1,11 +1,17 @@
 // @ts-check
 // A Botpress-compatible admin API on 127.0.0.1, for the tests and `npm run demo`.
-// It answers GET, PUT (applied as a patch: null deletes) and PUT …/validate,
-// checks every request body and its own responses against the official OpenAPI
-// document, and can be told to fail: a status, a delay, a dropped connection.
+// It answers the calls the action makes: GET by id and by name@version (exact,
+// a semver range or `latest`), POST (create) and PUT (applied as a patch: null
+// deletes) with their …/validate, the workspace, interfaces by name (the
+// workspace's and the hub's) and verification requests. It checks every request
+// body and its own responses against the official OpenAPI document, refuses what
+// Botpress refuses (a second create of a name@version, updates of public or
+// unlisted versions, a name with another workspace's handle), and can be told
+// to fail: a status, a delay, a dropped connection.
 import { createServer } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import { randomBytes } from 'node:crypto'
+import semver from 'semver'
 import { violations } from './openapi.mjs'
 
 /**
@@ -13,10 +19,12 @@ import { violations } from './openapi.mjs'
  * trickleMs: the answer's headers at once, then a space every 100 ms for that long, then its body.
  * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: any, violations: string[], abandoned?: boolean }} ReceivedRequest
  * @typedef {Record<string, any>} Integration
+ * @typedef {{ id: string, name: string, version: string, public?: boolean }} InterfaceVersion
  */
 
 export const TEST_TOKEN = 'bp_pat_test_0123456789abcdef'
 export const TEST_WORKSPACE = 'wkspace_01J0TESTWORKSPACE0000000'
+export const TEST_HANDLE = 'acme'
 
 /** An id of the length Botpress uses (28 to 36 characters). */
 export function makeId(prefix = 'intver') {
@@ -151,7 +159,7 @@ export function applyUpdate(current, body, secretValues) {
       next.public = value === 'public'
     } else if (key === 'url') {
       next.url = value ?? ''
-    } else if (key !== 'layers' && key !== 'extraOperations' && key !== 'sdkVersion') {
+    } else if (!['layers', 'extraOperations', 'sdkVersion', 'name', 'version', 'dev', 'public'].includes(key)) {
       next[key] = value
     }
   }
@@ -173,11 +181,17 @@ function botpressError(status, type, message) {
 /**
  * Starts the API. `integrations` are what the server holds at first.
  * With `tls` it serves https (for tests that go through a proxy, which loopback http never does).
- * @param {{ integrations?: Integration[], secretValues?: Record<string, Record<string, string>>, token?: string, workspaceId?: string, port?: number, tls?: { key: string, cert: string }, log?: (line: string) => void }} [options]
+ * `handle` is the workspace's (null for none); `interfaces` are interface versions, public ones on the hub;
+ * with `updatablePublic`, public and unlisted versions may be updated, as in Botpress's own workspace.
+ * @param {{ integrations?: Integration[], secretValues?: Record<string, Record<string, string>>, token?: string, workspaceId?: string, handle?: string | null, interfaces?: InterfaceVersion[], updatablePublic?: boolean, port?: number, tls?: { key: string, cert: string }, log?: (line: string) => void }} [options]
  */
 export async function startBotpressApi(options = {}) {
   const token = options.token ?? TEST_TOKEN
   const workspaceId = options.workspaceId ?? TEST_WORKSPACE
+  const workspaceHandle = options.handle === undefined ? TEST_HANDLE : options.handle
+  const interfaces = options.interfaces ?? []
+  /** Run once before the request they name is answered (`POST /v1/admin/integrations`). @type {Map<string, () => void>} */
+  const hooks = new Map()
   /** @type {Map<string, Integration>} */
   const integrations = new Map((options.integrations ?? []).map((i) => [i.id, i]))
   /** @type {Map<string, Map<string, string>>} */
@@ -196,6 +210,16 @@ export async function startBotpressApi(options = {}) {
   const ownViolations = []
 
   /**
+   * The version of `name` that `range` finds: an exact version, a semver range, or `latest`.
+   * @param {string} name @param {string} range
+   */
+  function findVersion(name, range) {
+    const versions = [...integrations.values()].filter((i) => i.name === name)
+    const best = semver.maxSatisfying(versions.map((i) => i.version), range === 'latest' ? '*' : range)
+    return versions.find((i) => i.version === best)
+  }
+
+  /**
    * @param {string} method
    * @param {string} path
    * @param {any} body
@@ -205,6 +229,44 @@ export async function startBotpressApi(options = {}) {
   function route(method, path, body, headers) {
     if (headers.authorization !== `Bearer ${token}`) return botpressError(401, 'Unauthorized', 'Invalid or expired token')
     if (headers['x-workspace-id'] !== workspaceId) return botpressError(403, 'Forbidden', `You are not a member of workspace ${headers['x-workspace-id']}`)
+    const byName = /^\/v1\/admin\/integrations\/([^/]+)\/([^/]+)$/.exec(path)
+    if (method === 'GET' && byName && byName[2] !== 'validate') {
+      const name = decodeURIComponent(/** @type {string} */ (byName[1]))
+      const found = findVersion(name, decodeURIComponent(/** @type {string} */ (byName[2])))
+      return found ? { status: 200, body: { integration: found } } : botpressError(404, 'ResourceNotFound', `Integration "${name}" doesn't exist`)
+    }
+    if (method === 'GET' && path === `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`) {
+      const now = new Date().toISOString()
+      return { status: 200, body: { id: workspaceId, name: 'Acme', ownerId: 'user_01', createdAt: now, updatedAt: now, botCount: 1, billingVersion: 'v4', plan: 'team', blocked: false, spendingLimit: 100, activeTrialId: null, ...(workspaceHandle !== null && { handle: workspaceHandle }) } }
+    }
+    const interfaceByName = /^\/v1\/admin\/(hub\/)?interfaces\/([^/]+)\/([^/]+)$/.exec(path)
+    if (method === 'GET' && interfaceByName) {
+      const [, hub, name, range] = interfaceByName.map((part) => part && decodeURIComponent(part))
+      const candidates = interfaces.filter((i) => i.name === name && Boolean(hub) === Boolean(i.public))
+      const version = range === 'latest' ? semver.maxSatisfying(candidates.map((i) => i.version), '*') : semver.maxSatisfying(candidates.map((i) => i.version), /** @type {string} */ (range))
+      const found = candidates.find((i) => i.version === version)
+      if (!found) return botpressError(404, 'ResourceNotFound', `Interface "${name}" doesn't exist`)
+      const now = new Date().toISOString()
+      return { status: 200, body: { interface: { createdAt: now, updatedAt: now, entities: {}, events: {}, actions: {}, channels: {}, title: found.name, description: '', iconUrl: '', readmeUrl: '', public: Boolean(found.public), ...found } } }
+    }
+    if (method === 'POST' && (path === '/v1/admin/integrations' || path === '/v1/admin/integrations/validate')) {
+      const validate = path.endsWith('/validate')
+      const problems = violations('requestBodies', validate ? 'validateIntegrationCreationBody' : 'createIntegrationBody', body)
+      if (problems.length) return botpressError(400, 'InvalidPayload', problems.join('; '))
+      const owner = String(body.name).includes('/') ? String(body.name).split('/')[0] : null
+      if (owner !== workspaceHandle) return botpressError(403, 'Forbidden', `Integration name "${body.name}" must start with this workspace's handle "${workspaceHandle}/"`)
+      if ([...integrations.values()].some((i) => i.name === body.name && i.version === body.version)) {
+        return botpressError(409, 'AlreadyExists', `Integration ${body.name} version ${body.version} already exists`)
+      }
+      if (validate) return { status: 200, body: {} }
+      // Secrets the body leaves out keep the previous version's values.
+      const previous = findVersion(body.name, `<${body.version}`)
+      const values = new Map(previous ? secrets.get(previous.id) : [])
+      const created = applyUpdate(seedIntegration({ id: makeId(), name: body.name, version: body.version, title: body.name, configuration: { identifier: { required: false }, schema: {} } }), body, values)
+      integrations.set(created.id, created)
+      secrets.set(created.id, values)
+      return { status: 200, body: { integration: created } }
+    }
     const match = /^\/v1\/admin\/integrations\/([^/]+)(\/validate)?$/.exec(path)
     if (method === 'POST' && path === '/v1/admin/integrations/request-verification') {
       const problems = violations('requestBodies', 'requestIntegrationVerificationBody', body)
@@ -214,7 +276,7 @@ export async function startBotpressApi(options = {}) {
       integrations.set(integration.id, { ...integration, verificationStatus: 'pending', updatedAt: new Date().toISOString() })
       return { status: 200, body: {} }
     }
-    if (!match) return botpressError(404, 'ResourceNotFound', `No route for ${method} ${path}`)
+    if (!match) return botpressError(404, 'NotFound', `No route for ${method} ${path}`)
     const id = decodeURIComponent(/** @type {string} */ (match[1]))
     const integration = integrations.get(id)
     if (!integration) return botpressError(404, 'ResourceNotFound', `Integration "${id}" doesn't exist`)
@@ -225,7 +287,10 @@ export async function startBotpressApi(options = {}) {
     }
     const problems = violations('requestBodies', match[2] ? 'validateIntegrationUpdateBody' : 'updateIntegrationBody', body)
     if (problems.length) return botpressError(400, 'InvalidPayload', problems.join('; '))
-    if (integration.visibility === 'public' && integration.verificationStatus === 'approved' && body.actions) {
+    if (integration.visibility !== 'private' && !options.updatablePublic) {
+      return botpressError(403, 'Forbidden', `Integration ${integration.name}@${integration.version} is ${integration.visibility}; public integrations cannot be updated without creating a new version`)
+    }
+    if (integration.visibility === 'public' && integration.verificationStatus === 'approved' && body.actions && !headers['x-bypass-breaking-changes-detection']) {
       const removed = Object.entries(body.actions).filter(([, v]) => v === null).map(([k]) => k)
       if (removed.length) return botpressError(400, 'BreakingChanges', `Removing actions ${removed.join(', ')} from a public integration is a breaking change`)
     }
@@ -242,9 +307,24 @@ export async function startBotpressApi(options = {}) {
 
   /** @param {string} method @param {string} path */
   function responseName(method, path) {
+    if (method === 'POST' && path === '/v1/admin/integrations/validate') return 'validateIntegrationCreationResponse'
     if (path.endsWith('/validate')) return 'validateIntegrationUpdateResponse'
     if (path.endsWith('/request-verification')) return 'requestIntegrationVerificationResponse'
-    return method === 'GET' ? 'getIntegrationResponse' : 'updateIntegrationResponse'
+    if (path.startsWith('/v1/admin/workspaces/')) return 'getWorkspaceResponse'
+    if (path.startsWith('/v1/admin/hub/interfaces/')) return 'getPublicInterfaceResponse'
+    if (path.startsWith('/v1/admin/interfaces/')) return 'getInterfaceByNameResponse'
+    if (method === 'POST') return 'createIntegrationResponse'
+    if (method === 'GET') return path.split('/').length === 6 ? 'getIntegrationByNameResponse' : 'getIntegrationResponse'
+    return 'updateIntegrationResponse'
+  }
+
+  /** The request body's name in the document, to check what the action sent. @param {string} method @param {string} path */
+  function requestBodyName(method, path) {
+    if (method === 'POST' && path === '/v1/admin/integrations') return 'createIntegrationBody'
+    if (method === 'POST' && path === '/v1/admin/integrations/validate') return 'validateIntegrationCreationBody'
+    if (method === 'POST' && path === '/v1/admin/integrations/request-verification') return 'requestIntegrationVerificationBody'
+    if (method === 'PUT') return path.endsWith('/validate') ? 'validateIntegrationUpdateBody' : 'updateIntegrationBody'
+    return undefined
   }
 
   /** @type {import('node:http').RequestListener} */
@@ -263,14 +343,14 @@ export async function startBotpressApi(options = {}) {
       } catch {
         body = text
       }
-      const bodyName = path.endsWith('/validate') ? 'validateIntegrationUpdateBody' : 'updateIntegrationBody'
+      const bodyName = requestBodyName(method, path)
       /** @type {ReceivedRequest} */
       const received = {
         method,
         path,
         headers: req.headers,
         body,
-        violations: method === 'PUT' ? violations('requestBodies', bodyName, body) : [],
+        violations: bodyName ? violations('requestBodies', bodyName, body) : [],
       }
       requests.push(received)
       // A client that gives up closes the connection before the answer.
@@ -278,6 +358,9 @@ export async function startBotpressApi(options = {}) {
         if (!res.writableFinished) received.abandoned = true
       })
       options.log?.(`${method} ${path}`)
+      const hook = hooks.get(`${method} ${path}`)
+      hooks.delete(`${method} ${path}`)
+      hook?.()
       const fault = faults.shift()
       if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
       if (fault?.drop) {
@@ -313,6 +396,7 @@ export async function startBotpressApi(options = {}) {
     port: address.port,
     token,
     workspaceId,
+    handle: workspaceHandle,
     requests,
     ownViolations,
     /** @param {string} id */
@@ -324,6 +408,12 @@ export async function startBotpressApi(options = {}) {
       integrations.set(integration.id, integration)
       secrets.set(integration.id, new Map([...integration.secrets.map((/** @type {string} */ n) => [n, 'stored-value']), ...Object.entries(values)]))
     },
+    /** Runs `hook` once, just before the next `METHOD /path` request is answered. @param {string} request @param {() => void} hook */
+    before(request, hook) {
+      hooks.set(request, hook)
+    },
+    /** Every version the server holds. */
+    all: () => [...integrations.values()],
     /** Queues faults, one per coming request, in order. @param {Fault[]} list */
     fail(...list) {
       faults.push(...list)

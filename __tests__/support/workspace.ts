@@ -19,7 +19,7 @@ export async function exampleWorkspace(edit?: (manifest: string) => string): Pro
   return { workspace, manifest: 'integrations/acme-crm/integration.yml' }
 }
 
-/** The inputs of a deploy of the example against a local API, with `extra` on top. */
+/** The inputs of a deploy of the example against a local API, by its id, with `extra` on top. */
 export function exampleInputs(
   api: { token: string; workspaceId: string; url: string },
   secrets: Record<string, string>,
@@ -29,6 +29,7 @@ export function exampleInputs(
     token: api.token,
     'workspace-id': api.workspaceId,
     manifest: 'examples/acme-crm/integration.yml',
+    'integration-id': EXAMPLE_ID,
     'api-url': api.url,
     secrets: JSON.stringify(secrets),
     ...extra,

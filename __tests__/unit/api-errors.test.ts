@@ -14,7 +14,7 @@ describe('apiErrorFromResponse', () => {
     [401, 'Unauthorized', /valid Botpress personal access token/],
     [403, 'Forbidden', /member of workspace/],
     [404, 'ResourceNotFound', /check `integration-id`/],
-    [400, 'BreakingChanges', /Publish it as a new version/],
+    [400, 'BreakingChanges', /Publish them as a new version.*bypass-breaking-changes: true/s],
   ])('gives a hint for %i %s', (status, type, hint) => {
     expect(apiErrorFromResponse(op, status, JSON.stringify({ type, message: 'm' })).message).toMatch(hint)
   })

@@ -8,9 +8,9 @@ const integration = seedIntegration({ id: 'intver_01ABC', title: 'Acme CRM' }) a
 
 describe('commentBody', () => {
   it('starts with the marker of its integration', () => {
-    const body = commentBody({ key: 'intver_01ABC', dryRun: false, sha: 'abcdef1234567890', integration })
+    const body = commentBody({ key: 'intver_01ABC', dryRun: false, operation: 'updated', sha: 'abcdef1234567890', integration })
     expect(body.split('\n')[0]).toBe(commentMarker('intver_01ABC'))
-    expect(body).toContain('| Result | **✅ deployed** |')
+    expect(body).toContain('| Result | **✅ updated** |')
     expect(body).toContain('| Commit | `abcdef123456` |')
     expect(body).not.toContain('Workflow run')
   })

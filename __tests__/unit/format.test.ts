@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import type { RemoteIntegration } from '../../src/api/integration.js'
 import type { Plan } from '../../src/plan/plan.js'
-import { failureMarkdown, formatPlanLog, outputsFor, summaryMarkdown } from '../../src/report/format.js'
+import { formatPlanLog, outputsFor, summaryMarkdown } from '../../src/report/format.js'
 import { seedIntegration } from '../support/botpress-api.mjs'
 
 const integration = seedIntegration({ id: 'intver_01ABC', title: 'Acme | CRM', updatedAt: '2026-11-25T10:00:00.000Z' }) as RemoteIntegration
 const plan: Plan = {
+  operation: 'update',
+  name: 'acme/acme-crm',
+  version: '1.4.0',
   body: {},
   settingsChanged: ['title'],
   sections: [
@@ -18,7 +21,9 @@ const plan: Plan = {
 
 describe('outputsFor', () => {
   it('gives every output of action.yml', () => {
-    expect(outputsFor(integration, true)).toEqual({
+    expect(outputsFor({ operation: 'validated-update', dryRun: true, integration })).toEqual({
+      operation: 'validated-update',
+      created: 'false',
       'version-id': 'intver_01ABC',
       'verification-status': 'unapproved',
       'dry-run': 'true',
@@ -27,6 +32,16 @@ describe('outputsFor', () => {
       visibility: 'private',
       'updated-at': '2026-11-25T10:00:00.000Z',
       integration: JSON.stringify(integration),
+    })
+  })
+  it('after validating a create, names the version the plan would create', () => {
+    const created = { ...plan, operation: 'create' as const, version: '1.5.0' }
+    expect(outputsFor({ operation: 'validated-create', dryRun: true, plan: created })).toEqual({
+      operation: 'validated-create',
+      created: 'false',
+      'dry-run': 'true',
+      name: 'acme/acme-crm',
+      version: '1.5.0',
     })
   })
 })
@@ -49,15 +64,15 @@ describe('formatPlanLog', () => {
 
 describe('summaryMarkdown', () => {
   it('has a heading, the table of facts and the plan', () => {
-    const markdown = summaryMarkdown({ integration, dryRun: false, plan })
-    expect(markdown).toContain('## Acme \\| CRM — `acme/acme-crm@1.4.0`\n\n**✅ deployed**')
+    const markdown = summaryMarkdown({ integration, operation: 'updated', dryRun: false, plan })
+    expect(markdown).toContain('## Acme \\| CRM — `acme/acme-crm@1.4.0`\n\n**✅ updated**')
     expect(markdown).toContain('| Version id | `intver_01ABC` |\n| Verification status | unapproved |\n| Visibility | private |\n| Updated at | 2026-11-25T10:00:00.000Z |\n| Dry run | false |')
     expect(markdown).toContain('| actions | `createLead` | `getLead` (2 unchanged) | `deleteLead` |')
     expect(markdown).not.toContain('| events |')
     expect(markdown).toContain('Files sent: `code` build/index.js (2.4 MiB)')
   })
   it('says when a run was a dry run, or failed and why', () => {
-    expect(summaryMarkdown({ integration, dryRun: true, plan })).toContain('**🧪 dry run: validated, not applied**')
+    expect(summaryMarkdown({ integration, operation: 'validated-update', dryRun: true, plan })).toContain('**🧪 dry run: update validated, not applied**')
     const failed = summaryMarkdown({ integration, dryRun: false, failure: 'HTTP 400 BreakingChanges' })
     expect(failed).toContain('**❌ failed**')
     expect(failed).toContain('```\nHTTP 400 BreakingChanges\n```')
@@ -65,9 +80,18 @@ describe('summaryMarkdown', () => {
   })
 })
 
-describe('failureMarkdown', () => {
-  it('names the integration from the manifest when Botpress was never reached', () => {
-    expect(failureMarkdown('bad', { title: 'Acme CRM', name: 'acme/crm', version: '1.0.0' })).toBe('## Acme CRM — `acme/crm@1.0.0`\n\n**❌ failed**\n\n```\nbad\n```\n')
-    expect(failureMarkdown('bad')).toContain('## Deploy Botpress integration\n')
+describe('a summary without an answer from Botpress', () => {
+  it('names the integration from the manifest', () => {
+    const label = { title: 'Acme CRM', name: 'acme/crm', version: '1.0.0' }
+    expect(summaryMarkdown({ dryRun: false, failure: 'bad', label })).toBe('## Acme CRM — `acme/crm@1.0.0`\n\n**❌ failed**\n\n```\nbad\n```\n')
+    expect(summaryMarkdown({ dryRun: false, failure: 'bad' })).toContain('## Deploy Botpress integration\n')
+  })
+  it('after validating a create, lists everything as added and what the previous version had', () => {
+    const created: Plan = { ...plan, operation: 'create', version: '1.5.0', previousVersion: '1.4.0', settingsChanged: [] }
+    const markdown = summaryMarkdown({ dryRun: true, operation: 'validated-create', plan: created, label: { title: 'Acme CRM' } })
+    expect(markdown).toContain('## Acme CRM — `acme/acme-crm@1.5.0`\n\n**🧪 dry run: creation validated, nothing created**')
+    expect(markdown).toContain('### Plan: create `acme/acme-crm@1.5.0`')
+    expect(markdown).toContain('| | Added | Changed | Dropped since 1.4.0 |')
+    expect(formatPlanLog(created)).toContain('actions: + createLead  ~ getLead (2 unchanged)  dropped since 1.4.0: deleteLead')
   })
 })

@@ -15,6 +15,10 @@ describe('interpolate', () => {
     // A lone `$`, then the escape `$${`.
     ['$$${TAG}', '$${TAG}'],
     ['a $ sign and {braces}', 'a $ sign and {braces}'],
+    // `#prefix` removes a leading literal prefix, and only when it is there.
+    ['${TAG#v}', '1.4.0'],
+    ['${HOST#v}', 'acme.example'],
+    ['${TAG#}', 'v1.4.0'],
   ])('%s', (text, expected) => {
     expect(interpolate(text, env)).toEqual({ value: expected })
   })

@@ -20,8 +20,13 @@ type JsonSchema = {
 const body: JsonSchema = openapi.components.requestBodies.updateIntegrationBody.content['application/json'].schema
 const manifest = z.toJSONSchema(manifestSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema
 
-/** Keys where the manifest differs from the body on purpose. */
-const MANIFEST_ONLY = ['id', 'name', 'version']
+/** Keys where the manifest differs from the body on purpose, by the path of their object. */
+const MANIFEST_ONLY: Record<string, string[]> = {
+  '': ['id', 'name', 'version'],
+  // An interface by name and version, resolved to its `id` before sending; so `id` is not required here.
+  'interfaces.*': ['name', 'version'],
+}
+const REQUIRED_DIFFERENTLY = new Set(['interfaces.*'])
 /** Deprecated, or set by Botpress's SDK rather than by authors. */
 const BODY_ONLY = ['public', 'sdkVersion']
 /** Declarations in the manifest, values in the body. */
@@ -51,11 +56,11 @@ function differences(ours: JsonSchema, theirs: JsonSchema, path: string): string
     if ((ours.minLength ?? 0) !== (theirs.minLength ?? 0)) found.push(`${path}: minLength ${ours.minLength} ≠ ${theirs.minLength}`)
   }
   if (theirs.properties) {
-    const ourKeys = Object.keys(ours.properties ?? {}).filter((k) => !(path === '' && MANIFEST_ONLY.includes(k)))
+    const ourKeys = Object.keys(ours.properties ?? {}).filter((k) => !MANIFEST_ONLY[path]?.includes(k))
     const theirKeys = Object.keys(theirs.properties).filter((k) => !(path === '' && BODY_ONLY.includes(k)))
     if (ourKeys.sort().join() !== theirKeys.sort().join()) found.push(`${path}: keys [${ourKeys}] ≠ [${theirKeys}]`)
     const required = (s: JsonSchema) => [...(s.required ?? [])].sort().join()
-    if (required(ours) !== required(theirs)) found.push(`${path}: required [${ours.required ?? []}] ≠ [${theirs.required ?? []}]`)
+    if (required(ours) !== required(theirs) && !REQUIRED_DIFFERENTLY.has(path)) found.push(`${path}: required [${ours.required ?? []}] ≠ [${theirs.required ?? []}]`)
     if ((ours.additionalProperties === false) !== (theirs.additionalProperties === false)) found.push(`${path}: unknown keys treated differently`)
     for (const key of theirKeys) {
       if (path === '' && DIFFERENT_ON_PURPOSE.includes(key)) continue

@@ -23,6 +23,8 @@ describe('readSettings', () => {
       timeoutMs: 120_000,
       maxAttempts: 4,
       requestVerification: false,
+      ifMissing: 'create',
+      bypassBreakingChanges: false,
       commentOnPr: false,
       githubToken: '',
     })

@@ -2,7 +2,15 @@ import { HttpClient } from '@actions/http-client'
 import type { z } from 'zod'
 import { jsonBody, type RequestBody } from './body.js'
 import { ApiError, apiErrorFromResponse } from './errors.js'
-import { integrationResponseSchema, type RemoteIntegration, type UpdateBody } from './integration.js'
+import {
+  integrationResponseSchema,
+  interfaceResponseSchema,
+  workspaceResponseSchema,
+  type CreateBody,
+  type RemoteIntegration,
+  type RemoteInterface,
+  type UpdateBody,
+} from './integration.js'
 import { RETRYABLE_STATUSES, retryDelay, type Headers } from './retry.js'
 
 export interface ClientOptions {
@@ -12,6 +20,8 @@ export interface ClientOptions {
   userAgent: string
   timeoutMs: number
   maxAttempts: number
+  /** Sends `x-bypass-breaking-changes-detection: true` on writes, as `bp deploy --bypassBreakingChangeDetection`. */
+  bypassBreakingChanges?: boolean
   /** Told of each retry, so that the log says why the step is waiting. */
   onRetry?: (message: string) => void
   /** Told of each answer (method, path, status, time), for debug logs. */
@@ -36,15 +46,43 @@ export class BotpressClient {
     return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path)
   }
 
+  /**
+   * The version of `name` that `version` (an exact version, a semver range or
+   * `latest`) finds, or undefined when Botpress says there is none.
+   */
+  async findIntegration(name: string, version: string): Promise<RemoteIntegration | undefined> {
+    const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`
+    const text = await this.callOrMissing(`Looking up ${name}@${version} (GET ${path})`, 'GET', path)
+    return text === undefined ? undefined : parseResponse(`Looking up ${name}@${version}`, text, integrationResponseSchema).integration
+  }
+
+  /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
+  async getWorkspaceHandle(workspaceId: string): Promise<string | undefined> {
+    const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`
+    const operation = `Reading workspace ${workspaceId} (GET ${path})`
+    return parseResponse(operation, await this.call(operation, 'GET', path), workspaceResponseSchema).handle || undefined
+  }
+
+  async createIntegration(body: CreateBody): Promise<RemoteIntegration> {
+    const path = '/v1/admin/integrations'
+    return this.expectIntegration(`Creating ${body.name}@${body.version} (POST ${path})`, 'POST', path, body, this.writeHeaders())
+  }
+
+  /** Checks a create without applying it; throws what the create would. */
+  async validateCreate(body: CreateBody): Promise<void> {
+    const path = '/v1/admin/integrations/validate'
+    await this.call(`Validating the creation of ${body.name}@${body.version} (POST ${path})`, 'POST', path, body, this.writeHeaders())
+  }
+
   async updateIntegration(id: string, body: UpdateBody): Promise<RemoteIntegration> {
     const path = `/v1/admin/integrations/${encodeURIComponent(id)}`
-    return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, body)
+    return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, body, this.writeHeaders())
   }
 
   /** Checks an update without applying it; throws what the update would. */
   async validateUpdate(id: string, body: UpdateBody): Promise<void> {
     const path = `/v1/admin/integrations/${encodeURIComponent(id)}/validate`
-    await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body)
+    await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body, this.writeHeaders())
   }
 
   /** Asks Botpress to review a public integration version. */
@@ -53,13 +91,36 @@ export class BotpressClient {
     await this.call(`Requesting verification of integration ${id} (POST ${path})`, 'POST', path, { integrationId: id })
   }
 
-  private async expectIntegration(operation: string, method: string, path: string, body?: UpdateBody): Promise<RemoteIntegration> {
-    const text = await this.call(operation, method, path, body)
+  /** An interface version of this workspace (`hub: false`) or a public one (`hub: true`); undefined when none. */
+  async findInterface(name: string, version: string, hub: boolean): Promise<RemoteInterface | undefined> {
+    const path = `/v1/admin/${hub ? 'hub/' : ''}interfaces/${encodeURIComponent(name)}/${encodeURIComponent(version)}`
+    const operation = `Looking up interface ${name}@${version} (GET ${path})`
+    const text = await this.callOrMissing(operation, 'GET', path)
+    return text === undefined ? undefined : parseResponse(operation, text, interfaceResponseSchema).interface
+  }
+
+  private writeHeaders(): Record<string, string> {
+    return this.options.bypassBreakingChanges ? { 'x-bypass-breaking-changes-detection': 'true' } : {}
+  }
+
+  /** Like call, but Botpress's ResourceNotFound is an answer (undefined), not a failure. */
+  private async callOrMissing(operation: string, method: string, path: string): Promise<string | undefined> {
+    try {
+      return await this.call(operation, method, path)
+    } catch (error) {
+      // Only Botpress's own "not found": a proxy's 404 page means a wrong api-url, not a missing version.
+      if (error instanceof ApiError && error.status === 404 && error.type === 'ResourceNotFound') return undefined
+      throw error
+    }
+  }
+
+  private async expectIntegration(operation: string, method: string, path: string, body?: object, headers?: Record<string, string>): Promise<RemoteIntegration> {
+    const text = await this.call(operation, method, path, body, headers)
     return parseResponse(operation, text, integrationResponseSchema).integration
   }
 
   /** One call with retries; returns the body of the first 2xx answer. */
-  private async call(operation: string, method: string, path: string, body?: UpdateBody): Promise<string> {
+  private async call(operation: string, method: string, path: string, body?: object, extraHeaders: Record<string, string> = {}): Promise<string> {
     const { maxAttempts, onRetry, onResponse, sleep = defaultSleep } = this.options
     const payload = body === undefined ? null : await jsonBody(body)
     for (let attempt = 1; ; attempt++) {
@@ -67,7 +128,7 @@ export class BotpressClient {
       let headers: Headers = {}
       try {
         const started = performance.now()
-        const response = await this.send(method, path, payload)
+        const response = await this.send(method, path, payload, extraHeaders)
         onResponse?.(`${method} ${path} → HTTP ${response.status} in ${Math.round(performance.now() - started)} ms${payload ? ` (${payload.contentLength} bytes sent)` : ''}`)
         if (response.status >= 200 && response.status < 300) return response.text
         if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
@@ -90,7 +151,7 @@ export class BotpressClient {
   }
 
   /** One HTTP exchange, bounded by the timeout from start to last byte. */
-  private async send(method: string, path: string, payload: RequestBody | null): Promise<RawResponse> {
+  private async send(method: string, path: string, payload: RequestBody | null, extraHeaders: Record<string, string>): Promise<RawResponse> {
     const { baseUrl, token, workspaceId, userAgent, timeoutMs } = this.options
     const client = new HttpClient(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false })
     let timer: NodeJS.Timeout | undefined
@@ -103,6 +164,7 @@ export class BotpressClient {
         authorization: `Bearer ${token}`,
         'x-workspace-id': workspaceId,
         accept: 'application/json',
+        ...extraHeaders,
         ...(payload !== null && { 'content-type': 'application/json', 'content-length': payload.contentLength }),
       })
       const text = await response.readBody()

@@ -20,7 +20,7 @@ function parseErrorBody(text: string): BotpressErrorBody | undefined {
 
 function hint(status: number, type: string | undefined): string | undefined {
   if (type === 'BreakingChanges') {
-    return 'The update would break bots that use this version. Publish it as a new version (a new `version` and integration id) instead of updating this one.'
+    return 'Botpress found breaking changes for bots that use this version. Publish them as a new version (bump `version`; a new major version for breaking changes), or, to apply them anyway, set `bypass-breaking-changes: true`.'
   }
   switch (status) {
     case 401:
@@ -70,5 +70,15 @@ export function apiErrorFromResponse(operation: string, status: number, bodyText
     status,
     ...(body?.type !== undefined && { type: body.type }),
     ...(body?.id !== undefined && { errorId: body.id }),
+  })
+}
+
+/** The same failure with one more line of advice; anything but an ApiError is left as it is. */
+export function withAdvice(error: unknown, advice: string): unknown {
+  if (!(error instanceof ApiError)) return error
+  return new ApiError(`${error.message}\n${advice}`, {
+    ...(error.status !== undefined && { status: error.status }),
+    ...(error.type !== undefined && { type: error.type }),
+    ...(error.errorId !== undefined && { errorId: error.errorId }),
   })
 }

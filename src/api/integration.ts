@@ -31,3 +31,16 @@ export const integrationResponseSchema = z.object({ integration: remoteIntegrati
 
 /** The body of an update: the definition, with `null` for what is deleted. */
 export type UpdateBody = Record<string, unknown>
+
+/** The body of a create: `name`, `version` and the definition, with no `null`s. */
+export type CreateBody = Record<string, unknown> & { name: string; version: string }
+
+/** Of a workspace, only its handle matters here: the prefix of its integrations' names. */
+export const workspaceResponseSchema = z.looseObject({ id: z.string(), handle: z.string().optional() })
+
+/** An interface version, as the workspace's and the hub's lookups return it. */
+export const interfaceResponseSchema = z.object({
+  interface: z.looseObject({ id: z.string().min(1), name: z.string(), version: z.string() }),
+})
+
+export type RemoteInterface = z.infer<typeof interfaceResponseSchema>['interface']

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
-import { InputError, type Problem } from '../errors.js'
+import { InputError, type Problem, type SourceLocation } from '../errors.js'
 import { describeIssues, valueAt, type Finding } from './issues.js'
 import { fileReferences, readReference, type FileText, type ReadFile } from './files.js'
 import { interpolate } from './interpolate.js'
@@ -13,6 +13,15 @@ import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
 /** The integration's definition as the update body carries it, without secrets. */
 export type Definition = Omit<ManifestData, 'id' | 'name' | 'version' | 'secrets' | 'code'> & { code?: string | FileText | undefined }
 
+/** An `interfaces` entry given by name and version: its id is looked up before sending. */
+export interface InterfaceLookup {
+  /** The entry's key in `interfaces`. */
+  key: string
+  name: string
+  version: string
+  location: SourceLocation
+}
+
 /** A checked manifest, its files read, ready for planning. */
 export interface Manifest {
   /** The path shown to people: relative to the workspace. */
@@ -23,6 +32,7 @@ export interface Manifest {
   definition: Definition
   secrets: SecretDeclaration[]
   files: ReadFile[]
+  interfaceLookups: InterfaceLookup[]
 }
 
 /** A parsed manifest, before any check: the data and where each key stands. */
@@ -131,6 +141,11 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string)
 
   const { id, name, version, secrets: _secrets, ...definition } = result.data
   for (const file of files) setAt(definition, file.path, file.content)
+  const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]): InterfaceLookup[] => {
+    if (entry.name === undefined || entry.version === undefined) return []
+    const { line, column } = locate(parsed.doc, parsed.lineCounter, ['interfaces', key], 'key')
+    return [{ key, name: entry.name, version: entry.version, location: { file: parsed.displayPath, line, column } }]
+  })
   return {
     displayPath: parsed.displayPath,
     ...(id !== undefined && { id }),
@@ -139,6 +154,7 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string)
     definition,
     secrets: declarations,
     files,
+    interfaceLookups,
   }
 }
 

@@ -73,15 +73,27 @@ const entity = z
   .strict()
 
 const implementedAs = z.record(z.string(), z.object({ name }).strict())
+// An interface by its version id, or by `name` and `version` (a version or a
+// range), which the action resolves to the id before sending (lifecycle/interfaces.ts).
 const interfaceRef = z
   .object({
-    id: z.string().min(28).max(36),
+    id: z.string().min(28).max(36).optional(),
+    name: name.min(1).optional(),
+    version: name.min(1).optional(),
     entities: implementedAs.optional(),
     actions: implementedAs.optional(),
     events: implementedAs.optional(),
     channels: implementedAs.optional(),
   })
   .strict()
+  .superRefine((entry, context) => {
+    const byName = entry.name !== undefined || entry.version !== undefined
+    if (entry.id !== undefined && byName) {
+      context.addIssue({ code: 'custom', message: 'give either `id`, or `name` and `version`, not both' })
+    } else if (entry.id === undefined && (entry.name === undefined || entry.version === undefined)) {
+      context.addIssue({ code: 'custom', message: 'needs the interface version `id`, or its `name` and `version` (a version or a range such as ^1.0.0)' })
+    }
+  })
 
 export const manifestSchema = z
   .object({

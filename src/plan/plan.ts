@@ -1,11 +1,12 @@
 import type { RemoteIntegration, UpdateBody } from '../api/integration.js'
-import { InputError } from '../errors.js'
 import type { Definition } from '../manifest/load.js'
 import type { ReadFile } from '../manifest/files.js'
 import type { SecretDeclaration } from '../manifest/secrets.js'
-import { secretEnvName } from '../secrets/names.js'
 import type { SecretValues } from '../secrets/resolve.js'
 import { asRecord, sameAsRemote } from './compare.js'
+import { planSecrets, type SecretsPlan } from './secrets.js'
+
+export type { SecretsPlan } from './secrets.js'
 
 /** What an update does to one section of the integration, by entry name. */
 export interface SectionPlan {
@@ -16,21 +17,16 @@ export interface SectionPlan {
   unchanged: number
 }
 
-/** What happens to each secret, by name only: values never enter a plan. */
-export interface SecretsPlan {
-  /** Sent with a value the server did not have. */
-  added: string[]
-  /** Sent with a value, replacing the server's. */
-  updated: string[]
-  /** Not sent: the server's value stays. */
-  kept: string[]
-  /** Declared optional and given no value. */
-  skipped: string[]
-  /** On the server, no longer declared: deleted. */
-  removed: string[]
-}
-
 export interface Plan {
+  /** Creating a version that does not exist yet, or updating one that does. */
+  operation: 'create' | 'update'
+  /** The version's full name (with its workspace handle) and version. */
+  name: string
+  version: string
+  /** On create: the version before it, which `removed` entries are compared with. */
+  previousVersion?: string
+  /** On create: keys only the update body has, applied by a PUT right after. */
+  afterCreate?: UpdateBody
   body: UpdateBody
   /** Top-level settings (title, visibility, …) that differ from the server's. */
   settingsChanged: string[]
@@ -39,18 +35,22 @@ export interface Plan {
   files: Array<{ key: string; path: string; bytes: number }>
 }
 
-export interface PlanInput {
+/** What any plan is made from: the manifest's side. */
+export interface LocalInput {
   definition: Definition
   files: readonly ReadFile[]
   declarations: readonly SecretDeclaration[]
   values: SecretValues
-  remote: RemoteIntegration
-  prune: boolean
   /** How the workflow passes secrets, for the error that lists missing ones. */
   secretsPrefix: string
 }
 
-const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'] as const
+export interface PlanInput extends LocalInput {
+  remote: RemoteIntegration
+  prune: boolean
+}
+
+export const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'] as const
 // Sent every time, never compared: the server does not return them as sent
 // (files come back as URLs, if at all; layers and extraOperations not at all).
 const WRITE_ONLY_KEYS = new Set(['code', 'icon', 'readme', 'layers', 'extraOperations'])
@@ -101,44 +101,6 @@ function pruneAttributes(name: string, local: Entries, remote: unknown, removedN
   return removed.length ? { ...local, attributes: merged } : local
 }
 
-function planSecrets(input: PlanInput): { secrets: SecretsPlan; body: Record<string, string | null> } {
-  const onServer = new Set(input.remote.secrets)
-  const secrets: SecretsPlan = { added: [], updated: [], kept: [], skipped: [], removed: [] }
-  const body: Record<string, string | null> = {}
-  const missing: string[] = []
-  for (const { name, optional } of input.declarations) {
-    const value = input.values.get(name)
-    if (value !== undefined) {
-      body[name] = value
-      ;(onServer.has(name) ? secrets.updated : secrets.added).push(name)
-    } else if (onServer.has(name)) secrets.kept.push(name)
-    else if (optional) secrets.skipped.push(name)
-    else missing.push(name)
-  }
-  if (missing.length) throw missingSecretsError(missing, input.secretsPrefix)
-  if (input.prune) {
-    const declared = new Set(input.declarations.map((d) => d.name))
-    for (const name of input.remote.secrets) {
-      if (!declared.has(name)) {
-        body[name] = null
-        secrets.removed.push(name)
-      }
-    }
-  }
-  return { secrets, body }
-}
-
-function missingSecretsError(missing: string[], prefix: string): InputError {
-  const example = missing[0]!
-  return new InputError(
-    `No value for ${missing.length === 1 ? 'secret' : 'secrets'} ${missing.join(', ')}, which the manifest declares and the integration does not have yet; nothing was sent.\n` +
-      `Provide each one in either of two ways:\n` +
-      `  1. as a step env var: \`env: { ${secretEnvName(example)}: \${{ secrets.${prefix}${example} }} }\`\n` +
-      `  2. as a repository secret named ${prefix}${example}, with \`secrets: \${{ toJSON(secrets) }}\`${prefix ? ` and \`secrets-prefix: ${prefix}\`` : ''}\n` +
-      'Or mark it `optional: true` in the manifest.',
-  )
-}
-
 /** Everything the update sends, and what it changes, from the manifest and the server's state. */
 export function planUpdate(input: PlanInput): Plan {
   const { definition, remote, prune } = input
@@ -175,11 +137,14 @@ export function planUpdate(input: PlanInput): Plan {
     pruneUserTags(definition, remote, body, sections)
   }
 
-  const { secrets, body: secretsBody } = planSecrets(input)
+  const { secrets, body: secretsBody } = planSecrets(input, remote.secrets, prune)
   if (Object.keys(secretsBody).length) body.secrets = secretsBody
 
-  const files = input.files.map((file) => ({ key: file.path.join('.'), path: file.relative, bytes: file.bytes }))
-  return { body, settingsChanged, sections, secrets, files }
+  return { operation: 'update', name: remote.name, version: remote.version, body, settingsChanged, sections, secrets, files: filesSent(input.files) }
+}
+
+export function filesSent(files: readonly ReadFile[]): Plan['files'] {
+  return files.map((file) => ({ key: file.path.join('.'), path: file.relative, bytes: file.bytes }))
 }
 
 /** Deletes the VRL scripts the manifest no longer names; returns their key paths. */

@@ -1,14 +1,13 @@
-import { escapeCell, planTable, resultLabel, type SummaryInput } from './format.js'
+import { escapeCell, planTable, resultLabel, whoLabel, type SummaryInput } from './format.js'
 
 /** The hidden line that finds this action's comment for one integration again. */
 export function commentMarker(key: string): string {
   return `<!-- deploy-botpress-integration:${key} -->`
 }
 
-export interface CommentInput extends Partial<SummaryInput> {
-  /** The integration id, or what stands for it when the run failed before knowing it. */
+export interface CommentInput extends SummaryInput {
+  /** What finds this comment again on the next run (see report.ts commentKey). */
   key: string
-  dryRun: boolean
   sha: string
   runUrl?: string
 }
@@ -23,9 +22,10 @@ function cut(text: string): string {
 
 /** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
 export function commentBody(input: CommentInput): string {
-  const { integration, dryRun, plan, failure } = input
-  const who = integration ? `${escapeCell(integration.title)} \`${integration.name}@${integration.version}\`` : `\`${input.key}\``
-  const result = resultLabel(dryRun, failure)
+  const { integration, plan, failure } = input
+  const label = whoLabel(input)
+  const who = label.version ? `${label.title ? `${escapeCell(label.title)} ` : ''}\`${label.version}\`` : `\`${input.key}\``
+  const result = resultLabel(input)
   const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${result}** |`]
   if (integration) {
     lines.push(`| Version id | \`${integration.id}\` |`, `| Verification status | ${integration.verificationStatus} |`)

@@ -1,12 +1,24 @@
 import type { RemoteIntegration } from '../api/integration.js'
+import type { Operation } from '../lifecycle/apply.js'
 import type { Plan } from '../plan/plan.js'
 
+/** What a run that reached its end did, for the outputs. */
+export interface Outcome {
+  operation: Operation
+  dryRun: boolean
+  /** The version as Botpress has it; none after validating a create. */
+  integration?: RemoteIntegration
+  plan?: Plan
+}
+
 /** The step's outputs, by the names action.yml declares. */
-export function outputsFor(integration: RemoteIntegration, dryRun: boolean): Record<string, string> {
+export function outputsFor({ operation, dryRun, integration, plan }: Outcome): Record<string, string> {
+  const common = { operation, created: String(operation === 'created'), 'dry-run': String(dryRun) }
+  if (!integration) return { ...common, ...(plan && { name: plan.name, version: plan.version }) }
   return {
+    ...common,
     'version-id': integration.id,
     'verification-status': integration.verificationStatus,
-    'dry-run': String(dryRun),
     name: integration.name,
     version: integration.version,
     visibility: integration.visibility,
@@ -51,11 +63,12 @@ export function planRows(plan: Plan): Array<{ what: string; added: string; chang
 
 /** The plan for the log: a line per section, then the files sent. */
 export function formatPlanLog(plan: Plan): string[] {
+  const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- '
   const lines = planRows(plan).map((row) => {
     const parts = [
       row.added && `+ ${row.added}`,
       row.changed && `~ ${row.changed}`,
-      row.removed && `- ${row.removed}`,
+      row.removed && `${removed}${row.removed}`,
     ].filter(Boolean)
     // Backticks are for Markdown; the log shows names bare.
     return `${row.what}: ${parts.join('  ')}`.replace(/`/g, '')
@@ -70,66 +83,83 @@ export function escapeCell(text: string): string {
 }
 
 export interface SummaryInput {
-  integration: RemoteIntegration
+  /** The version as Botpress has it, when the run got that far. */
+  integration?: RemoteIntegration
+  /** What the manifest says, for a run that never learnt it from Botpress. */
+  label?: ManifestLabel
+  operation?: Operation
   dryRun: boolean
   plan?: Plan
   /** Set when the run failed: what went wrong. */
   failure?: string
 }
 
-/** What became of the run, in a few words. */
-export function resultLabel(dryRun: boolean, failure?: string): string {
-  return failure !== undefined ? '❌ failed' : dryRun ? '🧪 dry run: validated, not applied' : '✅ deployed'
+const RESULTS: Record<Operation, string> = {
+  created: '✅ created',
+  updated: '✅ updated',
+  'validated-create': '🧪 dry run: creation validated, nothing created',
+  'validated-update': '🧪 dry run: update validated, not applied',
 }
 
-/** The job summary in Markdown: who, what happened, and the plan. */
-export function summaryMarkdown({ integration, dryRun, plan, failure }: SummaryInput): string {
-  const result = resultLabel(dryRun, failure)
-  const lines = [
-    `## ${escapeCell(integration.title)} — \`${integration.name}@${integration.version}\``,
-    '',
-    `**${result}**`,
-    '',
-    '| | |',
-    '|---|---|',
-    `| Version id | \`${integration.id}\` |`,
-    `| Verification status | ${integration.verificationStatus} |`,
-    `| Visibility | ${integration.visibility} |`,
-    `| Updated at | ${integration.updatedAt} |`,
-    `| Dry run | ${dryRun} |`,
-    '',
-  ]
+/** What became of the run, in a few words. */
+export function resultLabel({ operation, failure }: Pick<SummaryInput, 'operation' | 'failure'>): string {
+  if (failure !== undefined || operation === undefined) return '❌ failed'
+  return RESULTS[operation]
+}
+
+/** Who the run was about: from Botpress when it answered, else from the plan or the manifest. */
+export function whoLabel({ integration, plan, label = {} }: Pick<SummaryInput, 'integration' | 'plan' | 'label'>): { title?: string; version?: string } {
+  if (integration) return { title: integration.title, version: `${integration.name}@${integration.version}` }
+  const name = plan?.name ?? label.name
+  const version = plan?.version ?? label.version
+  return { ...(label.title !== undefined && { title: label.title }), ...(name && version && { version: `${name}@${version}` }) }
+}
+
+/** The job summary in Markdown: who, what happened, the facts and the plan. */
+export function summaryMarkdown(input: SummaryInput): string {
+  const { integration, dryRun, plan, failure } = input
+  const who = whoLabel(input)
+  const version = who.version ? `\`${who.version}\`` : ''
+  const heading = who.title ? `${escapeCell(who.title)}${version && ` — ${version}`}` : `Deploy Botpress integration${version && ` — ${version}`}`
+  const lines = [`## ${heading}`, '', `**${resultLabel(input)}**`, '']
+  if (integration) {
+    lines.push(
+      '| | |',
+      '|---|---|',
+      `| Version id | \`${integration.id}\` |`,
+      `| Verification status | ${integration.verificationStatus} |`,
+      `| Visibility | ${integration.visibility} |`,
+      `| Updated at | ${integration.updatedAt} |`,
+      `| Dry run | ${dryRun} |`,
+      '',
+    )
+  }
   if (failure) lines.push('```', failure, '```', '')
   if (plan) {
-    lines.push('### Plan', '', ...planTable(plan))
+    lines.push(`### Plan: ${plan.operation} \`${plan.name}@${plan.version}\``, '', ...planTable(plan))
     if (plan.files.length) {
       lines.push('', `Files sent: ${plan.files.map((f) => `\`${f.key}\` ${escapeCell(f.path)} (${formatBytes(f.bytes)})`).join(', ')}`)
     }
   }
-  return `${lines.join('\n')}\n`
+  return `${lines.join('\n').trimEnd()}\n`
 }
 
 /** The plan as a Markdown table, for the summary and the pull-request comment. */
 export function planTable(plan: Plan): string[] {
   const rows = planRows(plan)
   if (!rows.length) return ['Nothing to change in the definition.']
+  const removed = plan.previousVersion ? `Dropped since ${plan.previousVersion}` : plan.operation === 'create' ? '' : 'Removed'
   return [
-    '| | Added | Changed | Removed |',
+    `| | Added | Changed | ${removed} |`,
     '|---|---|---|---|',
     ...rows.map((row) => `| ${row.what} | ${escapeCell(row.added)} | ${escapeCell(row.changed)} | ${escapeCell(row.removed)} |`),
   ]
 }
 
-/** What the manifest says of the integration, for a run that failed before the GET. */
+/** What the manifest says of the integration, for a run that never heard from Botpress. */
 export interface ManifestLabel {
+  id?: string
   title?: string
   name?: string
   version?: string
-}
-
-/** A summary for a run that failed before it knew the integration from Botpress. */
-export function failureMarkdown(message: string, label: ManifestLabel = {}): string {
-  const who = label.name && label.version ? ` — \`${label.name}@${label.version}\`` : ''
-  const heading = label.title ? `${escapeCell(label.title)}${who}` : `Deploy Botpress integration${who}`
-  return `## ${heading}\n\n**❌ failed**\n\n\`\`\`\n${message}\n\`\`\`\n`
 }

@@ -4,7 +4,7 @@ import type { RunContext } from '../github/context.js'
 import type { Settings } from '../settings.js'
 import { redact } from '../secrets/redact.js'
 import { commentBody, commentMarker } from './comment.js'
-import { failureMarkdown, outputsFor, summaryMarkdown } from './format.js'
+import { outputsFor, summaryMarkdown, type SummaryInput } from './format.js'
 
 async function appendSummary(markdown: string): Promise<void> {
   // Outside a runner (local runs) there is no summary file.
@@ -18,17 +18,37 @@ async function appendSummary(markdown: string): Promise<void> {
 
 /** Outputs of a run that reached its end. */
 export function writeOutputs(state: RunState): void {
-  if (!state.integration) return
-  for (const [name, value] of Object.entries(outputsFor(state.integration, state.dryRun))) core.setOutput(name, value)
+  const { operation, dryRun, integration, plan } = state
+  if (!operation) return
+  const outcome = { operation, dryRun, ...(integration && { integration }), ...(plan && { plan }) }
+  for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, value)
 }
 
 /** The job summary, written on success and failure alike. */
 export async function writeSummary(state: RunState): Promise<void> {
-  const { integration, dryRun, plan, failure } = state
-  const markdown = integration
-    ? summaryMarkdown({ integration, dryRun, ...(plan && { plan }), ...(failure !== undefined && { failure }) })
-    : failureMarkdown(failure ?? 'The run ended before it reached Botpress.', state.label)
-  await appendSummary(redact(markdown, state.secretValues))
+  await appendSummary(redact(summaryMarkdown(summaryInput(state)), state.secretValues))
+}
+
+function summaryInput(state: RunState): SummaryInput {
+  const { integration, label, operation, dryRun, plan, failure } = state
+  return {
+    dryRun,
+    ...(integration && { integration }),
+    ...(label && { label }),
+    ...(operation && { operation }),
+    ...(plan && { plan }),
+    ...(failure !== undefined ? { failure } : !operation && { failure: 'The run ended before it reached Botpress.' }),
+  }
+}
+
+/**
+ * The comment's key, stable across the runs of a pull request: the id when
+ * the workflow gives one, else the integration's name, else the manifest's path.
+ */
+export function commentKey(settings: Pick<Settings, 'integrationId' | 'manifestDisplayPath'>, state: Pick<RunState, 'label'>): string {
+  const key = settings.integrationId ?? state.label?.id ?? state.label?.name ?? settings.manifestDisplayPath
+  // It goes inside an HTML comment: nothing in it may end that comment.
+  return key.replace(/[^\w./@-]/g, '_')
 }
 
 /** A pull request from a fork: no secrets, so nothing to deploy, and no failure either. */
@@ -51,16 +71,12 @@ export async function publishComment(settings: Settings, context: RunContext, st
     core.warning('No pull-request comment: `github-token` is empty.')
     return
   }
-  const key = state.integrationId ?? settings.manifestDisplayPath
-  const { integration, plan, failure } = state
+  const key = commentKey(settings, state)
   const body = commentBody({
+    ...summaryInput(state),
     key,
-    dryRun: state.dryRun,
     sha: pullRequest.headSha || context.sha,
     ...(context.runUrl && { runUrl: context.runUrl }),
-    ...(integration && { integration }),
-    ...(plan && { plan }),
-    ...(failure !== undefined && { failure }),
   })
   try {
     const { upsertComment } = await import('../github/comment.js')
