@@ -285,7 +285,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8484);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7085);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8484:
+/***/ 7085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3261,6 +3261,84 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/manifest/safe-read.ts
+
+
+/**
+ * The largest file of each kind the action reads. Sizes are checked before
+ * reading, so memory stays bounded whatever a repository holds.
+ */
+const FILE_LIMITS = {
+    manifest: 4 * 1024 * 1024,
+    code: 64 * 1024 * 1024,
+    svg: 1024 * 1024,
+    markdown: 2 * 1024 * 1024,
+    vrl: 64 * 1024,
+};
+/** Why a file the repository names is not read; the message names no content. */
+class FileRefused extends Error {
+    name = 'FileRefused';
+}
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+function isInside(file, folder) {
+    const relative = external_node_path_default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/**
+ * Where `file` really is: after every symbolic link, a regular file inside
+ * `workspace`, of at most `limit` bytes. Anything else (a path or a link that
+ * leaves the workspace, a FIFO, socket or device, a folder, a file too large)
+ * is refused before a byte of it is read.
+ */
+async function resolveInside(file, workspace, limit) {
+    let real;
+    try {
+        real = await (0,promises_namespaceObject.realpath)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new FileRefused(code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : String(code ?? error));
+    }
+    if (!isInside(real, await (0,promises_namespaceObject.realpath)(workspace))) {
+        throw new FileRefused('it leads outside the workspace (through `..`, an absolute path or a symbolic link); only files of the repository are read');
+    }
+    const info = await (0,promises_namespaceObject.stat)(real);
+    if (info.isDirectory())
+        throw new FileRefused('it is a folder');
+    if (!info.isFile())
+        throw new FileRefused('it is not a regular file (a FIFO, socket or device)');
+    if (info.size > limit)
+        throw new FileRefused(`it has ${formatSize(info.size)}, over the limit of ${formatSize(limit)}`);
+    return { path: real, size: info.size };
+}
+/** Reads a file `resolveInside` accepts, never more than `limit` bytes even if it grows meanwhile. */
+async function readInside(file, workspace, limit) {
+    const { path: real } = await resolveInside(file, workspace, limit);
+    const handle = await (0,promises_namespaceObject.open)(real, 'r');
+    try {
+        const buffer = Buffer.alloc(limit + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > limit)
+                throw new FileRefused(`it grew over the limit of ${formatSize(limit)} while being read`);
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -12911,6 +12989,43 @@ const manifestSchema = object({
 /** Limits that apply to file contents once read, as the body schema sets them. */
 const VRL_MAX_LENGTH = 2000;
 
+;// CONCATENATED MODULE: ./src/manifest/utf8.ts
+/** The offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
+function invalidUtf8Offset(bytes) {
+    for (let i = 0; i < bytes.length;) {
+        const first = bytes[i];
+        const length = first < 0x80 ? 1 : first >= 0xc2 && first <= 0xdf ? 2 : first >= 0xe0 && first <= 0xef ? 3 : first >= 0xf0 && first <= 0xf4 ? 4 : 0;
+        if (length === 0 || i + length > bytes.length)
+            return i;
+        for (let k = 1; k < length; k++)
+            if ((bytes[i + k] & 0xc0) !== 0x80)
+                return i;
+        // Overlong three- and four-byte forms, surrogates, and code points past U+10FFFF.
+        const second = bytes[i + 1];
+        if ((first === 0xe0 && second < 0xa0) || (first === 0xed && second > 0x9f) || (first === 0xf0 && second < 0x90) || (first === 0xf4 && second > 0x8f))
+            return i;
+        i += length;
+    }
+    return -1;
+}
+/** The text of `bytes`, or an error naming `shown` and the byte offset where it stops being UTF-8. */
+function decodeUtf8(bytes, shown) {
+    const offset = invalidUtf8Offset(bytes);
+    if (offset >= 0)
+        throw new Utf8Error(shown, offset);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+class Utf8Error extends Error {
+    file;
+    offset;
+    name = 'Utf8Error';
+    constructor(file, offset) {
+        super(`${file} is not valid UTF-8 at byte ${offset}: save it as UTF-8 (nothing is sent with replaced characters)`);
+        this.file = file;
+        this.offset = offset;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/manifest/files.ts
 
 
@@ -12924,9 +13039,15 @@ const VRL_MAX_LENGTH = 2000;
 class FileText {
     path;
     bytes;
-    constructor(path, bytes) {
+    shown;
+    constructor(
+    /** Where it really is: inside the workspace, symbolic links resolved. */
+    path, bytes, 
+    /** As people see it, for errors (it must be UTF-8, which is checked as it is streamed). */
+    shown) {
         this.path = path;
         this.bytes = bytes;
+        this.shown = shown;
     }
 }
 const extensions = { svg: '.svg', markdown: '.md', vrl: '.vrl' };
@@ -12954,9 +13075,10 @@ function fileReferences(manifest) {
 }
 /**
  * Reads one referenced file, or says why it cannot be used. Paths in messages
- * start from `displayDir`, the manifest's folder as people see it.
+ * start from `displayDir`, the manifest's folder as people see it. Only
+ * regular files inside `workspace` are read, each within its size limit.
  */
-async function readReference(ref, manifestDir, displayDir) {
+async function readReference(ref, manifestDir, displayDir, workspace) {
     const absolute = external_node_path_default().resolve(manifestDir, ref.relative);
     const shown = external_node_path_default().posix.join(displayDir, ref.relative.split((external_node_path_default()).sep).join('/'));
     const finding = (message) => ({ path: ref.path, at: 'value', message });
@@ -12964,23 +13086,21 @@ async function readReference(ref, manifestDir, displayDir) {
     if (extension && external_node_path_default().extname(absolute).toLowerCase() !== extension) {
         return finding(`must name a ${extension} file, not ${ref.relative}`);
     }
+    const limit = FILE_LIMITS[ref.kind];
     let data;
     try {
         if (ref.kind === 'code') {
-            // Checked now, read only when sent: a bundle can be tens of megabytes.
-            const info = await (0,promises_namespaceObject.stat)(absolute);
-            if (info.isDirectory())
-                throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-            await (0,promises_namespaceObject.access)(absolute, external_node_fs_namespaceObject.constants.R_OK);
-            return { ...ref, absolute, bytes: info.size, content: new FileText(absolute, info.size) };
+            // Checked now, streamed when sent: a bundle can be tens of megabytes.
+            const real = await resolveInside(absolute, workspace, limit);
+            return { ...ref, absolute: real.path, bytes: real.size, content: new FileText(real.path, real.size, shown) };
         }
-        data = await (0,promises_namespaceObject.readFile)(absolute);
+        data = await readInside(absolute, workspace, limit);
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
+        if (!(error instanceof FileRefused))
+            throw error;
         const hint = ref.kind === 'code' ? '; build the integration before this step, or fix the path' : '; fix the path (it is relative to the manifest)';
-        return finding(`cannot read ${shown} (${why})${hint}`);
+        return finding(`cannot read ${shown} (${error.message})${hint}`);
     }
     const read = { ...ref, absolute, bytes: data.length };
     switch (ref.kind) {
@@ -12992,7 +13112,15 @@ async function readReference(ref, manifestDir, displayDir) {
         case 'markdown':
             return { ...read, content: data.toString('base64') };
         case 'vrl': {
-            const text = data.toString('utf8');
+            let text;
+            try {
+                text = decodeUtf8(data, shown);
+            }
+            catch (error) {
+                if (error instanceof Utf8Error)
+                    return finding(error.message);
+                throw error;
+            }
             if (text.length > VRL_MAX_LENGTH) {
                 return finding(`${ref.relative} has ${text.length} characters; Botpress takes VRL scripts of at most ${VRL_MAX_LENGTH}`);
             }
@@ -13006,20 +13134,42 @@ async function readReference(ref, manifestDir, displayDir) {
 
 
 
+
 /** The JSON string body of one chunk of text, without its quotes. */
 function escapeChunk(text) {
     return JSON.stringify(text).slice(1, -1);
 }
-// Reading as utf8 never splits a character between chunks, so escaping chunk
-// by chunk gives what escaping the whole text would.
-async function* escapedFile(path) {
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-        yield escapeChunk(chunk);
+// A streaming decoder never splits a character between chunks, so escaping
+// chunk by chunk gives what escaping the whole text would. It is fatal: bytes
+// that are not UTF-8 stop the body (replacing them would deploy corrupted code).
+async function* escapedFile(file) {
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    let offset = 0;
+    let tail = Buffer.alloc(0);
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file.path, { highWaterMark: 1 << 16 })) {
+        const bytes = chunk;
+        let text;
+        try {
+            text = decoder.decode(bytes, { stream: true });
+        }
+        catch {
+            // The bad byte may be in the few kept back from the chunk before.
+            throw new Utf8Error(file.shown, offset - tail.length + Math.max(0, invalidUtf8Offset(Buffer.concat([tail, bytes]))));
+        }
+        offset += bytes.length;
+        tail = bytes.subarray(Math.max(0, bytes.length - 3));
+        yield escapeChunk(text);
+    }
+    try {
+        yield escapeChunk(decoder.decode());
+    }
+    catch {
+        throw new Utf8Error(file.shown, offset - tail.length + Math.max(0, invalidUtf8Offset(tail)));
     }
 }
-async function escapedLength(path) {
+async function escapedLength(file) {
     let length = 0;
-    for await (const escaped of escapedFile(path))
+    for await (const escaped of escapedFile(file))
         length += Buffer.byteLength(escaped);
     return length;
 }
@@ -13039,8 +13189,9 @@ async function jsonBody(value) {
     });
     const parts = files.length ? text.split(new RegExp(`"${nonce}:\\d+"`)) : [text];
     let contentLength = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
+    // Counting reads every byte, so a file that is not UTF-8 is refused here, before any request.
     for (const file of files)
-        contentLength += 2 + (await escapedLength(file.path));
+        contentLength += 2 + (await escapedLength(file));
     return {
         contentLength,
         open: () => external_node_stream_namespaceObject.Readable.from((async function* () {
@@ -13050,7 +13201,7 @@ async function jsonBody(value) {
                 if (!file)
                     continue;
                 yield Buffer.from('"');
-                for await (const escaped of escapedFile(file.path))
+                for await (const escaped of escapedFile(file))
                     yield Buffer.from(escaped);
                 yield Buffer.from('"');
             }
@@ -14119,6 +14270,7 @@ function checkOptions(options, path) {
 
 
 
+
 /**
  * Replaces `${VAR}` references in string values (never in keys, never in the
  * files the manifest names, which are read later) with the step's environment.
@@ -14178,7 +14330,7 @@ function setAt(target, keyPath, value) {
  * Checks a parsed manifest and reads the files it names (relative to
  * `manifestDir`). Every problem is collected and thrown together.
  */
-async function checkManifest(parsed, manifestDir) {
+async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
     const { data } = parsed;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new InputError(`${parsed.displayPath} must be a YAML map of keys such as title, actions and code`);
@@ -14199,7 +14351,7 @@ async function checkManifest(parsed, manifestDir) {
     // Only keys that passed the schema name a file worth reading.
     const refs = fileReferences(data).filter((ref) => !refused.has(formatKeyPath(ref.path)));
     const displayDir = external_node_path_default().posix.dirname(parsed.displayPath);
-    const reads = await Promise.all(refs.map((ref) => readReference(ref, manifestDir, displayDir)));
+    const reads = await Promise.all(refs.map((ref) => readReference(ref, manifestDir, displayDir, workspace)));
     const files = reads.filter((read) => 'content' in read);
     findings.push(...reads.filter((read) => !('content' in read)));
     if (findings.length || !result.success) {
@@ -14228,22 +14380,34 @@ async function checkManifest(parsed, manifestDir) {
         interfaceLookups,
     };
 }
-/** Reads and parses the manifest at `file`, with `${VAR}` taken from `env`; checks nothing yet. */
-async function readManifest(file, displayPath, env = {}) {
-    let text;
+/**
+ * Reads and parses the manifest at `file` (a regular UTF-8 file inside
+ * `workspace`), with `${VAR}` taken from `env`; checks nothing yet.
+ */
+async function readManifest(file, displayPath, env = {}, workspace = external_node_path_default().dirname(file)) {
+    let bytes;
     try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        bytes = await readInside(file, workspace, FILE_LIMITS.manifest);
     }
     catch (error) {
-        const code = error.code;
-        throw new InputError(`Cannot read the manifest ${displayPath} (${code === 'ENOENT' ? 'no such file' : String(code ?? error)}). ` +
-            'Set the `manifest` input to its path, relative to `working-directory`.');
+        if (!(error instanceof FileRefused))
+            throw error;
+        throw new InputError(`Cannot read the manifest ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
+    }
+    let text;
+    try {
+        text = decodeUtf8(bytes, displayPath);
+    }
+    catch (error) {
+        if (error instanceof Utf8Error)
+            throw new InputError(`${error.message}; nothing was sent.`);
+        throw error;
     }
     return parseManifest(text, displayPath, env);
 }
 /** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
-async function loadManifest(file, displayPath, env = {}) {
-    return checkManifest(await readManifest(file, displayPath, env), path.dirname(file));
+async function loadManifest(file, displayPath, env = {}, workspace = path.dirname(file)) {
+    return checkManifest(await readManifest(file, displayPath, env, workspace), path.dirname(file), workspace);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/compare.ts
@@ -14766,11 +14930,11 @@ async function deploy(settings, env, state, log) {
 }
 /** Reads and checks the manifest, telling the report what it names as soon as it is parsed. */
 async function deploy_loadManifest(settings, env, state) {
-    const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env);
+    const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env, settings.workspace);
     const declared = (parsed.data ?? {});
     const text = (key) => (typeof declared[key] === 'string' ? { [key]: declared[key] } : {});
     state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') };
-    return checkManifest(parsed, external_node_path_default().dirname(settings.manifestFile));
+    return checkManifest(parsed, external_node_path_default().dirname(settings.manifestFile), settings.workspace);
 }
 function showPlan(plan, state, log) {
     state.plan = plan;

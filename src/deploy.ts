@@ -84,11 +84,11 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
 
 /** Reads and checks the manifest, telling the report what it names as soon as it is parsed. */
 async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: RunState): Promise<Manifest> {
-  const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env)
+  const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env, settings.workspace)
   const declared = (parsed.data ?? {}) as Record<string, unknown>
   const text = (key: string) => (typeof declared[key] === 'string' ? { [key]: declared[key] as string } : {})
   state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') }
-  return checkManifest(parsed, path.dirname(settings.manifestFile))
+  return checkManifest(parsed, path.dirname(settings.manifestFile), settings.workspace)
 }
 
 function showPlan(plan: Plan, state: RunState, log: Log): Plan {

@@ -6,10 +6,10 @@ import { text } from 'node:stream/consumers'
 import { jsonBody } from '../../src/api/body.js'
 import { FileText } from '../../src/manifest/files.js'
 
-async function file(content: string): Promise<FileText> {
+async function file(content: string | Buffer): Promise<FileText> {
   const target = path.join(await mkdtemp(path.join(tmpdir(), 'body-')), 'index.js')
   await writeFile(target, content)
-  return new FileText(target, Buffer.byteLength(content))
+  return new FileText(target, Buffer.byteLength(content), 'build/index.js')
 }
 
 describe('jsonBody', () => {
@@ -29,6 +29,15 @@ describe('jsonBody', () => {
     const body = await jsonBody({ code: await file('a();') })
     expect(await text(body.open())).toBe('{"code":"a();"}')
     expect(await text(body.open())).toBe('{"code":"a();"}')
+  })
+
+  it('refuses a file that is not UTF-8, naming the byte, before anything is sent', async () => {
+    // 70,000 bytes: the bad byte is in the second 64 KiB chunk; a character split between chunks is fine.
+    const good = Buffer.from(`a${'é'.repeat(35_000)}`)
+    const bad = Buffer.concat([good.subarray(0, 65_537), Buffer.from([0xff]), good.subarray(65_537)])
+    await expect(jsonBody({ code: await file(bad) })).rejects.toThrow('build/index.js is not valid UTF-8 at byte 65537')
+    await expect(jsonBody({ code: await file(Buffer.concat([Buffer.from('ok'), Buffer.from([0xe4, 0xb8])])) })).rejects.toThrow('at byte 2')
+    await expect(jsonBody({ code: await file(good) })).resolves.toMatchObject({ contentLength: 70_001 + 11 })
   })
 
   it('is plain JSON without files', async () => {

@@ -1,9 +1,9 @@
-import { access, readFile, stat } from 'node:fs/promises'
-import { constants } from 'node:fs'
 import path from 'node:path'
 import type { KeyPath } from './locate.js'
 import type { Finding } from './issues.js'
+import { FILE_LIMITS, FileRefused, readInside, resolveInside } from './safe-read.js'
 import { VRL_MAX_LENGTH } from './schema.js'
+import { Utf8Error, decodeUtf8 } from './utf8.js'
 
 /**
  * A file sent as a JSON string without ever being held in memory whole: the
@@ -12,8 +12,11 @@ import { VRL_MAX_LENGTH } from './schema.js'
  */
 export class FileText {
   constructor(
+    /** Where it really is: inside the workspace, symbolic links resolved. */
     readonly path: string,
     readonly bytes: number,
+    /** As people see it, for errors (it must be UTF-8, which is checked as it is streamed). */
+    readonly shown: string,
   ) {}
 }
 
@@ -64,9 +67,10 @@ export function fileReferences(manifest: Record<string, unknown>): FileReference
 
 /**
  * Reads one referenced file, or says why it cannot be used. Paths in messages
- * start from `displayDir`, the manifest's folder as people see it.
+ * start from `displayDir`, the manifest's folder as people see it. Only
+ * regular files inside `workspace` are read, each within its size limit.
  */
-export async function readReference(ref: FileReference, manifestDir: string, displayDir: string): Promise<ReadFile | Finding> {
+export async function readReference(ref: FileReference, manifestDir: string, displayDir: string, workspace: string): Promise<ReadFile | Finding> {
   const absolute = path.resolve(manifestDir, ref.relative)
   const shown = path.posix.join(displayDir, ref.relative.split(path.sep).join('/'))
   const finding = (message: string): Finding => ({ path: ref.path, at: 'value', message })
@@ -74,21 +78,19 @@ export async function readReference(ref: FileReference, manifestDir: string, dis
   if (extension && path.extname(absolute).toLowerCase() !== extension) {
     return finding(`must name a ${extension} file, not ${ref.relative}`)
   }
+  const limit = FILE_LIMITS[ref.kind]
   let data: Buffer
   try {
     if (ref.kind === 'code') {
-      // Checked now, read only when sent: a bundle can be tens of megabytes.
-      const info = await stat(absolute)
-      if (info.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' })
-      await access(absolute, constants.R_OK)
-      return { ...ref, absolute, bytes: info.size, content: new FileText(absolute, info.size) }
+      // Checked now, streamed when sent: a bundle can be tens of megabytes.
+      const real = await resolveInside(absolute, workspace, limit)
+      return { ...ref, absolute: real.path, bytes: real.size, content: new FileText(real.path, real.size, shown) }
     }
-    data = await readFile(absolute)
+    data = await readInside(absolute, workspace, limit)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error)
+    if (!(error instanceof FileRefused)) throw error
     const hint = ref.kind === 'code' ? '; build the integration before this step, or fix the path' : '; fix the path (it is relative to the manifest)'
-    return finding(`cannot read ${shown} (${why})${hint}`)
+    return finding(`cannot read ${shown} (${error.message})${hint}`)
   }
   const read = { ...ref, absolute, bytes: data.length }
   switch (ref.kind) {
@@ -100,7 +102,13 @@ export async function readReference(ref: FileReference, manifestDir: string, dis
     case 'markdown':
       return { ...read, content: data.toString('base64') }
     case 'vrl': {
-      const text = data.toString('utf8')
+      let text: string
+      try {
+        text = decodeUtf8(data, shown)
+      } catch (error) {
+        if (error instanceof Utf8Error) return finding(error.message)
+        throw error
+      }
       if (text.length > VRL_MAX_LENGTH) {
         return finding(`${ref.relative} has ${text.length} characters; Botpress takes VRL scripts of at most ${VRL_MAX_LENGTH}`)
       }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import { InputError, type Problem, type SourceLocation } from '../errors.js'
@@ -6,6 +5,8 @@ import { describeIssues, valueAt, type Finding } from './issues.js'
 import { fileReferences, readReference, type FileText, type ReadFile } from './files.js'
 import { interpolate } from './interpolate.js'
 import { checkJsonSchema, schemaLocations } from './json-schema.js'
+import { FILE_LIMITS, FileRefused, readInside } from './safe-read.js'
+import { Utf8Error, decodeUtf8 } from './utf8.js'
 import { formatKeyPath, locate } from './locate.js'
 import { manifestSchema, type ManifestData } from './schema.js'
 import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
@@ -108,7 +109,7 @@ function setAt(target: Record<string, unknown>, keyPath: readonly PropertyKey[],
  * Checks a parsed manifest and reads the files it names (relative to
  * `manifestDir`). Every problem is collected and thrown together.
  */
-export async function checkManifest(parsed: ParsedManifest, manifestDir: string): Promise<Manifest> {
+export async function checkManifest(parsed: ParsedManifest, manifestDir: string, workspace: string = manifestDir): Promise<Manifest> {
   const { data } = parsed
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError(`${parsed.displayPath} must be a YAML map of keys such as title, actions and code`)
@@ -128,7 +129,7 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string)
   // Only keys that passed the schema name a file worth reading.
   const refs = fileReferences(data as Record<string, unknown>).filter((ref) => !refused.has(formatKeyPath(ref.path)))
   const displayDir = path.posix.dirname(parsed.displayPath)
-  const reads = await Promise.all(refs.map((ref) => readReference(ref, manifestDir, displayDir)))
+  const reads = await Promise.all(refs.map((ref) => readReference(ref, manifestDir, displayDir, workspace)))
   const files = reads.filter((read): read is ReadFile => 'content' in read)
   findings.push(...reads.filter((read): read is Finding => !('content' in read)))
 
@@ -158,22 +159,29 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string)
   }
 }
 
-/** Reads and parses the manifest at `file`, with `${VAR}` taken from `env`; checks nothing yet. */
-export async function readManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}): Promise<ParsedManifest> {
+/**
+ * Reads and parses the manifest at `file` (a regular UTF-8 file inside
+ * `workspace`), with `${VAR}` taken from `env`; checks nothing yet.
+ */
+export async function readManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}, workspace: string = path.dirname(file)): Promise<ParsedManifest> {
+  let bytes: Buffer
+  try {
+    bytes = await readInside(file, workspace, FILE_LIMITS.manifest)
+  } catch (error) {
+    if (!(error instanceof FileRefused)) throw error
+    throw new InputError(`Cannot read the manifest ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`)
+  }
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = decodeUtf8(bytes, displayPath)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(
-      `Cannot read the manifest ${displayPath} (${code === 'ENOENT' ? 'no such file' : String(code ?? error)}). ` +
-        'Set the `manifest` input to its path, relative to `working-directory`.',
-    )
+    if (error instanceof Utf8Error) throw new InputError(`${error.message}; nothing was sent.`)
+    throw error
   }
   return parseManifest(text, displayPath, env)
 }
 
 /** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
-export async function loadManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}): Promise<Manifest> {
-  return checkManifest(await readManifest(file, displayPath, env), path.dirname(file))
+export async function loadManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}, workspace: string = path.dirname(file)): Promise<Manifest> {
+  return checkManifest(await readManifest(file, displayPath, env, workspace), path.dirname(file), workspace)
 }
