@@ -13948,29 +13948,44 @@ function describeIssues(schema, data, issues) {
 ;// CONCATENATED MODULE: ./src/manifest/interpolate.ts
 // `$${` is a literal `${`; `${NAME}`, `${NAME:-default}` and `${NAME#prefix}` are references.
 const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:-|#)([^}]*))?\}/g;
-// Variables that hold credentials: interpolating one into the definition
-// would publish it (SECRET_* are the integration's secrets, INPUT_* include
-// the Botpress token, ACTIONS_* the runner's own tokens).
-const FORBIDDEN = /^(SECRET_|INPUT_|ACTIONS_)|^GITHUB_TOKEN$/;
+// Variables that hold credentials: interpolating one into the definition would
+// publish it. SECRET_* are the integration's secrets, INPUT_* include the
+// Botpress token, ACTIONS_* the runner's own; any other name that
+// says it holds a credential (GH_TOKEN, NPM_TOKEN, AWS_SECRET_ACCESS_KEY,
+// DB_PASSWORD, BASIC_AUTH, API_KEY…) is refused too, whatever its case.
+const FORBIDDEN_PREFIX = /^(SECRET_|INPUT_|ACTIONS_)/;
+const FORBIDDEN_PART = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|COOKIE|SESSION|SIGNATURE/;
+const FORBIDDEN_WORD = /^(AUTH|AUTHORIZATION|PAT|PWD|PASS|CERT|DSN|SALT|.*KEYS?)$/;
+/** Whether a variable's name says it holds a credential (see the README's rule). */
+function isCredentialName(name) {
+    const upper = name.toUpperCase();
+    return FORBIDDEN_PREFIX.test(upper) || FORBIDDEN_PART.test(upper) || upper.split(/[^A-Z0-9]+/).some((word) => FORBIDDEN_WORD.test(word));
+}
 /**
  * Replaces `${VAR}` and `${VAR:-default}` with the variable's value (the
  * default applies when it is unset or empty, as in a shell), and `${VAR#prefix}`
  * with the value less a leading `prefix` (literal text, so that
  * `${GITHUB_REF_NAME#v}` of tag v1.5.0 is 1.5.0); `$${` stays a literal `${`.
- * Names every variable that cannot be used, in order.
+ * Names every variable that cannot be used, in order: unset with no default,
+ * named like a credential, or holding one of `secretValues`.
  */
-function interpolate(text, env) {
+function interpolate(text, env, secretValues = []) {
     if (!text.includes('${'))
         return { value: text };
     const unusable = [];
     const value = text.replace(REFERENCE, (match, name, operator, operand) => {
         if (name === undefined)
             return '${';
-        if (FORBIDDEN.test(name)) {
+        if (isCredentialName(name)) {
             unusable.push({ name, why: 'forbidden' });
             return match;
         }
         const current = env[name];
+        // A harmless name may still hold the token or a secret, copied into the step's env.
+        if (current && secretValues.some((secret) => current.includes(secret))) {
+            unusable.push({ name, why: 'holds-secret' });
+            return match;
+        }
         if (current)
             return operator === '#' && operand && current.startsWith(operand) ? current.slice(operand.length) : current;
         if (operator === ':-')
@@ -14275,13 +14290,13 @@ function checkOptions(options, path) {
  * Replaces `${VAR}` references in string values (never in keys, never in the
  * files the manifest names, which are read later) with the step's environment.
  */
-function interpolateValues(doc, lineCounter, displayPath, env) {
+function interpolateValues(doc, lineCounter, displayPath, env, secretValues) {
     const problems = [];
     (0,dist/* visit */.YR)(doc, {
         Scalar(key, node, ancestors) {
             if (key === 'key' || typeof node.value !== 'string')
                 return;
-            const result = interpolate(node.value, env);
+            const result = interpolate(node.value, env, secretValues);
             if ('value' in result) {
                 node.value = result.value;
                 return;
@@ -14289,9 +14304,11 @@ function interpolateValues(doc, lineCounter, displayPath, env) {
             const keyPath = ancestors.filter(dist/* isPair */.tO).map((pair) => ((0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '?'));
             const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
             for (const { name, why } of result.unusable) {
-                const message = why === 'missing'
-                    ? `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``
-                    : `\`\${${name}}\` would put a credential into the definition; secrets go in \`secrets\`, never in other values`;
+                const message = {
+                    missing: `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``,
+                    forbidden: `\`\${${name}}\` is named like a credential, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
+                    'holds-secret': `\`\${${name}}\` holds the token or a secret's value, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
+                }[why];
                 problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } });
             }
         },
@@ -14300,7 +14317,7 @@ function interpolateValues(doc, lineCounter, displayPath, env) {
         throw new InputError(`${displayPath} refers to variables it cannot use; nothing was sent`, problems);
     }
 }
-function parseManifest(text, displayPath, env = {}) {
+function parseManifest(text, displayPath, env = {}, secretValues = []) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
     if (doc.errors.length) {
@@ -14309,7 +14326,7 @@ function parseManifest(text, displayPath, env = {}) {
             return { message: error.message.split('\n')[0], location: { file: displayPath, line, column: col } };
         }));
     }
-    interpolateValues(doc, lineCounter, displayPath, env);
+    interpolateValues(doc, lineCounter, displayPath, env, secretValues);
     return { displayPath, doc, lineCounter, data: doc.toJS() };
 }
 function toProblem(parsed, finding) {
@@ -14382,9 +14399,10 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
 }
 /**
  * Reads and parses the manifest at `file` (a regular UTF-8 file inside
- * `workspace`), with `${VAR}` taken from `env`; checks nothing yet.
+ * `workspace`), with `${VAR}` taken from `env` unless it holds one of
+ * `secretValues`; checks nothing yet.
  */
-async function readManifest(file, displayPath, env = {}, workspace = external_node_path_default().dirname(file)) {
+async function readManifest(file, displayPath, env = {}, workspace = external_node_path_default().dirname(file), secretValues = []) {
     let bytes;
     try {
         bytes = await readInside(file, workspace, FILE_LIMITS.manifest);
@@ -14403,7 +14421,7 @@ async function readManifest(file, displayPath, env = {}, workspace = external_no
             throw new InputError(`${error.message}; nothing was sent.`);
         throw error;
     }
-    return parseManifest(text, displayPath, env);
+    return parseManifest(text, displayPath, env, secretValues);
 }
 /** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
 async function loadManifest(file, displayPath, env = {}, workspace = path.dirname(file)) {
@@ -14817,35 +14835,45 @@ function planTable(plan) {
 ;// CONCATENATED MODULE: ./src/secrets/resolve.ts
 
 
-/** The entries of the `secrets` input by the name they supply. */
+/** The keys of the `secrets` input by the name they supply. */
 function indexProvided(provided, prefix) {
     const byName = new Map();
     const upperPrefix = prefix.toUpperCase();
-    for (const [key, value] of Object.entries(provided)) {
+    for (const key of Object.keys(provided)) {
         if (!key.toUpperCase().startsWith(upperPrefix))
             continue;
         const name = toScreamingSnake(key.slice(prefix.length));
-        if (!name)
-            continue;
-        const earlier = byName.get(name);
-        if (earlier && earlier.value !== value) {
-            throw new InputError(`Input \`secrets\` has two keys for secret ${name}: \`${earlier.key}\` and \`${key}\`. Keep one, or set \`secrets-prefix\`.`);
-        }
-        byName.set(name, { key, value });
+        if (name)
+            byName.set(name, [...(byName.get(name) ?? []), key]);
     }
     return byName;
 }
+/** Below this length a value cannot be scrubbed from text without blanking common words. */
+const MIN_SECRET_LENGTH = 6;
 /**
  * Finds a value for each declared secret. Empty values count as absent.
- * Keys of the input that no declaration names are ignored.
+ * Keys of the input that no declaration names are ignored, whatever they hold.
  */
 function resolveSecrets(declarations, sources) {
     const provided = indexProvided(sources.provided, sources.prefix);
     const values = new Map();
     for (const { name } of declarations) {
-        const value = sources.env[secretEnvName(name)] || provided.get(name)?.value;
-        if (value)
-            values.set(name, value);
+        const keys = provided.get(name) ?? [];
+        const candidates = keys.map((key) => sources.provided[key]).filter((value) => value !== '' && value !== null && value !== undefined);
+        const bad = keys.find((key) => !['string', 'undefined'].includes(typeof sources.provided[key]) && sources.provided[key] !== null);
+        if (bad !== undefined)
+            throw new InputError(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`);
+        if (new Set(candidates).size > 1) {
+            throw new InputError(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`);
+        }
+        const value = sources.env[secretEnvName(name)] || candidates[0];
+        if (!value)
+            continue;
+        if (value.length < MIN_SECRET_LENGTH) {
+            throw new InputError(`The value of secret ${name} has fewer than ${MIN_SECRET_LENGTH} characters: too short to be kept out of summaries and comments safely ` +
+                '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.');
+        }
+        values.set(name, value);
     }
     return values;
 }
@@ -14930,11 +14958,19 @@ async function deploy(settings, env, state, log) {
 }
 /** Reads and checks the manifest, telling the report what it names as soon as it is parsed. */
 async function deploy_loadManifest(settings, env, state) {
-    const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env, settings.workspace);
+    const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env, settings.workspace, knownSecretValues(settings, env));
     const declared = (parsed.data ?? {});
     const text = (key) => (typeof declared[key] === 'string' ? { [key]: declared[key] } : {});
     state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') };
     return checkManifest(parsed, external_node_path_default().dirname(settings.manifestFile), settings.workspace);
+}
+/**
+ * Every credential value the run can see, whether the manifest declares it or
+ * not: the token, every string of the `secrets` input and every SECRET_* variable.
+ */
+function knownSecretValues(settings, env) {
+    const values = [settings.token, ...Object.values(settings.secrets), ...Object.entries(env).filter(([name]) => name.startsWith('SECRET_')).map(([, value]) => value)];
+    return values.filter((value) => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH);
 }
 function showPlan(plan, state, log) {
     state.plan = plan;
@@ -15164,7 +15200,14 @@ function checkApiUrl(raw) {
         url = new URL(raw);
     }
     catch {
-        throw new InputError(`Input \`api-url\` is not a URL: "${raw}". Leave it empty for ${DEFAULT_API_URL}.`);
+        // Whatever stands before an @ may be a password: never shown.
+        throw new InputError(`Input \`api-url\` is not a URL: "${raw.replace(/\/\/[^/@]*@/, '//***@')}". Leave it empty for ${DEFAULT_API_URL}.`);
+    }
+    if (url.username || url.password) {
+        throw new InputError('Input `api-url` holds a user name or password; the token is the only credential sent. Remove it from the URL.');
+    }
+    if (url.search || url.hash) {
+        throw new InputError(`Input \`api-url\` must be a base URL without a query or fragment, such as ${DEFAULT_API_URL}.`);
     }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
         throw new InputError(`Input \`api-url\` uses plain http (${url.host}): the token would travel in clear. Use https, or a loopback address for a local API.`);
@@ -15174,9 +15217,18 @@ function checkApiUrl(raw) {
     }
     return url.href.replace(/\/+$/, '');
 }
+/** A header value with a control character would be refused by Node at every attempt, or split a header. */
+function checkHeaderValue(name, value) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(value)) {
+        throw new InputError(`Input \`${name}\` holds a line break or another control character; check how it is set (a secret copied with a trailing newline?).`);
+    }
+}
 /**
  * Parses the `secrets` input, normally `${{ toJSON(secrets) }}`. Nothing of
- * its text is ever quoted back, since it holds secret values.
+ * its text is ever quoted back, since it holds secret values. Values are
+ * checked only for the secrets the manifest declares (secrets/resolve.ts):
+ * every other key is ignored, whatever it holds.
  */
 function parseSecretsInput(raw) {
     if (raw === '')
@@ -15191,14 +15243,7 @@ function parseSecretsInput(raw) {
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
         throw new InputError('Input `secrets` must be a JSON object of name → value, normally `${{ toJSON(secrets) }}`.');
     }
-    const secrets = {};
-    for (const [key, value] of Object.entries(parsed)) {
-        if (typeof value !== 'string') {
-            throw new InputError(`Input \`secrets\`: the value of \`${key}\` must be a string.`);
-        }
-        secrets[key] = value;
-    }
-    return secrets;
+    return parsed;
 }
 function readSettings(getInput, env) {
     const token = getInput('token');
@@ -15206,6 +15251,8 @@ function readSettings(getInput, env) {
     if (!workspaceId) {
         throw new InputError('Input `workspace-id` is empty. Pass the ID of the Botpress workspace that owns the integration.');
     }
+    checkHeaderValue('token', token);
+    checkHeaderValue('workspace-id', workspaceId);
     const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
     const workingDirectory = external_node_path_default().resolve(workspace, getInput('working-directory') || '.');
     const manifestFile = external_node_path_default().resolve(workingDirectory, getInput('manifest') || 'integration.yml');

@@ -10,7 +10,7 @@ import { checkManifest, readManifest, type Manifest } from './manifest/load.js'
 import { planCreate } from './plan/create.js'
 import { planUpdate, type LocalInput, type Plan } from './plan/plan.js'
 import { formatPlanLog, type ManifestLabel } from './report/format.js'
-import { maskableParts, resolveSecrets } from './secrets/resolve.js'
+import { maskableParts, MIN_SECRET_LENGTH, resolveSecrets } from './secrets/resolve.js'
 import type { Settings } from './settings.js'
 import { USER_AGENT } from './version.js'
 
@@ -84,11 +84,20 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
 
 /** Reads and checks the manifest, telling the report what it names as soon as it is parsed. */
 async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: RunState): Promise<Manifest> {
-  const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env, settings.workspace)
+  const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env, settings.workspace, knownSecretValues(settings, env))
   const declared = (parsed.data ?? {}) as Record<string, unknown>
   const text = (key: string) => (typeof declared[key] === 'string' ? { [key]: declared[key] as string } : {})
   state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') }
   return checkManifest(parsed, path.dirname(settings.manifestFile), settings.workspace)
+}
+
+/**
+ * Every credential value the run can see, whether the manifest declares it or
+ * not: the token, every string of the `secrets` input and every SECRET_* variable.
+ */
+function knownSecretValues(settings: Settings, env: NodeJS.ProcessEnv): string[] {
+  const values = [settings.token, ...Object.values(settings.secrets), ...Object.entries(env).filter(([name]) => name.startsWith('SECRET_')).map(([, value]) => value)]
+  return values.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH)
 }
 
 function showPlan(plan: Plan, state: RunState, log: Log): Plan {

@@ -13,7 +13,8 @@ export interface Settings {
   manifestFile: string
   /** The manifest's path relative to the workspace, as annotations want it. */
   manifestDisplayPath: string
-  secrets: Record<string, string>
+  /** The `secrets` input as given: only declared names are read from it. */
+  secrets: Record<string, unknown>
   secretsPrefix: string
   apiUrl: string
   dryRun: boolean
@@ -70,7 +71,14 @@ export function checkApiUrl(raw: string): string {
   try {
     url = new URL(raw)
   } catch {
-    throw new InputError(`Input \`api-url\` is not a URL: "${raw}". Leave it empty for ${DEFAULT_API_URL}.`)
+    // Whatever stands before an @ may be a password: never shown.
+    throw new InputError(`Input \`api-url\` is not a URL: "${raw.replace(/\/\/[^/@]*@/, '//***@')}". Leave it empty for ${DEFAULT_API_URL}.`)
+  }
+  if (url.username || url.password) {
+    throw new InputError('Input `api-url` holds a user name or password; the token is the only credential sent. Remove it from the URL.')
+  }
+  if (url.search || url.hash) {
+    throw new InputError(`Input \`api-url\` must be a base URL without a query or fragment, such as ${DEFAULT_API_URL}.`)
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw new InputError(
@@ -83,11 +91,21 @@ export function checkApiUrl(raw: string): string {
   return url.href.replace(/\/+$/, '')
 }
 
+/** A header value with a control character would be refused by Node at every attempt, or split a header. */
+function checkHeaderValue(name: string, value: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InputError(`Input \`${name}\` holds a line break or another control character; check how it is set (a secret copied with a trailing newline?).`)
+  }
+}
+
 /**
  * Parses the `secrets` input, normally `${{ toJSON(secrets) }}`. Nothing of
- * its text is ever quoted back, since it holds secret values.
+ * its text is ever quoted back, since it holds secret values. Values are
+ * checked only for the secrets the manifest declares (secrets/resolve.ts):
+ * every other key is ignored, whatever it holds.
  */
-export function parseSecretsInput(raw: string): Record<string, string> {
+export function parseSecretsInput(raw: string): Record<string, unknown> {
   if (raw === '') return {}
   let parsed: unknown
   try {
@@ -98,14 +116,7 @@ export function parseSecretsInput(raw: string): Record<string, string> {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError('Input `secrets` must be a JSON object of name → value, normally `${{ toJSON(secrets) }}`.')
   }
-  const secrets: Record<string, string> = {}
-  for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value !== 'string') {
-      throw new InputError(`Input \`secrets\`: the value of \`${key}\` must be a string.`)
-    }
-    secrets[key] = value
-  }
-  return secrets
+  return parsed as Record<string, unknown>
 }
 
 export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Settings {
@@ -114,6 +125,8 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
   if (!workspaceId) {
     throw new InputError('Input `workspace-id` is empty. Pass the ID of the Botpress workspace that owns the integration.')
   }
+  checkHeaderValue('token', token)
+  checkHeaderValue('workspace-id', workspaceId)
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd())
   const workingDirectory = path.resolve(workspace, getInput('working-directory') || '.')
   const manifestFile = path.resolve(workingDirectory, getInput('manifest') || 'integration.yml')

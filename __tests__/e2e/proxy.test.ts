@@ -34,7 +34,7 @@ afterAll(async () => {
 
 function run(env: Record<string, string>, extra: Record<string, string> = {}) {
   const viaName = { ...api, url: `https://${HOST}:${api.port}` }
-  return runAction({ inputs: exampleInputs(viaName, { API_KEY: 'k' }, extra), env: { NODE_EXTRA_CA_CERTS: certFile, ...env } })
+  return runAction({ inputs: exampleInputs(viaName, { API_KEY: 'proxy-api-key' }, extra), env: { NODE_EXTRA_CA_CERTS: certFile, ...env } })
 }
 
 describe('behind a proxy', () => {

@@ -188,7 +188,7 @@ configuration:
     await loadManifest(path.join(dir, 'integration.yml'), 'crm/integration.yml', { TITLE: 'CRM' }).catch((error: InputError) => (found = error.problems))
     expect(found.map(where)).toEqual([
       "2:14 description: `${A}` is not set and has no default: set A in the step's `env:`, or write `${A:-default}`",
-      '2:14 description: `${INPUT_TOKEN}` would put a credential into the definition; secrets go in `secrets`, never in other values',
+      '2:14 description: `${INPUT_TOKEN}` is named like a credential, and would publish it in the definition; secrets go in `secrets`, never in other values',
     ])
   })
 

@@ -19,10 +19,10 @@ describe('resolveSecrets', () => {
   it('matches keys after normalisation and with the prefix removed', () => {
     const values = resolveSecrets(declared, {
       env: {},
-      provided: { PROD_API_KEY: 'prod', API_KEY: 'other', prod_oauth2_token: 'tok' },
+      provided: { PROD_API_KEY: 'prod-value', API_KEY: 'other-value', prod_oauth2_token: 'token-value' },
       prefix: 'PROD_',
     })
-    expect(Object.fromEntries(values)).toEqual({ API_KEY: 'prod', OAUTH2_TOKEN: 'tok' })
+    expect(Object.fromEntries(values)).toEqual({ API_KEY: 'prod-value', OAUTH2_TOKEN: 'token-value' })
   })
 
   it('ignores undeclared keys and leaves missing ones out', () => {
@@ -32,8 +32,21 @@ describe('resolveSecrets', () => {
 
   it('refuses two keys with different values for one secret, naming keys only', () => {
     expect(() => resolveSecrets(declared, { env: {}, provided: { API_KEY: 'one-value', apiKey: 'another-value' }, prefix: '' })).toThrow(
-      /two keys for secret API_KEY: `API_KEY` and `apiKey`/,
+      /several keys for secret API_KEY: `API_KEY` and `apiKey`/,
     )
+  })
+
+  it('ignores undeclared keys whatever they hold, even clashing ones', () => {
+    const provided = { OTHER: { nested: true }, other: 'a-value', Other: 'b-value', LIST: [1], API_KEY: 'the-api-key' }
+    expect(Object.fromEntries(resolveSecrets(declared, { env: {}, provided, prefix: '' }))).toEqual({ API_KEY: 'the-api-key' })
+  })
+
+  it('refuses a declared secret that is not a string, naming the key only', () => {
+    expect(() => resolveSecrets(declared, { env: {}, provided: { API_KEY: 12345678 }, prefix: '' })).toThrow('the value of `API_KEY` (secret API_KEY) must be a string')
+  })
+
+  it('refuses a value too short to scrub safely, without showing it', () => {
+    expect(() => resolveSecrets(declared, { env: { SECRET_API_KEY: 'abc' }, provided: {}, prefix: '' })).toThrow(/secret API_KEY has fewer than 6 characters/)
   })
 })
 

@@ -59,8 +59,19 @@ describe('checkApiUrl', () => {
   it.each(['http://localhost:3000', 'http://127.0.0.1:8080/', 'http://127.8.9.10', 'http://[::1]:3000', 'https://api.example.com/'])('accepts %s', (url) => {
     expect(checkApiUrl(url)).toBe(url.replace(/\/$/, ''))
   })
-  it.each(['http://api.botpress.cloud', 'http://10.0.0.1', 'http://localhost.evil.com', 'ftp://x', 'not a url'])('refuses %s', (url) => {
+  it.each(['http://api.botpress.cloud', 'http://10.0.0.1', 'http://localhost.evil.com', 'ftp://x', 'not a url', 'https://api.example.com/?x=1', 'https://api.example.com/#f', 'https://u:p@api.example.com'])('refuses %s', (url) => {
     expect(() => checkApiUrl(url)).toThrow(InputError)
+  })
+  it('never shows the user information of a URL it cannot parse', () => {
+    expect(() => checkApiUrl('https://admin:hunter22@[bad')).toThrow('"https://***@[bad"')
+  })
+})
+
+describe('header inputs', () => {
+  it.each(['token', 'workspace-id'])('refuses a control character in %s, without showing the value', (name) => {
+    const read = () => readSettings(reader({ ...base, [name]: 'value-with\nline-break' }), {})
+    expect(read).toThrow(`Input \`${name}\` holds a line break or another control character`)
+    expect(read).not.toThrow('line-break')
   })
 })
 
@@ -70,7 +81,7 @@ describe('parseSecretsInput', () => {
     expect(parseSecretsInput('')).toEqual({})
   })
   it('never quotes the text back, which holds secret values', () => {
-    for (const raw of ['{"API_KEY": s3cr3t-value}', '["s3cr3t-value"]', '{"API_KEY": {"v": "s3cr3t-value"}}']) {
+    for (const raw of ['{"API_KEY": s3cr3t-value}', '["s3cr3t-value"]']) {
       let message = ''
       try {
         parseSecretsInput(raw)

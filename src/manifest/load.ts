@@ -48,12 +48,12 @@ export interface ParsedManifest {
  * Replaces `${VAR}` references in string values (never in keys, never in the
  * files the manifest names, which are read later) with the step's environment.
  */
-function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath: string, env: NodeJS.ProcessEnv): void {
+function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath: string, env: NodeJS.ProcessEnv, secretValues: readonly string[]): void {
   const problems: Problem[] = []
   visit(doc, {
     Scalar(key, node, ancestors) {
       if (key === 'key' || typeof node.value !== 'string') return
-      const result = interpolate(node.value, env)
+      const result = interpolate(node.value, env, secretValues)
       if ('value' in result) {
         node.value = result.value
         return
@@ -61,10 +61,11 @@ function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath:
       const keyPath = ancestors.filter(isPair).map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
       const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0)
       for (const { name, why } of result.unusable) {
-        const message =
-          why === 'missing'
-            ? `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``
-            : `\`\${${name}}\` would put a credential into the definition; secrets go in \`secrets\`, never in other values`
+        const message = {
+          missing: `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``,
+          forbidden: `\`\${${name}}\` is named like a credential, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
+          'holds-secret': `\`\${${name}}\` holds the token or a secret's value, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
+        }[why]
         problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } })
       }
     },
@@ -74,7 +75,7 @@ function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath:
   }
 }
 
-export function parseManifest(text: string, displayPath: string, env: NodeJS.ProcessEnv = {}): ParsedManifest {
+export function parseManifest(text: string, displayPath: string, env: NodeJS.ProcessEnv = {}, secretValues: readonly string[] = []): ParsedManifest {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false })
   if (doc.errors.length) {
@@ -86,7 +87,7 @@ export function parseManifest(text: string, displayPath: string, env: NodeJS.Pro
       }),
     )
   }
-  interpolateValues(doc, lineCounter, displayPath, env)
+  interpolateValues(doc, lineCounter, displayPath, env, secretValues)
   return { displayPath, doc, lineCounter, data: doc.toJS() }
 }
 
@@ -161,9 +162,16 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
 
 /**
  * Reads and parses the manifest at `file` (a regular UTF-8 file inside
- * `workspace`), with `${VAR}` taken from `env`; checks nothing yet.
+ * `workspace`), with `${VAR}` taken from `env` unless it holds one of
+ * `secretValues`; checks nothing yet.
  */
-export async function readManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}, workspace: string = path.dirname(file)): Promise<ParsedManifest> {
+export async function readManifest(
+  file: string,
+  displayPath: string,
+  env: NodeJS.ProcessEnv = {},
+  workspace: string = path.dirname(file),
+  secretValues: readonly string[] = [],
+): Promise<ParsedManifest> {
   let bytes: Buffer
   try {
     bytes = await readInside(file, workspace, FILE_LIMITS.manifest)
@@ -178,7 +186,7 @@ export async function readManifest(file: string, displayPath: string, env: NodeJ
     if (error instanceof Utf8Error) throw new InputError(`${error.message}; nothing was sent.`)
     throw error
   }
-  return parseManifest(text, displayPath, env)
+  return parseManifest(text, displayPath, env, secretValues)
 }
 
 /** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */

@@ -5,8 +5,8 @@ import { secretEnvName, toScreamingSnake } from './names.js'
 export interface SecretSources {
   /** The step's environment: `SECRET_<NAME>` wins over the `secrets` input. */
   env: NodeJS.ProcessEnv
-  /** The `secrets` input, normally every repository secret. */
-  provided: Record<string, string>
+  /** The `secrets` input, normally every repository secret; only declared names are read. */
+  provided: Record<string, unknown>
   /** Only keys of `provided` with this prefix count, with it removed. */
   prefix: string
 }
@@ -14,35 +14,45 @@ export interface SecretSources {
 /** Where each declared secret's value comes from, by its name. */
 export type SecretValues = Map<string, string>
 
-/** The entries of the `secrets` input by the name they supply. */
-function indexProvided(provided: Record<string, string>, prefix: string): Map<string, { key: string; value: string }> {
-  const byName = new Map<string, { key: string; value: string }>()
+/** The keys of the `secrets` input by the name they supply. */
+function indexProvided(provided: Record<string, unknown>, prefix: string): Map<string, string[]> {
+  const byName = new Map<string, string[]>()
   const upperPrefix = prefix.toUpperCase()
-  for (const [key, value] of Object.entries(provided)) {
+  for (const key of Object.keys(provided)) {
     if (!key.toUpperCase().startsWith(upperPrefix)) continue
     const name = toScreamingSnake(key.slice(prefix.length))
-    if (!name) continue
-    const earlier = byName.get(name)
-    if (earlier && earlier.value !== value) {
-      throw new InputError(
-        `Input \`secrets\` has two keys for secret ${name}: \`${earlier.key}\` and \`${key}\`. Keep one, or set \`secrets-prefix\`.`,
-      )
-    }
-    byName.set(name, { key, value })
+    if (name) byName.set(name, [...(byName.get(name) ?? []), key])
   }
   return byName
 }
 
+/** Below this length a value cannot be scrubbed from text without blanking common words. */
+export const MIN_SECRET_LENGTH = 6
+
 /**
  * Finds a value for each declared secret. Empty values count as absent.
- * Keys of the input that no declaration names are ignored.
+ * Keys of the input that no declaration names are ignored, whatever they hold.
  */
 export function resolveSecrets(declarations: readonly SecretDeclaration[], sources: SecretSources): SecretValues {
   const provided = indexProvided(sources.provided, sources.prefix)
   const values: SecretValues = new Map()
   for (const { name } of declarations) {
-    const value = sources.env[secretEnvName(name)] || provided.get(name)?.value
-    if (value) values.set(name, value)
+    const keys = provided.get(name) ?? []
+    const candidates = keys.map((key) => sources.provided[key]).filter((value) => value !== '' && value !== null && value !== undefined)
+    const bad = keys.find((key) => !['string', 'undefined'].includes(typeof sources.provided[key]) && sources.provided[key] !== null)
+    if (bad !== undefined) throw new InputError(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`)
+    if (new Set(candidates).size > 1) {
+      throw new InputError(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`)
+    }
+    const value = sources.env[secretEnvName(name)] || (candidates[0] as string | undefined)
+    if (!value) continue
+    if (value.length < MIN_SECRET_LENGTH) {
+      throw new InputError(
+        `The value of secret ${name} has fewer than ${MIN_SECRET_LENGTH} characters: too short to be kept out of summaries and comments safely ` +
+          '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.',
+      )
+    }
+    values.set(name, value)
   }
   return values
 }

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
+import { runAction, visibleLog } from '../support/runner.mjs'
+import { EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
+
+// Inputs and environment that try to publish a credential, or to break a request.
+
+const API_KEY = 'sk_live_hostile_inputs_0001'
+let api: Awaited<ReturnType<typeof startBotpressApi>>
+beforeEach(async () => {
+  api = await startBotpressApi({ integrations: [seedIntegration({ id: EXAMPLE_ID })] })
+})
+afterEach(async () => {
+  await api.close()
+})
+
+async function deploy(edit: (manifest: string) => string, env: Record<string, string>, extra: Record<string, string> = {}) {
+  const { workspace, manifest } = await exampleWorkspace(edit)
+  return runAction({ workspace, inputs: exampleInputs(api, { API_KEY, NPM_TOKEN: 'npm_0123456789abcdef' }, { manifest, ...extra }), env })
+}
+
+const describeWith = (reference: string) => (text: string) => text.replace(/^description: .*$/m, `description: "Acme CRM ${reference}"`)
+
+describe('interpolation', () => {
+  it.each(['BOTPRESS_TOKEN', 'NPM_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'GH_TOKEN', 'github_token', 'BASIC_AUTH'])('refuses ${%s}, naming it and its line, and sends nothing', async (name) => {
+    const run = await deploy(describeWith(`\${${name}}`), { [name]: 'credential-value-0001' })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toMatch(new RegExp(`line=9,col=14::description: \`\\$\\{${name}\\}\` is named like a credential`))
+    expect(visibleLog(run.stdout) + run.summary + JSON.stringify(run.outputs)).not.toContain('credential-value-0001')
+  })
+
+  it('refuses an innocently named variable that holds the token or a secret value', async () => {
+    for (const value of [api.token, API_KEY, 'npm_0123456789abcdef']) {
+      const run = await deploy(describeWith('${DESC_SUFFIX}'), { DESC_SUFFIX: `v2 ${value}` })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toContain("`${DESC_SUFFIX}` holds the token or a secret's value")
+    }
+    expect(api.requests).toEqual([])
+  })
+
+  it('keeps ordinary variables working with no configuration', async () => {
+    const run = await deploy(describeWith('${DESC_SUFFIX} (${GITHUB_REF_NAME}, docs at ${DOCS_PATH:-docs})'), { DESC_SUFFIX: 'for sales teams' })
+    expect(run.code).toBe(0)
+    expect(api.requests[1]!.body.description).toBe('Acme CRM for sales teams (main, docs at docs)')
+  })
+})
+
+describe('the secrets input and header inputs', () => {
+  it('ignores undeclared keys that clash or are not strings', async () => {
+    const { workspace, manifest } = await exampleWorkspace()
+    const secrets = JSON.stringify({ API_KEY, OTHER_THING: { nested: 1 }, other_thing: 'a-value', OtherThing: 'b-value', LIST: [1, 2] })
+    const run = await runAction({ workspace, inputs: { ...exampleInputs(api, {}, { manifest }), secrets } })
+    expect(run.code).toBe(0)
+    expect(api.requests[1]!.body.secrets).toEqual({ API_KEY })
+  })
+
+  it('refuses a workspace id with a line break before any request, instead of retrying it', async () => {
+    const { workspace, manifest } = await exampleWorkspace()
+    const run = await runAction({ workspace, inputs: exampleInputs({ ...api, workspaceId: `${api.workspaceId}\nx-evil: 1` }, { API_KEY }, { manifest }) })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toContain('Input `workspace-id` holds a line break or another control character')
+  })
+
+  it('refuses an api-url with a query, and hides the password of one it cannot parse', async () => {
+    const withQuery = await deploy((text) => text, {}, { 'api-url': `${api.url}/?redirect=https://evil.example` })
+    expect(withQuery.stdout).toContain('must be a base URL without a query or fragment')
+    const unparsable = await deploy((text) => text, {}, { 'api-url': 'https://admin:hunter2-password@[::bad' })
+    expect(unparsable.stdout).toContain('is not a URL: "https://***@[::bad"')
+    expect(unparsable.stdout).not.toContain('hunter2-password')
+    expect(api.requests).toEqual([])
+  })
+
+  it('refuses an integration-id of .. instead of reading the parent path', async () => {
+    const run = await deploy((text) => text, {}, { 'integration-id': '..' })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toContain('The integration id ".." is not an id')
+  })
+})
