@@ -285,7 +285,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7085);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2163);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7085:
+/***/ 2163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13396,13 +13396,13 @@ class BotpressClient {
     async findIntegration(name, version) {
         const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
         const text = await this.callOrMissing(`Looking up ${name}@${version} (GET ${path})`, 'GET', path);
-        return text === undefined ? undefined : parseResponse(`Looking up ${name}@${version}`, text, integrationResponseSchema).integration;
+        return text === undefined ? undefined : this.parse(`Looking up ${name}@${version}`, text, integrationResponseSchema).integration;
     }
     /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
     async getWorkspaceHandle(workspaceId) {
         const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`;
         const operation = `Reading workspace ${workspaceId} (GET ${path})`;
-        return parseResponse(operation, await this.call(operation, 'GET', path), workspaceResponseSchema).handle || undefined;
+        return this.parse(operation, await this.call(operation, 'GET', path), workspaceResponseSchema).handle || undefined;
     }
     async createIntegration(body) {
         const path = '/v1/admin/integrations';
@@ -13432,7 +13432,13 @@ class BotpressClient {
         const path = `/v1/admin/${hub ? 'hub/' : ''}interfaces/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
         const operation = `Looking up interface ${name}@${version} (GET ${path})`;
         const text = await this.callOrMissing(operation, 'GET', path);
-        return text === undefined ? undefined : parseResponse(operation, text, interfaceResponseSchema).interface;
+        return text === undefined ? undefined : this.parse(operation, text, interfaceResponseSchema).interface;
+    }
+    parse(operation, text, schema) {
+        return parseResponse(operation, text, schema, (raw) => this.scrub(raw));
+    }
+    scrub(text) {
+        return this.options.scrub ? this.options.scrub(text) : text;
     }
     writeHeaders() {
         return this.options.bypassBreakingChanges ? { 'x-bypass-breaking-changes-detection': 'true' } : {};
@@ -13451,7 +13457,7 @@ class BotpressClient {
     }
     async expectIntegration(operation, method, path, body, headers) {
         const text = await this.call(operation, method, path, body, headers);
-        return parseResponse(operation, text, integrationResponseSchema).integration;
+        return this.parse(operation, text, integrationResponseSchema).integration;
     }
     /** One call with retries; returns the body of the first 2xx answer. */
     async call(operation, method, path, body, extraHeaders = {}) {
@@ -13467,7 +13473,7 @@ class BotpressClient {
                 if (response.status >= 200 && response.status < 300)
                     return response.text;
                 if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
-                    throw apiErrorFromResponse(operation, response.status, response.text);
+                    throw apiErrorFromResponse(operation, response.status, this.scrub(response.text));
                 }
                 failure = `HTTP ${response.status}`;
                 headers = response.headers;
@@ -13520,13 +13526,13 @@ class BotpressClient {
         }
     }
 }
-function parseResponse(operation, text, schema) {
+function parseResponse(operation, text, schema, scrub) {
     let json;
     try {
         json = JSON.parse(text);
     }
     catch {
-        throw new ApiError(`${operation} answered with something that is not JSON: ${text.slice(0, 200)}`);
+        throw new ApiError(`${operation} answered with something that is not JSON: ${scrub(text).slice(0, 200)}`);
     }
     const result = schema.safeParse(json);
     if (!result.success) {
@@ -14709,6 +14715,7 @@ function planCreate(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
+
 /** The step's outputs, by the names action.yml declares. */
 function outputsFor({ operation, dryRun, integration, plan }) {
     const common = { operation, created: String(operation === 'created'), 'dry-run': String(dryRun) };
@@ -14725,18 +14732,9 @@ function outputsFor({ operation, dryRun, integration, plan }) {
         integration: JSON.stringify(integration),
     };
 }
-function list(names) {
-    return names.map((name) => `\`${name}\``).join(', ');
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
 /** The plan as rows of what happens to what: one row per section that has anything. */
-function planRows(plan) {
+function planRows(plan, name) {
+    const list = (names) => names.map(name).join(', ');
     const rows = plan.sections
         .filter((s) => s.added.length || s.changed.length || s.removed.length || s.unchanged)
         .map((s) => ({
@@ -14762,22 +14760,17 @@ function planRows(plan) {
 /** The plan for the log: a line per section, then the files sent. */
 function formatPlanLog(plan) {
     const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- ';
-    const lines = planRows(plan).map((row) => {
+    const lines = planRows(plan, (name) => name).map((row) => {
         const parts = [
             row.added && `+ ${row.added}`,
             row.changed && `~ ${row.changed}`,
             row.removed && `${removed}${row.removed}`,
         ].filter(Boolean);
-        // Backticks are for Markdown; the log shows names bare.
-        return `${row.what}: ${parts.join('  ')}`.replace(/`/g, '');
+        return `${row.what}: ${parts.join('  ')}`;
     });
     for (const file of plan.files)
-        lines.push(`${file.key}: ${file.path} (${formatBytes(file.bytes)})`);
+        lines.push(`${file.key}: ${file.path} (${formatSize(file.bytes)})`);
     return lines.length ? lines : ['nothing to change'];
-}
-/** Text made safe for one cell of a Markdown table. */
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 const RESULTS = {
     created: '✅ created',
@@ -14799,36 +14792,39 @@ function whoLabel({ integration, plan, label = {} }) {
     const version = plan?.version ?? label.version;
     return { ...(label.title !== undefined && { title: label.title }), ...(name && version && { version: `${name}@${version}` }) };
 }
-/** The job summary in Markdown: who, what happened, the facts and the plan. */
-function summaryMarkdown(input) {
-    const { integration, dryRun, plan, failure } = input;
+/** Who the run was about, as a Markdown heading's text. */
+function whoMarkdown(input, md, fallback) {
     const who = whoLabel(input);
-    const version = who.version ? `\`${who.version}\`` : '';
-    const heading = who.title ? `${escapeCell(who.title)}${version && ` — ${version}`}` : `Deploy Botpress integration${version && ` — ${version}`}`;
-    const lines = [`## ${heading}`, '', `**${resultLabel(input)}**`, ''];
+    const version = who.version ? md.code(who.version) : '';
+    return `${who.title ? md.text(who.title) : fallback}${version && ` — ${version}`}`;
+}
+/** The job summary in Markdown: who, what happened, the facts and the plan. */
+function summaryMarkdown(input, md) {
+    const { integration, dryRun, plan, failure } = input;
+    const lines = [`## ${whoMarkdown(input, md, 'Deploy Botpress integration')}`, '', `**${resultLabel(input)}**`, ''];
     if (integration) {
-        lines.push('| | |', '|---|---|', `| Version id | \`${integration.id}\` |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${integration.updatedAt} |`, `| Dry run | ${dryRun} |`, '');
+        lines.push('| | |', '|---|---|', `| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${md.text(integration.updatedAt)} |`, `| Dry run | ${dryRun} |`, '');
     }
     if (failure)
-        lines.push('```', failure, '```', '');
+        lines.push(...md.block(failure), '');
     if (plan) {
-        lines.push(`### Plan: ${plan.operation} \`${plan.name}@${plan.version}\``, '', ...planTable(plan));
+        lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planTable(plan, md));
         if (plan.files.length) {
-            lines.push('', `Files sent: ${plan.files.map((f) => `\`${f.key}\` ${escapeCell(f.path)} (${formatBytes(f.bytes)})`).join(', ')}`);
+            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${formatSize(f.bytes)})`).join(', ')}`);
         }
     }
     return `${lines.join('\n').trimEnd()}\n`;
 }
 /** The plan as a Markdown table, for the summary and the pull-request comment. */
-function planTable(plan) {
-    const rows = planRows(plan);
+function planTable(plan, md) {
+    const rows = planRows(plan, md.code);
     if (!rows.length)
         return ['Nothing to change in the definition.'];
-    const removed = plan.previousVersion ? `Dropped since ${plan.previousVersion}` : plan.operation === 'create' ? '' : 'Removed';
+    const removed = plan.previousVersion ? `Dropped since ${md.text(plan.previousVersion)}` : plan.operation === 'create' ? '' : 'Removed';
     return [
         `| | Added | Changed | ${removed} |`,
         '|---|---|---|---|',
-        ...rows.map((row) => `| ${row.what} | ${escapeCell(row.added)} | ${escapeCell(row.changed)} | ${escapeCell(row.removed)} |`),
+        ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`),
     ];
 }
 
@@ -14889,12 +14885,52 @@ function maskableParts(values) {
     return [...parts];
 }
 
+;// CONCATENATED MODULE: ./src/secrets/redact.ts
+/** The shortest stretch of a secret's base64 worth scrubbing: shorter ones match by chance. */
+const MIN_BASE64_CORE = 8;
+/**
+ * The stretches of `secret`'s base64 that do not depend on what surrounds it:
+ * one for each of the three alignments the secret can have in a longer
+ * encoded text, in the standard and the URL-safe alphabets.
+ */
+function base64Cores(secret) {
+    const bytes = Buffer.from(secret);
+    const cores = [];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const core = encoded.slice(start, end);
+        if (core.length >= MIN_BASE64_CORE)
+            cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return cores;
+}
+/** Every shape a secret takes in text that left the action: as it is, JSON-escaped, URL-encoded, base64. */
+function secretShapes(secret) {
+    const shapes = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), ...base64Cores(secret)]);
+    return [...shapes];
+}
+/**
+ * Replaces every secret value in text (error messages, summaries, comments,
+ * outputs) in each of its shapes. Values shorter than 3 characters are left:
+ * the run refuses secrets that short (secrets/resolve.ts), and the token never is.
+ */
+function redact(text, secrets) {
+    const shapes = secrets.filter((secret) => secret.length >= 3).flatMap(secretShapes);
+    let result = text;
+    for (const shape of shapes.sort((a, b) => b.length - a.length))
+        result = result.split(shape).join('***');
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The action's own version, sent in the User-Agent; kept equal to package.json by a test. */
 const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/deploy.ts
+
 
 
 
@@ -14929,6 +14965,7 @@ async function deploy(settings, env, state, log) {
         bypassBreakingChanges: settings.bypassBreakingChanges,
         onRetry: (message) => log.warning(message),
         onResponse: (message) => log.debug(message),
+        scrub: (text) => redact(text, state.secretValues),
     });
     const applyOptions = { dryRun: settings.dryRun, requestVerification: settings.requestVerification, displayPath: manifest.displayPath };
     let target = await findTarget(client, lookup, manifest, settings);
@@ -14987,6 +15024,20 @@ function deploy_record(state, applied) {
         state.integration = applied.integration;
 }
 
+;// CONCATENATED MODULE: ./src/log.ts
+/**
+ * Text for a plain log line, which the runner would read as a workflow
+ * command if a line of it began with `::` (or the older `##[`): such a start
+ * gets a zero-width space, so that names from the manifest or the server can
+ * never issue `::add-mask::`, `::stop-commands::` or any other command.
+ */
+function logLine(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/^(\s*)(::|##\[)/, (_match, space, start) => `${space}${start[0]}\u200b${start.slice(1)}`))
+        .join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/github/context.ts
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -14998,6 +15049,22 @@ function readPayload(file) {
     }
     catch {
         return {};
+    }
+}
+/** The run's page, only from parts in the shape GitHub gives them: it becomes a link in the comment. */
+function runUrl(serverUrl, repository, runId) {
+    if (!repository || !runId || !/^\d+$/.test(runId))
+        return undefined;
+    if (![repository.owner, repository.repo].every((part) => /^[\w.-]+$/.test(part)))
+        return undefined;
+    try {
+        const server = new URL(serverUrl);
+        if (server.protocol !== 'https:' && server.protocol !== 'http:')
+            return undefined;
+        return `${server.origin}/${repository.owner}/${repository.repo}/actions/runs/${runId}`;
+    }
+    catch {
+        return undefined;
     }
 }
 /**
@@ -15020,20 +15087,9 @@ function readRunContext(env) {
         repository,
         sha: env.GITHUB_SHA ?? '',
         pullRequest: pr?.number ? { number: pr.number, fromFork, headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '' } : undefined,
-        runUrl: repository && env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        runUrl: runUrl(serverUrl, repository, env.GITHUB_RUN_ID),
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     };
-}
-
-;// CONCATENATED MODULE: ./src/secrets/redact.ts
-/** Replaces every secret value in text: error messages, summaries, comments. */
-function redact(text, secrets) {
-    let result = text;
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length >= 3)
-            result = result.split(secret).join('***');
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/report/comment.ts
@@ -15049,28 +15105,63 @@ function cut(text) {
     return text.length > FAILURE_MAX ? `${text.slice(0, FAILURE_MAX)}\n… (${text.length - FAILURE_MAX} more characters in the workflow run's log)` : text;
 }
 /** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
-function commentBody(input) {
+function commentBody(input, md) {
     const { integration, plan, failure } = input;
-    const label = whoLabel(input);
-    const who = label.version ? `${label.title ? `${escapeCell(label.title)} ` : ''}\`${label.version}\`` : `\`${input.key}\``;
-    const result = resultLabel(input);
-    const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${result}** |`];
+    const who = whoMarkdown(input, md, md.code(input.key));
+    const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${resultLabel(input)}** |`];
     if (integration) {
-        lines.push(`| Version id | \`${integration.id}\` |`, `| Verification status | ${integration.verificationStatus} |`);
+        lines.push(`| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`);
     }
-    lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`);
+    // Both come from the runner's environment: shown only in the shape GitHub gives them.
+    if (/^[0-9a-f]{7,40}$/.test(input.sha))
+        lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`);
     if (input.runUrl)
         lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`);
     lines.push('');
     if (failure)
-        lines.push('<details open><summary>What failed</summary>', '', '```', cut(failure), '```', '</details>', '');
+        lines.push('<details open><summary>What failed</summary>', '', ...md.block(cut(failure)), '</details>', '');
     if (plan)
-        lines.push('#### Plan', '', ...planTable(plan), '');
+        lines.push('#### Plan', '', ...planTable(plan, md), '');
     lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>');
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+const oneLine = (value) => value.replace(/[\r\n\u2028\u2029]+/g, ' ');
+function longestRun(value, char) {
+    let longest = 0;
+    for (const run of value.match(new RegExp(`${char}+`, 'g')) ?? [])
+        longest = Math.max(longest, run.length);
+    return longest;
+}
+function markdownFor(secretValues) {
+    const scrub = (value) => redact(value, secretValues);
+    return {
+        text: (value) => oneLine(scrub(value))
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/[\\`*_[\]()!|~#]/g, '\\$&')
+            // A zero-width space after @ keeps a name from becoming a mention.
+            .replace(/@/g, '@\u200b'),
+        code: (value) => {
+            const text = oneLine(scrub(value)).replace(/\|/g, '\\|');
+            const ticks = '`'.repeat(longestRun(text, '`') + 1);
+            const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+            return `${ticks}${pad}${text}${pad}${ticks}`;
+        },
+        block: (value) => {
+            const text = scrub(value);
+            const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+            return [fence, text, fence];
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/report.ts
+
+
 
 
 
@@ -15092,12 +15183,29 @@ function writeOutputs(state) {
     if (!operation)
         return;
     const outcome = { operation, dryRun, ...(integration && { integration }), ...(plan && { plan }) };
-    for (const [name, value] of Object.entries(outputsFor(outcome)))
+    try {
+        // The server's answer may echo a secret: GITHUB_OUTPUT is read by later steps and never masked.
+        for (const [name, value] of Object.entries(outputsFor(outcome)))
+            setOutput(name, redact(value, state.secretValues));
+    }
+    catch (error) {
+        const what = integration ? `${integration.name}@${integration.version} (${integration.id})` : plan ? `${plan.name}@${plan.version}` : 'the integration';
+        throw new Error(`The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${error instanceof Error ? error.message : String(error)}. ` +
+            'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.');
+    }
+}
+/** An output written on every run, where a broken GITHUB_OUTPUT must not hide the run's own failure. */
+function setOutputQuietly(name, value) {
+    try {
         setOutput(name, value);
+    }
+    catch {
+        // Reported once, by writeOutputs or by the run's own failure.
+    }
 }
 /** The job summary, written on success and failure alike. */
 async function writeSummary(state) {
-    await appendSummary(redact(summaryMarkdown(summaryInput(state)), state.secretValues));
+    await appendSummary(summaryMarkdown(summaryInput(state), markdownFor(state.secretValues)));
 }
 function summaryInput(state) {
     const { integration, label, operation, dryRun, plan, failure } = state;
@@ -15138,16 +15246,11 @@ async function publishComment(settings, context, state) {
         return;
     }
     const key = commentKey(settings, state);
-    const body = commentBody({
-        ...summaryInput(state),
-        key,
-        sha: pullRequest.headSha || context.sha,
-        ...(context.runUrl && { runUrl: context.runUrl }),
-    });
+    const body = commentBody({ ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues));
     try {
         const { upsertComment } = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318));
-        const result = await upsertComment({ token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, issueNumber: pullRequest.number }, commentMarker(key), redact(body, state.secretValues));
-        info(`Pull-request comment ${result.action}: ${result.url}`);
+        const result = await upsertComment({ token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, issueNumber: pullRequest.number, timeoutMs: settings.timeoutMs }, commentMarker(key), body);
+        info(logLine(`Pull-request comment ${result.action}: ${result.url}`));
     }
     catch (error) {
         const status = error.status;
@@ -15296,15 +15399,19 @@ function missingTokenError() {
 
 
 
+
 const readInput = (name) => getInput(name);
 const log = {
     debug: (message) => core_debug(message),
-    info: (message) => info(message),
+    // Messages and plan lines carry names from the manifest and the server:
+    // info lines are the ones the runner would read as commands. (debug,
+    // warning, error and group titles are escaped by @actions/core itself.)
+    info: (message) => info(logLine(message)),
     warning: (message) => warning(message),
     group: (title, lines) => {
         startGroup(title);
         for (const line of lines)
-            info(line);
+            info(logLine(line));
         endGroup();
     },
     mask: (value) => core_setSecret(value),
@@ -15336,8 +15443,8 @@ async function run() {
     // A fork's pull request gets no secrets and no variables: skipped before any
     // other input is read, since `workspace-id` from `vars` is empty there too.
     if (!token && context.pullRequest?.fromFork) {
-        setOutput('skipped', 'true');
-        setOutput('operation', 'skipped');
+        setOutputQuietly('skipped', 'true');
+        setOutputQuietly('operation', 'skipped');
         await reportSkipped(context.pullRequest.number);
         return;
     }
@@ -15354,10 +15461,10 @@ async function run() {
         // An API may echo what it was sent; the runner masks the log, but nothing
         // masks an error message copied elsewhere, so it is scrubbed here.
         state.failure = redact(errorMessage(error), state.secretValues);
-        setOutput('dry-run', String(state.dryRun));
+        setOutputQuietly('dry-run', String(state.dryRun));
         setFailed(state.failure);
     }
-    setOutput('skipped', 'false');
+    setOutputQuietly('skipped', 'false');
     await writeSummary(state);
     if (settings?.commentOnPr)
         await publishComment(settings, context, state);

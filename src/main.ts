@@ -1,21 +1,24 @@
 import * as core from '@actions/core'
 import { deploy, type RunState } from './deploy.js'
-import type { Log } from './log.js'
+import { logLine, type Log } from './log.js'
 import { InputError, errorMessage } from './errors.js'
 import { readRunContext } from './github/context.js'
 import { redact } from './secrets/redact.js'
-import { publishComment, reportSkipped, writeOutputs, writeSummary } from './report/report.js'
+import { publishComment, reportSkipped, setOutputQuietly, writeOutputs, writeSummary } from './report/report.js'
 import { missingTokenError, readSettings, type Settings } from './settings.js'
 
 const readInput = (name: string) => core.getInput(name)
 
 const log: Log = {
   debug: (message) => core.debug(message),
-  info: (message) => core.info(message),
+  // Messages and plan lines carry names from the manifest and the server:
+  // info lines are the ones the runner would read as commands. (debug,
+  // warning, error and group titles are escaped by @actions/core itself.)
+  info: (message) => core.info(logLine(message)),
   warning: (message) => core.warning(message),
   group: (title, lines) => {
     core.startGroup(title)
-    for (const line of lines) core.info(line)
+    for (const line of lines) core.info(logLine(line))
     core.endGroup()
   },
   mask: (value) => core.setSecret(value),
@@ -46,8 +49,8 @@ export async function run(): Promise<void> {
   // A fork's pull request gets no secrets and no variables: skipped before any
   // other input is read, since `workspace-id` from `vars` is empty there too.
   if (!token && context.pullRequest?.fromFork) {
-    core.setOutput('skipped', 'true')
-    core.setOutput('operation', 'skipped')
+    setOutputQuietly('skipped', 'true')
+    setOutputQuietly('operation', 'skipped')
     await reportSkipped(context.pullRequest.number)
     return
   }
@@ -62,10 +65,10 @@ export async function run(): Promise<void> {
     // An API may echo what it was sent; the runner masks the log, but nothing
     // masks an error message copied elsewhere, so it is scrubbed here.
     state.failure = redact(errorMessage(error), state.secretValues)
-    core.setOutput('dry-run', String(state.dryRun))
+    setOutputQuietly('dry-run', String(state.dryRun))
     core.setFailed(state.failure)
   }
-  core.setOutput('skipped', 'false')
+  setOutputQuietly('skipped', 'false')
   await writeSummary(state)
   if (settings?.commentOnPr) await publishComment(settings, context, state)
 }

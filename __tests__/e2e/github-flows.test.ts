@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
-import { startGitHubApi } from '../support/github-api.mjs'
+import { ACTIONS_BOT, startGitHubApi } from '../support/github-api.mjs'
 import { runAction, visibleLog } from '../support/runner.mjs'
 import { EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
 
@@ -38,7 +38,7 @@ describe('pull-request previews', () => {
     expect(github.comments(42)).toHaveLength(1)
     const body = github.comments(42)[0]!.body
     expect(body.startsWith(MARKER)).toBe(true)
-    expect(body).toContain('### Botpress integration Acme CRM `acme/acme-crm@1.4.0`')
+    expect(body).toContain('### Botpress integration Acme CRM — `acme/acme-crm@1.4.0`')
     expect(body).toContain('| Result | **🧪 dry run: update validated, not applied** |')
     expect(body).toContain(`| Version id | \`${EXAMPLE_ID}\` |`)
     expect(body).toContain('| Verification status | unapproved |')
@@ -61,11 +61,11 @@ describe('pull-request previews', () => {
   it('find their comment on page 3 of 30-per-page results', async () => {
     for (let i = 0; i < 75; i++) {
       const others = [`review comment ${i}`, `${MARKER.replace(EXAMPLE_ID, 'intver_other_integration_000')}\nanother integration`, `> quoting\n> ${MARKER}`]
-      github.addComment('acme', 'acme-crm', 42, i === 70 ? `${MARKER}\nold preview` : others[i % 3]!)
+      github.addComment('acme', 'acme-crm', 42, i === 70 ? `${MARKER}\nold preview` : others[i % 3]!, i === 70 ? ACTIONS_BOT : undefined)
     }
     const run = await runAction({ inputs: inputs({ 'dry-run': 'true', 'comment-on-pr': 'true' }), env: env(), event: await event('pull_request', 'pull_request.json') })
     expect(run.code).toBe(0)
-    const pages = github.requests.filter((r) => r.method === 'GET').map((r) => r.query.get('page') ?? '1')
+    const pages = github.requests.filter((r) => r.method === 'GET' && r.path !== '/user').map((r) => r.query.get('page') ?? '1')
     expect(pages).toEqual(['1', '2', '3'])
     expect(github.comments(42)).toHaveLength(75)
     expect(github.comments(42)[70]!.body).toContain('dry run: update validated, not applied')

@@ -1,16 +1,22 @@
 // @ts-check
 // A GitHub-REST-compatible server on 127.0.0.1, reached through GITHUB_API_URL:
 // the issue-comment endpoints a pull-request comment needs, with GitHub's
-// pagination (per_page, page, Link headers) and a mode that answers 403.
+// pagination (per_page, page, Link headers), `GET /user` (refused, as for
+// GITHUB_TOKEN, unless a user is given), and hostile modes: 403 on everything,
+// a `next` link that loops, answers that never come.
 import { createServer } from 'node:http'
 
 /**
- * @typedef {{ id: number, body: string, html_url: string, user: { login: string } }} Comment
+ * @typedef {{ id: number, body: string, html_url: string, user: { login: string, type: string } }} Comment
  * @typedef {{ method: string, path: string, query: URLSearchParams, authorization: string | undefined, body: any }} GitHubRequest
  */
 
+/** The identity GITHUB_TOKEN comments as. */
+export const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' }
+
 /**
- * @param {{ token?: string, maxPerPage?: number }} [options]
+ * `user` is what `GET /user` answers (none: 403, as for GITHUB_TOKEN); it also writes the comments the token creates.
+ * @param {{ token?: string, maxPerPage?: number, user?: { login: string, type: string } }} [options]
  */
 export async function startGitHubApi(options = {}) {
   const token = options.token ?? 'ghs_test_github_token'
@@ -21,13 +27,15 @@ export async function startGitHubApi(options = {}) {
   const requests = []
   let nextId = 1000
   let forbidden = false
+  /** @type {'loop' | 'hang' | undefined} */
+  let hostile
   /** @type {string} */
   let base = ''
 
-  /** @param {string} owner @param {string} repo @param {number} issue @param {string} body @param {string} [login] */
-  function addComment(owner, repo, issue, body, login = 'someone') {
+  /** @param {string} owner @param {string} repo @param {number} issue @param {string} body @param {{ login: string, type: string }} [user] */
+  function addComment(owner, repo, issue, body, user = { login: 'someone', type: 'User' }) {
     const id = nextId++
-    const comment = { id, body, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`, user: { login } }
+    const comment = { id, body, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`, user }
     comments.set(issue, [...(comments.get(issue) ?? []), comment])
     return comment
   }
@@ -49,6 +57,10 @@ export async function startGitHubApi(options = {}) {
       if (req.headers.authorization !== `token ${token}` && req.headers.authorization !== `Bearer ${token}`) {
         return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' })
       }
+      if (hostile === 'hang') return // headers never come
+      if (url.pathname === '/user' && req.method === 'GET') {
+        return options.user ? send(200, { ...options.user, id: 1 }) : send(403, { message: 'Resource not accessible by integration', status: '403' })
+      }
       if (forbidden) {
         return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments', status: '403' })
       }
@@ -66,12 +78,13 @@ export async function startGitHubApi(options = {}) {
           return target.href
         }
         const links = []
-        if (page < last) links.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`)
+        if (hostile === 'loop') links.push(`<${link(1)}>; rel="next"`)
+        else if (page < last) links.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`)
         if (page > 1) links.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`)
         return send(200, all.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {})
       }
       if (list && req.method === 'POST') {
-        return send(201, addComment(/** @type {string} */ (list[1]), /** @type {string} */ (list[2]), Number(list[3]), body.body, 'github-actions[bot]'))
+        return send(201, addComment(/** @type {string} */ (list[1]), /** @type {string} */ (list[2]), Number(list[3]), body.body, options.user ?? ACTIONS_BOT))
       }
       if (edit && req.method === 'PATCH') {
         for (const issueComments of comments.values()) {
@@ -100,6 +113,10 @@ export async function startGitHubApi(options = {}) {
     /** @param {boolean} value */
     setForbidden(value) {
       forbidden = value
+    },
+    /** @param {'loop' | 'hang' | undefined} mode */
+    setHostile(mode) {
+      hostile = mode
     },
     close() {
       server.closeAllConnections()

@@ -1,14 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
 import type { RemoteIntegration } from '../../src/api/integration.js'
 import { commentBody, commentMarker } from '../../src/report/comment.js'
+import { markdownFor } from '../../src/report/markdown.js'
 import { redact } from '../../src/secrets/redact.js'
+
+const md = markdownFor([])
 import { seedIntegration } from '../support/botpress-api.mjs'
 
 const integration = seedIntegration({ id: 'intver_01ABC', title: 'Acme CRM' }) as RemoteIntegration
 
 describe('commentBody', () => {
   it('starts with the marker of its integration', () => {
-    const body = commentBody({ key: 'intver_01ABC', dryRun: false, operation: 'updated', sha: 'abcdef1234567890', integration })
+    const body = commentBody({ key: 'intver_01ABC', dryRun: false, operation: 'updated', sha: 'abcdef1234567890', integration }, md)
     expect(body.split('\n')[0]).toBe(commentMarker('intver_01ABC'))
     expect(body).toContain('| Result | **✅ updated** |')
     expect(body).toContain('| Commit | `abcdef123456` |')
@@ -16,7 +19,7 @@ describe('commentBody', () => {
   })
 
   it('says what failed, even before the integration was known', () => {
-    const body = commentBody({ key: 'crm/integration.yml', dryRun: true, sha: 'abc', failure: 'crm/integration.yml has 2 problems', runUrl: 'https://github.com/a/b/actions/runs/9' })
+    const body = commentBody({ key: 'crm/integration.yml', dryRun: true, sha: 'abc', failure: 'crm/integration.yml has 2 problems', runUrl: 'https://github.com/a/b/actions/runs/9' }, md)
     expect(body).toContain('### Botpress integration `crm/integration.yml`')
     expect(body).toContain('| Result | **❌ failed** |')
     expect(body).toContain('```\ncrm/integration.yml has 2 problems\n```')
@@ -25,7 +28,7 @@ describe('commentBody', () => {
 })
 
 it('cuts a very long failure to stay under GitHub\'s comment limit', () => {
-  const body = commentBody({ key: 'k', dryRun: false, sha: 'abc', failure: 'x'.repeat(100_000) })
+  const body = commentBody({ key: 'k', dryRun: false, sha: 'abc', failure: 'x'.repeat(100_000) }, md)
   expect(body.length).toBeLessThan(25_000)
   expect(body).toContain("… (80000 more characters in the workflow run's log)")
 })

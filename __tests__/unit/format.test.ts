@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import type { RemoteIntegration } from '../../src/api/integration.js'
 import type { Plan } from '../../src/plan/plan.js'
+import { markdownFor } from '../../src/report/markdown.js'
+
+const md = markdownFor([])
 import { formatPlanLog, outputsFor, summaryMarkdown } from '../../src/report/format.js'
 import { seedIntegration } from '../support/botpress-api.mjs'
 
@@ -64,7 +67,7 @@ describe('formatPlanLog', () => {
 
 describe('summaryMarkdown', () => {
   it('has a heading, the table of facts and the plan', () => {
-    const markdown = summaryMarkdown({ integration, operation: 'updated', dryRun: false, plan })
+    const markdown = summaryMarkdown({ integration, operation: 'updated', dryRun: false, plan }, md)
     expect(markdown).toContain('## Acme \\| CRM — `acme/acme-crm@1.4.0`\n\n**✅ updated**')
     expect(markdown).toContain('| Version id | `intver_01ABC` |\n| Verification status | unapproved |\n| Visibility | private |\n| Updated at | 2026-11-25T10:00:00.000Z |\n| Dry run | false |')
     expect(markdown).toContain('| actions | `createLead` | `getLead` (2 unchanged) | `deleteLead` |')
@@ -72,8 +75,8 @@ describe('summaryMarkdown', () => {
     expect(markdown).toContain('Files sent: `code` build/index.js (2.4 MiB)')
   })
   it('says when a run was a dry run, or failed and why', () => {
-    expect(summaryMarkdown({ integration, operation: 'validated-update', dryRun: true, plan })).toContain('**🧪 dry run: update validated, not applied**')
-    const failed = summaryMarkdown({ integration, dryRun: false, failure: 'HTTP 400 BreakingChanges' })
+    expect(summaryMarkdown({ integration, operation: 'validated-update', dryRun: true, plan }, md)).toContain('**🧪 dry run: update validated, not applied**')
+    const failed = summaryMarkdown({ integration, dryRun: false, failure: 'HTTP 400 BreakingChanges' }, md)
     expect(failed).toContain('**❌ failed**')
     expect(failed).toContain('```\nHTTP 400 BreakingChanges\n```')
     expect(failed).not.toContain('### Plan')
@@ -83,12 +86,12 @@ describe('summaryMarkdown', () => {
 describe('a summary without an answer from Botpress', () => {
   it('names the integration from the manifest', () => {
     const label = { title: 'Acme CRM', name: 'acme/crm', version: '1.0.0' }
-    expect(summaryMarkdown({ dryRun: false, failure: 'bad', label })).toBe('## Acme CRM — `acme/crm@1.0.0`\n\n**❌ failed**\n\n```\nbad\n```\n')
-    expect(summaryMarkdown({ dryRun: false, failure: 'bad' })).toContain('## Deploy Botpress integration\n')
+    expect(summaryMarkdown({ dryRun: false, failure: 'bad', label }, md)).toBe('## Acme CRM — `acme/crm@1.0.0`\n\n**❌ failed**\n\n```\nbad\n```\n')
+    expect(summaryMarkdown({ dryRun: false, failure: 'bad' }, md)).toContain('## Deploy Botpress integration\n')
   })
   it('after validating a create, lists everything as added and what the previous version had', () => {
     const created: Plan = { ...plan, operation: 'create', version: '1.5.0', previousVersion: '1.4.0', settingsChanged: [] }
-    const markdown = summaryMarkdown({ dryRun: true, operation: 'validated-create', plan: created, label: { title: 'Acme CRM' } })
+    const markdown = summaryMarkdown({ dryRun: true, operation: 'validated-create', plan: created, label: { title: 'Acme CRM' } }, md)
     expect(markdown).toContain('## Acme CRM — `acme/acme-crm@1.5.0`\n\n**🧪 dry run: creation validated, nothing created**')
     expect(markdown).toContain('### Plan: create `acme/acme-crm@1.5.0`')
     expect(markdown).toContain('| | Added | Changed | Dropped since 1.4.0 |')

@@ -26,6 +26,8 @@ export interface ClientOptions {
   onRetry?: (message: string) => void
   /** Told of each answer (method, path, status, time), for debug logs. */
   onResponse?: (message: string) => void
+  /** Removes secret values from an answer before any of it is quoted, and before it is cut short. */
+  scrub?: (text: string) => string
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -53,14 +55,14 @@ export class BotpressClient {
   async findIntegration(name: string, version: string): Promise<RemoteIntegration | undefined> {
     const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`
     const text = await this.callOrMissing(`Looking up ${name}@${version} (GET ${path})`, 'GET', path)
-    return text === undefined ? undefined : parseResponse(`Looking up ${name}@${version}`, text, integrationResponseSchema).integration
+    return text === undefined ? undefined : this.parse(`Looking up ${name}@${version}`, text, integrationResponseSchema).integration
   }
 
   /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
   async getWorkspaceHandle(workspaceId: string): Promise<string | undefined> {
     const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`
     const operation = `Reading workspace ${workspaceId} (GET ${path})`
-    return parseResponse(operation, await this.call(operation, 'GET', path), workspaceResponseSchema).handle || undefined
+    return this.parse(operation, await this.call(operation, 'GET', path), workspaceResponseSchema).handle || undefined
   }
 
   async createIntegration(body: CreateBody): Promise<RemoteIntegration> {
@@ -96,7 +98,15 @@ export class BotpressClient {
     const path = `/v1/admin/${hub ? 'hub/' : ''}interfaces/${encodeURIComponent(name)}/${encodeURIComponent(version)}`
     const operation = `Looking up interface ${name}@${version} (GET ${path})`
     const text = await this.callOrMissing(operation, 'GET', path)
-    return text === undefined ? undefined : parseResponse(operation, text, interfaceResponseSchema).interface
+    return text === undefined ? undefined : this.parse(operation, text, interfaceResponseSchema).interface
+  }
+
+  private parse<T>(operation: string, text: string, schema: z.ZodType<T>): T {
+    return parseResponse(operation, text, schema, (raw) => this.scrub(raw))
+  }
+
+  private scrub(text: string): string {
+    return this.options.scrub ? this.options.scrub(text) : text
   }
 
   private writeHeaders(): Record<string, string> {
@@ -116,7 +126,7 @@ export class BotpressClient {
 
   private async expectIntegration(operation: string, method: string, path: string, body?: object, headers?: Record<string, string>): Promise<RemoteIntegration> {
     const text = await this.call(operation, method, path, body, headers)
-    return parseResponse(operation, text, integrationResponseSchema).integration
+    return this.parse(operation, text, integrationResponseSchema).integration
   }
 
   /** One call with retries; returns the body of the first 2xx answer. */
@@ -132,7 +142,7 @@ export class BotpressClient {
         onResponse?.(`${method} ${path} → HTTP ${response.status} in ${Math.round(performance.now() - started)} ms${payload ? ` (${payload.contentLength} bytes sent)` : ''}`)
         if (response.status >= 200 && response.status < 300) return response.text
         if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
-          throw apiErrorFromResponse(operation, response.status, response.text)
+          throw apiErrorFromResponse(operation, response.status, this.scrub(response.text))
         }
         failure = `HTTP ${response.status}`
         headers = response.headers
@@ -184,12 +194,12 @@ export class BotpressClient {
   }
 }
 
-function parseResponse<T>(operation: string, text: string, schema: z.ZodType<T>): T {
+function parseResponse<T>(operation: string, text: string, schema: z.ZodType<T>, scrub: (text: string) => string): T {
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch {
-    throw new ApiError(`${operation} answered with something that is not JSON: ${text.slice(0, 200)}`)
+    throw new ApiError(`${operation} answered with something that is not JSON: ${scrub(text).slice(0, 200)}`)
   }
   const result = schema.safeParse(json)
   if (!result.success) {

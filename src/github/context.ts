@@ -39,6 +39,19 @@ function readPayload(file: string | undefined): PullRequestPayload {
   }
 }
 
+/** The run's page, only from parts in the shape GitHub gives them: it becomes a link in the comment. */
+function runUrl(serverUrl: string, repository: { owner: string; repo: string } | undefined, runId: string | undefined): string | undefined {
+  if (!repository || !runId || !/^\d+$/.test(runId)) return undefined
+  if (![repository.owner, repository.repo].every((part) => /^[\w.-]+$/.test(part))) return undefined
+  try {
+    const server = new URL(serverUrl)
+    if (server.protocol !== 'https:' && server.protocol !== 'http:') return undefined
+    return `${server.origin}/${repository.owner}/${repository.repo}/actions/runs/${runId}`
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Reads the runner's environment and event payload. This is what
  * `@actions/github`'s context does, without loading Octokit on every run.
@@ -59,7 +72,7 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     repository,
     sha: env.GITHUB_SHA ?? '',
     pullRequest: pr?.number ? { number: pr.number, fromFork, headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '' } : undefined,
-    runUrl: repository && env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    runUrl: runUrl(serverUrl, repository, env.GITHUB_RUN_ID),
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
   }
 }

@@ -1,4 +1,5 @@
-import { escapeCell, planTable, resultLabel, whoLabel, type SummaryInput } from './format.js'
+import { planTable, resultLabel, whoMarkdown, type SummaryInput } from './format.js'
+import type { Markdown } from './markdown.js'
 
 /** The hidden line that finds this action's comment for one integration again. */
 export function commentMarker(key: string): string {
@@ -21,20 +22,19 @@ function cut(text: string): string {
 }
 
 /** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
-export function commentBody(input: CommentInput): string {
+export function commentBody(input: CommentInput, md: Markdown): string {
   const { integration, plan, failure } = input
-  const label = whoLabel(input)
-  const who = label.version ? `${label.title ? `${escapeCell(label.title)} ` : ''}\`${label.version}\`` : `\`${input.key}\``
-  const result = resultLabel(input)
-  const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${result}** |`]
+  const who = whoMarkdown(input, md, md.code(input.key))
+  const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${resultLabel(input)}** |`]
   if (integration) {
-    lines.push(`| Version id | \`${integration.id}\` |`, `| Verification status | ${integration.verificationStatus} |`)
+    lines.push(`| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`)
   }
-  lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`)
+  // Both come from the runner's environment: shown only in the shape GitHub gives them.
+  if (/^[0-9a-f]{7,40}$/.test(input.sha)) lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`)
   if (input.runUrl) lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`)
   lines.push('')
-  if (failure) lines.push('<details open><summary>What failed</summary>', '', '```', cut(failure), '```', '</details>', '')
-  if (plan) lines.push('#### Plan', '', ...planTable(plan), '')
+  if (failure) lines.push('<details open><summary>What failed</summary>', '', ...md.block(cut(failure)), '</details>', '')
+  if (plan) lines.push('#### Plan', '', ...planTable(plan, md), '')
   lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>')
   return `${lines.join('\n')}\n`
 }

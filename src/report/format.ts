@@ -1,6 +1,8 @@
 import type { RemoteIntegration } from '../api/integration.js'
 import type { Operation } from '../lifecycle/apply.js'
 import type { Plan } from '../plan/plan.js'
+import { formatSize } from '../manifest/safe-read.js'
+import type { Markdown } from './markdown.js'
 
 /** What a run that reached its end did, for the outputs. */
 export interface Outcome {
@@ -27,18 +29,13 @@ export function outputsFor({ operation, dryRun, integration, plan }: Outcome): R
   }
 }
 
-function list(names: readonly string[]): string {
-  return names.map((name) => `\`${name}\``).join(', ')
-}
+/** How a plan shows a name: as code in Markdown, bare in the log. */
+type NameFormat = (name: string) => string
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
-}
 
 /** The plan as rows of what happens to what: one row per section that has anything. */
-export function planRows(plan: Plan): Array<{ what: string; added: string; changed: string; removed: string }> {
+export function planRows(plan: Plan, name: NameFormat): Array<{ what: string; added: string; changed: string; removed: string }> {
+  const list = (names: readonly string[]) => names.map(name).join(', ')
   const rows = plan.sections
     .filter((s) => s.added.length || s.changed.length || s.removed.length || s.unchanged)
     .map((s) => ({
@@ -64,22 +61,16 @@ export function planRows(plan: Plan): Array<{ what: string; added: string; chang
 /** The plan for the log: a line per section, then the files sent. */
 export function formatPlanLog(plan: Plan): string[] {
   const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- '
-  const lines = planRows(plan).map((row) => {
+  const lines = planRows(plan, (name) => name).map((row) => {
     const parts = [
       row.added && `+ ${row.added}`,
       row.changed && `~ ${row.changed}`,
       row.removed && `${removed}${row.removed}`,
     ].filter(Boolean)
-    // Backticks are for Markdown; the log shows names bare.
-    return `${row.what}: ${parts.join('  ')}`.replace(/`/g, '')
+    return `${row.what}: ${parts.join('  ')}`
   })
-  for (const file of plan.files) lines.push(`${file.key}: ${file.path} (${formatBytes(file.bytes)})`)
+  for (const file of plan.files) lines.push(`${file.key}: ${file.path} (${formatSize(file.bytes)})`)
   return lines.length ? lines : ['nothing to change']
-}
-
-/** Text made safe for one cell of a Markdown table. */
-export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }
 
 export interface SummaryInput {
@@ -115,44 +106,48 @@ export function whoLabel({ integration, plan, label = {} }: Pick<SummaryInput, '
   return { ...(label.title !== undefined && { title: label.title }), ...(name && version && { version: `${name}@${version}` }) }
 }
 
-/** The job summary in Markdown: who, what happened, the facts and the plan. */
-export function summaryMarkdown(input: SummaryInput): string {
-  const { integration, dryRun, plan, failure } = input
+/** Who the run was about, as a Markdown heading's text. */
+export function whoMarkdown(input: SummaryInput, md: Markdown, fallback: string): string {
   const who = whoLabel(input)
-  const version = who.version ? `\`${who.version}\`` : ''
-  const heading = who.title ? `${escapeCell(who.title)}${version && ` — ${version}`}` : `Deploy Botpress integration${version && ` — ${version}`}`
-  const lines = [`## ${heading}`, '', `**${resultLabel(input)}**`, '']
+  const version = who.version ? md.code(who.version) : ''
+  return `${who.title ? md.text(who.title) : fallback}${version && ` — ${version}`}`
+}
+
+/** The job summary in Markdown: who, what happened, the facts and the plan. */
+export function summaryMarkdown(input: SummaryInput, md: Markdown): string {
+  const { integration, dryRun, plan, failure } = input
+  const lines = [`## ${whoMarkdown(input, md, 'Deploy Botpress integration')}`, '', `**${resultLabel(input)}**`, '']
   if (integration) {
     lines.push(
       '| | |',
       '|---|---|',
-      `| Version id | \`${integration.id}\` |`,
+      `| Version id | ${md.code(integration.id)} |`,
       `| Verification status | ${integration.verificationStatus} |`,
       `| Visibility | ${integration.visibility} |`,
-      `| Updated at | ${integration.updatedAt} |`,
+      `| Updated at | ${md.text(integration.updatedAt)} |`,
       `| Dry run | ${dryRun} |`,
       '',
     )
   }
-  if (failure) lines.push('```', failure, '```', '')
+  if (failure) lines.push(...md.block(failure), '')
   if (plan) {
-    lines.push(`### Plan: ${plan.operation} \`${plan.name}@${plan.version}\``, '', ...planTable(plan))
+    lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planTable(plan, md))
     if (plan.files.length) {
-      lines.push('', `Files sent: ${plan.files.map((f) => `\`${f.key}\` ${escapeCell(f.path)} (${formatBytes(f.bytes)})`).join(', ')}`)
+      lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${formatSize(f.bytes)})`).join(', ')}`)
     }
   }
   return `${lines.join('\n').trimEnd()}\n`
 }
 
 /** The plan as a Markdown table, for the summary and the pull-request comment. */
-export function planTable(plan: Plan): string[] {
-  const rows = planRows(plan)
+export function planTable(plan: Plan, md: Markdown): string[] {
+  const rows = planRows(plan, md.code)
   if (!rows.length) return ['Nothing to change in the definition.']
-  const removed = plan.previousVersion ? `Dropped since ${plan.previousVersion}` : plan.operation === 'create' ? '' : 'Removed'
+  const removed = plan.previousVersion ? `Dropped since ${md.text(plan.previousVersion)}` : plan.operation === 'create' ? '' : 'Removed'
   return [
     `| | Added | Changed | ${removed} |`,
     '|---|---|---|---|',
-    ...rows.map((row) => `| ${row.what} | ${escapeCell(row.added)} | ${escapeCell(row.changed)} | ${escapeCell(row.removed)} |`),
+    ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`),
   ]
 }
 

@@ -2,9 +2,11 @@ import * as core from '@actions/core'
 import type { RunState } from '../deploy.js'
 import type { RunContext } from '../github/context.js'
 import type { Settings } from '../settings.js'
+import { logLine } from '../log.js'
 import { redact } from '../secrets/redact.js'
 import { commentBody, commentMarker } from './comment.js'
 import { outputsFor, summaryMarkdown, type SummaryInput } from './format.js'
+import { markdownFor } from './markdown.js'
 
 async function appendSummary(markdown: string): Promise<void> {
   // Outside a runner (local runs) there is no summary file.
@@ -21,12 +23,30 @@ export function writeOutputs(state: RunState): void {
   const { operation, dryRun, integration, plan } = state
   if (!operation) return
   const outcome = { operation, dryRun, ...(integration && { integration }), ...(plan && { plan }) }
-  for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, value)
+  try {
+    // The server's answer may echo a secret: GITHUB_OUTPUT is read by later steps and never masked.
+    for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, redact(value, state.secretValues))
+  } catch (error) {
+    const what = integration ? `${integration.name}@${integration.version} (${integration.id})` : plan ? `${plan.name}@${plan.version}` : 'the integration'
+    throw new Error(
+      `The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${error instanceof Error ? error.message : String(error)}. ` +
+        'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.',
+    )
+  }
+}
+
+/** An output written on every run, where a broken GITHUB_OUTPUT must not hide the run's own failure. */
+export function setOutputQuietly(name: string, value: string): void {
+  try {
+    core.setOutput(name, value)
+  } catch {
+    // Reported once, by writeOutputs or by the run's own failure.
+  }
 }
 
 /** The job summary, written on success and failure alike. */
 export async function writeSummary(state: RunState): Promise<void> {
-  await appendSummary(redact(summaryMarkdown(summaryInput(state)), state.secretValues))
+  await appendSummary(summaryMarkdown(summaryInput(state), markdownFor(state.secretValues)))
 }
 
 function summaryInput(state: RunState): SummaryInput {
@@ -72,20 +92,18 @@ export async function publishComment(settings: Settings, context: RunContext, st
     return
   }
   const key = commentKey(settings, state)
-  const body = commentBody({
-    ...summaryInput(state),
-    key,
-    sha: pullRequest.headSha || context.sha,
-    ...(context.runUrl && { runUrl: context.runUrl }),
-  })
+  const body = commentBody(
+    { ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) },
+    markdownFor(state.secretValues),
+  )
   try {
     const { upsertComment } = await import('../github/comment.js')
     const result = await upsertComment(
-      { token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, issueNumber: pullRequest.number },
+      { token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, issueNumber: pullRequest.number, timeoutMs: settings.timeoutMs },
       commentMarker(key),
-      redact(body, state.secretValues),
+      body,
     )
-    core.info(`Pull-request comment ${result.action}: ${result.url}`)
+    core.info(logLine(`Pull-request comment ${result.action}: ${result.url}`))
   } catch (error) {
     const status = (error as { status?: number }).status
     const hint =

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
+import { ACTIONS_BOT, startGitHubApi } from '../support/github-api.mjs'
+import { runAction, visibleLog } from '../support/runner.mjs'
+import { EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
+
+// What leaves the action (log, summary, comment, outputs) when the manifest,
+// the server or the pull request's other comments are hostile.
+
+const API_KEY = 'sk_live_hostile_output_0001'
+const MARKER = `<!-- deploy-botpress-integration:${EXAMPLE_ID} -->`
+let api: Awaited<ReturnType<typeof startBotpressApi>>
+let github: Awaited<ReturnType<typeof startGitHubApi>>
+
+beforeEach(async () => {
+  api = await startBotpressApi({ integrations: [seedIntegration({ id: EXAMPLE_ID })] })
+  github = await startGitHubApi()
+})
+afterEach(async () => {
+  await Promise.all([api.close(), github.close()])
+})
+
+const pullRequest = async () => ({ name: 'pull_request', payload: JSON.parse(await readFile(new URL('../fixtures/events/pull_request.json', import.meta.url), 'utf8')) })
+
+async function run(extra: Record<string, string> = {}, options: { edit?: (manifest: string) => string; env?: Record<string, string>; secrets?: Record<string, string> } = {}) {
+  const { workspace, manifest } = await exampleWorkspace(options.edit)
+  return runAction({
+    workspace,
+    inputs: exampleInputs(api, options.secrets ?? { API_KEY }, { manifest, 'comment-on-pr': 'true', 'github-token': github.token, ...extra }),
+    env: { GITHUB_API_URL: github.url, ...options.env },
+    event: await pullRequest(),
+  })
+}
+
+describe('untrusted names in the log, the summary and the comment', () => {
+  const hostileTitle = 'CRM <img src=x onerror=alert(1)> @octocat ![x](http://e/x.png)'
+  const edit = (text: string) =>
+    text
+      .replace('title: Acme CRM\n', `title: "${hostileTitle}"\n`)
+      .replace('  createLead:\n', '  "evil\\n::add-mask::visible\\n::error::injected":\n')
+      .replace('  getLead:\n', '  "a`b|c</details>\\n# head":\n')
+
+  it('never becomes a workflow command, markup, a mention or an image', async () => {
+    const result = await run({}, { edit })
+    expect(result.code).toBe(0)
+    const lines = result.stdout.split('\n')
+    expect(lines.filter((line) => /^\s*::(add-mask|error)::/.test(line) && !line.includes(api.token) && !line.includes(API_KEY))).toEqual([])
+    expect(result.stdout).toContain(':\u200b:error::injected')
+    for (const text of [result.summary, github.comments(42)[0]!.body]) {
+      expect(text).not.toMatch(/<img|!\[x\]|@octocat|<\/details>\n|^# head/m)
+      expect(text).toContain('&lt;img src=x onerror=alert\\(1\\)&gt; @\u200boctocat \\!\\[x\\]')
+      expect(text).toContain('``a`b\\|c</details> # head``')
+    }
+  })
+})
+
+describe('the pull-request comment', () => {
+  it("is never someone else's comment that copies the marker", async () => {
+    github.addComment('acme', 'acme-crm', 42, `${MARKER}\nI copied your marker`, { login: 'mallory', type: 'User' })
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(github.comments(42)).toHaveLength(2)
+    expect(github.comments(42)[0]!.body).toBe(`${MARKER}\nI copied your marker`)
+    expect(github.requests.filter((r) => r.method === 'PATCH')).toEqual([])
+  })
+
+  it('is found by the login GET /user names, when the token may read it', async () => {
+    await github.close()
+    github = await startGitHubApi({ user: { login: 'deploy-bot-account', type: 'User' } })
+    github.addComment('acme', 'acme-crm', 42, `${MARKER}\nanother bot`, ACTIONS_BOT)
+    github.addComment('acme', 'acme-crm', 42, `${MARKER}\nours`, { login: 'deploy-bot-account', type: 'User' })
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(github.comments(42)).toHaveLength(2)
+    expect(github.comments(42)[0]!.body).toBe(`${MARKER}\nanother bot`)
+    expect(github.comments(42)[1]!.body).toContain('✅ updated')
+  })
+
+  it('keeps its marker and result when a secret is a common word', async () => {
+    for (const secret of ['botpress', 'updated']) {
+      const first = await run({}, { secrets: { API_KEY: secret } })
+      expect(first.code).toBe(0)
+    }
+    expect(github.comments(42)).toHaveLength(1)
+    expect(github.comments(42)[0]!.body.startsWith(MARKER)).toBe(true)
+    expect(github.comments(42)[0]!.body).toContain('| Result | **✅ updated** |')
+  })
+
+  it('costs a bounded time and a warning when GitHub never answers', async () => {
+    github.setHostile('hang')
+    const result = await run({ timeout: '1' })
+    expect(result.code).toBe(0)
+    expect(result.durationMs).toBeLessThan(15_000)
+    expect(result.stdout).toContain('::warning::Could not write the pull-request comment')
+  })
+
+  it('stops following a next link that loops', async () => {
+    github.setHostile('loop')
+    const result = await run()
+    expect(result.code).toBe(0)
+    const listings = github.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/comments'))
+    expect(listings.length).toBeLessThanOrEqual(2)
+    expect(github.comments(42)).toHaveLength(1)
+  })
+})
+
+describe('secrets that the server echoes', () => {
+  it('are scrubbed from the outputs and the summary, also JSON-escaped', async () => {
+    const echoed = seedIntegration({ id: EXAMPLE_ID, title: `echo ${api.token}`, description: `key ${API_KEY}` })
+    api.fail({}, { status: 200, body: { integration: echoed } })
+    const result = await run({ 'comment-on-pr': 'false' })
+    expect(result.code).toBe(0)
+    const outputs = JSON.stringify(result.outputs)
+    for (const text of [outputs, result.summary, visibleLog(result.stdout)]) {
+      expect(text).not.toContain(api.token)
+      expect(text).not.toContain(API_KEY)
+    }
+    expect(JSON.parse(result.outputs.integration!).title).toBe('echo ***')
+  })
+
+  it('leave no part of themselves where an error body is cut short', async () => {
+    const body = `<html>${'x'.repeat(480)} ${API_KEY} ${'y'.repeat(100)}</html>`
+    api.fail({ status: 502, body }, { status: 502, body })
+    const result = await run({ 'max-attempts': '2', 'comment-on-pr': 'false' })
+    expect(result.code).toBe(1)
+    for (const text of [visibleLog(result.stdout), result.summary]) expect(text).not.toContain(API_KEY.slice(0, 8))
+  })
+})
+
+describe('a runner without its output file', () => {
+  it('says the deploy happened, instead of a stack trace', async () => {
+    const result = await run({ 'comment-on-pr': 'false' }, { env: { GITHUB_OUTPUT: '/nonexistent/github-output' } })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('::error::The deploy itself happened (updated acme/acme-crm@1.4.0')
+    expect(result.stderr).toBe('')
+  })
+})

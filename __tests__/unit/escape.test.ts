@@ -1,0 +1,61 @@
+import { describe, expect, it } from '@jest/globals'
+import { logLine } from '../../src/log.js'
+import { markdownFor } from '../../src/report/markdown.js'
+import { redact, secretShapes } from '../../src/secrets/redact.js'
+
+const SECRET = 'sk_live_51HxT9cKq-secret+api/key é'
+
+describe('redact', () => {
+  it('removes a secret as it is, JSON-escaped, URL-encoded and base64-encoded at any alignment', () => {
+    const quoted = 'with "quotes" and \\ backslash'
+    const texts = [
+      `plain ${SECRET} text`,
+      JSON.stringify({ echoed: quoted }),
+      `https://x.example/?k=${encodeURIComponent(SECRET)}`,
+      ...['', 'a', 'ab'].map((before) => Buffer.from(`${before}${SECRET}tail`).toString('base64')),
+      Buffer.from(`ab${SECRET}`).toString('base64url'),
+    ]
+    for (const text of texts) {
+      const scrubbed = redact(text, [SECRET, quoted])
+      expect(scrubbed).toContain('***')
+      for (const shape of [...secretShapes(SECRET), ...secretShapes(quoted)]) expect(scrubbed).not.toContain(shape)
+    }
+  })
+  it('leaves values too short to mean anything', () => {
+    expect(redact('a b', ['a'])).toBe('a b')
+  })
+})
+
+describe('logLine', () => {
+  it.each([
+    ['::add-mask::x', ':\u200b:add-mask::x'],
+    ['  ::error::pwned', '  :\u200b:error::pwned'],
+    ['name\n::stop-commands::abc\nnext', 'name\n:\u200b:stop-commands::abc\nnext'],
+    ['a\r::set-output name=x::y', 'a\n:\u200b:set-output name=x::y'],
+    ['##[error]old syntax', '#\u200b#[error]old syntax'],
+    ['actions: + createLead  ~ a::b', 'actions: + createLead  ~ a::b'],
+  ])('neutralises %j', (text, expected) => {
+    expect(logLine(text)).toBe(expected)
+  })
+})
+
+describe('markdownFor', () => {
+  const md = markdownFor(['botpress-secret'])
+  it('makes text unable to add markup, mentions or images', () => {
+    expect(md.text('x\n## Heading <img src=x onerror=alert(1)> @octocat ![i](http://e/x.png) | cell')).toBe(
+      'x \\#\\# Heading &lt;img src=x onerror=alert\\(1\\)&gt; @\u200boctocat \\!\\[i\\]\\(http://e/x.png\\) \\| cell',
+    )
+  })
+  it('shows code that cannot close its span or its table cell', () => {
+    expect(md.code('createLead')).toBe('`createLead`')
+    expect(md.code('a`b|c')).toBe('``a`b\\|c``')
+    expect(md.code('`x`')).toBe('`` `x` ``')
+  })
+  it('fences a block with more backticks than it holds', () => {
+    expect(md.block('before\n```\n</details>\n# not a heading')).toEqual(['````', 'before\n```\n</details>\n# not a heading', '````'])
+  })
+  it('scrubs secret values from what it is given, and only from that', () => {
+    expect(md.text('key botpress-secret')).toBe('key \\*\\*\\*')
+    expect(md.code('botpress-secret')).toBe('`***`')
+  })
+})
