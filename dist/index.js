@@ -285,7 +285,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2163);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1080);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2163:
+/***/ 1080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13778,7 +13778,20 @@ function checkIdentity(manifest, remote, expectedVersion) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/own.ts
+// Record names come from the manifest and the server: `__proto__`, `constructor`
+// or `toString` are ordinary names there. These read and write own properties
+// only, never what an object inherits, and never its prototype.
+function hasOwn(record, key) {
+    return record !== undefined && Object.hasOwn(record, key);
+}
+/** `record[key] = value`, as an own property even when `key` is `__proto__`. */
+function setOwn(record, key, value) {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 ;// CONCATENATED MODULE: ./src/lifecycle/interfaces.ts
+
 
 /**
  * The definition with each interface given by name and version resolved to
@@ -13802,7 +13815,7 @@ async function resolveInterfaces(client, manifest) {
             continue;
         }
         const { name: _name, version: _version, ...entry } = interfaces[lookup.key];
-        interfaces[lookup.key] = { ...entry, id: found.id };
+        setOwn(interfaces, lookup.key, { ...entry, id: found.id });
     }
     if (problems.length)
         throw new InputError(`${manifest.displayPath} names interfaces Botpress does not have; nothing was written`, problems);
@@ -14007,6 +14020,8 @@ function interpolate(text, env, secretValues = []) {
 // The schemas inside a manifest are plain JSON Schema, which Botpress checks
 // only once it has the whole update. The mistakes that slip past a reader most
 // often are caught here, where the line can be shown.
+const MAX_SUGGESTIONS = 20;
+const MAX_SUGGESTION_CANDIDATES = 500;
 const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs'];
 const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
@@ -14043,10 +14058,13 @@ function checkJsonSchema(schema, path) {
             findings.push({ path: [...path, 'required'], at: 'value', message: 'must be a list of property names' });
         }
         else if (isMap(properties)) {
+            const names = Object.keys(properties);
+            let suggestions = MAX_SUGGESTIONS;
             schema.required.forEach((name, index) => {
-                if (name in properties)
+                if (Object.hasOwn(properties, name))
                     return;
-                const suggestion = closestKey(name, Object.keys(properties));
+                // Suggestions compare with every property: a few are worth it, thousands are not.
+                const suggestion = suggestions-- > 0 && names.length <= MAX_SUGGESTION_CANDIDATES ? closestKey(name, names) : undefined;
                 const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
                 findings.push({ path: [...path, 'required', index], at: 'value', message: `\`${name}\` is required but not among \`properties\`${hint}` });
             });
@@ -14292,6 +14310,7 @@ function checkOptions(options, path) {
 
 
 
+
 /**
  * Replaces `${VAR}` references in string values (never in keys, never in the
  * files the manifest names, which are read later) with the step's environment.
@@ -14323,11 +14342,37 @@ function interpolateValues(doc, lineCounter, displayPath, env, secretValues) {
         throw new InputError(`${displayPath} refers to variables it cannot use; nothing was sent`, problems);
     }
 }
+/** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
+const MAX_PROBLEMS = 100;
+/** Each key that stands twice in one map, as a parse error at the second one. */
+function duplicateKeys(doc) {
+    const errors = [];
+    (0,dist/* visit */.YR)(doc, {
+        Map(_key, map) {
+            const seen = new Set();
+            for (const pair of map.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value === '<<')
+                    continue;
+                const name = String(pair.key.value);
+                if (seen.has(name)) {
+                    const at = pair.key.range?.[0] ?? 0;
+                    errors.push({ message: `Map keys must be unique; "${name}" is repeated`, pos: [at, at] });
+                }
+                seen.add(name);
+            }
+        },
+    });
+    return errors;
+}
 function parseManifest(text, displayPath, env = {}, secretValues = []) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
-    if (doc.errors.length) {
-        throw new InputError(`${displayPath} is not valid YAML`, doc.errors.map((error) => {
+    // The yaml library's own duplicate-key check compares every key with every
+    // other (a 1 MB manifest of short keys takes minutes): duplicateKeys() is linear.
+    // Merge keys (`<<: *base`) share schemas between entries, as YAML users expect.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
+    const errors = doc.errors.length ? doc.errors : duplicateKeys(doc);
+    if (errors.length) {
+        throw new InputError(`${displayPath} is not valid YAML`, errors.slice(0, MAX_PROBLEMS).map((error) => {
             const { line, col } = lineCounter.linePos(error.pos[0]);
             return { message: error.message.split('\n')[0], location: { file: displayPath, line, column: col } };
         }));
@@ -14347,7 +14392,19 @@ function setAt(target, keyPath, value) {
     let current = target;
     for (const segment of keyPath.slice(0, -1))
         current = current[segment];
-    current[keyPath[keyPath.length - 1]] = value;
+    setOwn(current, keyPath[keyPath.length - 1], value);
+}
+// zod's records skip a key named `__proto__`, which is an ordinary record name
+// in a manifest: it is checked under a stand-in, then given back its name.
+const PROTO = '__proto__';
+const STAND_IN = '\u0000__proto__';
+/** `value` with every own key `from` renamed `to`, at any depth; copies only what changes. */
+function renameKey(value, from, to) {
+    if (Array.isArray(value))
+        return value.map((item) => renameKey(item, from, to));
+    if (value === null || typeof value !== 'object' || value instanceof FileText)
+        return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key === from ? to : key, renameKey(item, from, to)]));
 }
 /**
  * Checks a parsed manifest and reads the files it names (relative to
@@ -14359,9 +14416,11 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
         throw new InputError(`${parsed.displayPath} must be a YAML map of keys such as title, actions and code`);
     }
     const findings = [];
-    const result = manifestSchema.safeParse(data);
-    if (!result.success)
-        findings.push(...describeIssues(manifestSchema, data, result.error.issues));
+    const result = manifestSchema.safeParse(renameKey(data, PROTO, STAND_IN));
+    if (!result.success) {
+        const issues = result.error.issues.map((issue) => ({ ...issue, path: issue.path.map((segment) => (segment === STAND_IN ? PROTO : segment)) }));
+        findings.push(...describeIssues(manifestSchema, data, issues));
+    }
     const { declarations, findings: secretFindings } = readSecretDeclarations(data.secrets);
     findings.push(...secretFindings);
     // What the manifest schema already refused is looked into no further.
@@ -14378,12 +14437,16 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
     const files = reads.filter((read) => 'content' in read);
     findings.push(...reads.filter((read) => !('content' in read)));
     if (findings.length || !result.success) {
+        // Locating is the costly part, so only the first problems are located and shown.
         const problems = findings
+            .slice(0, MAX_PROBLEMS)
             .map((finding) => toProblem(parsed, finding))
             .sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-        throw new InputError(`${parsed.displayPath} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was sent`, problems);
+        if (findings.length > MAX_PROBLEMS)
+            problems.push({ message: `… and ${findings.length - MAX_PROBLEMS} more; fix these first` });
+        throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems);
     }
-    const { id, name, version, secrets: _secrets, ...definition } = result.data;
+    const { id, name, version, secrets: _secrets, ...definition } = renameKey(result.data, STAND_IN, PROTO);
     for (const file of files)
         setAt(definition, file.path, file.content);
     const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]) => {
@@ -14435,6 +14498,7 @@ async function loadManifest(file, displayPath, env = {}, workspace = path.dirnam
 }
 
 ;// CONCATENATED MODULE: ./src/plan/compare.ts
+
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -14445,7 +14509,7 @@ function deepEqual(a, b) {
         return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
     if (isRecord(a) && isRecord(b)) {
         const keys = Object.keys(a);
-        return keys.length === Object.keys(b).length && keys.every((key) => key in b && deepEqual(a[key], b[key]));
+        return keys.length === Object.keys(b).length && keys.every((key) => hasOwn(b, key) && deepEqual(a[key], b[key]));
     }
     return false;
 }
@@ -14474,6 +14538,7 @@ function asRecord(value) {
 ;// CONCATENATED MODULE: ./src/plan/secrets.ts
 
 
+
 /**
  * What happens to each declared secret, given the names the server already
  * has (`known`: the version's own, or on create the previous version's, whose
@@ -14488,7 +14553,7 @@ function planSecrets(input, known, prune) {
     for (const { name, optional } of input.declarations) {
         const value = input.values.get(name);
         if (value !== undefined) {
-            body[name] = value;
+            setOwn(body, name, value);
             (onServer.has(name) ? secrets.updated : secrets.added).push(name);
         }
         else if (onServer.has(name))
@@ -14504,7 +14569,7 @@ function planSecrets(input, known, prune) {
         const declared = new Set(input.declarations.map((d) => d.name));
         for (const name of known) {
             if (!declared.has(name)) {
-                body[name] = null;
+                setOwn(body, name, null);
                 secrets.removed.push(name);
             }
         }
@@ -14523,6 +14588,7 @@ function missingSecretsError(missing, prefix) {
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 
 
+
 const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'];
 // Sent every time, never compared: the server does not return them as sent
 // (files come back as URLs, if at all; layers and extraOperations not at all).
@@ -14530,7 +14596,7 @@ const WRITE_ONLY_KEYS = new Set(['code', 'icon', 'readme', 'layers', 'extraOpera
 const NESTED_KEYS = new Set([...RECORD_SECTIONS, 'attributes', 'secrets']);
 /** The local record with `null` for each remote key it lacks (when pruning). */
 function withDeletions(local, remote, prune) {
-    const removed = prune ? Object.keys(asRecord(remote)).filter((key) => !(local && key in local)) : [];
+    const removed = prune ? Object.keys(asRecord(remote)).filter((key) => !hasOwn(local, key)) : [];
     if (!removed.length)
         return { merged: local, removed };
     return { merged: { ...local, ...Object.fromEntries(removed.map((key) => [key, null])) }, removed };
@@ -14539,7 +14605,7 @@ function planSection(section, local, remote, prune) {
     const remoteEntries = asRecord(remote);
     const plan = { section, added: [], changed: [], removed: [], unchanged: 0 };
     for (const [name, entry] of Object.entries(local ?? {})) {
-        if (!(name in remoteEntries))
+        if (!hasOwn(remoteEntries, name))
             plan.added.push(name);
         else if (sameAsRemote(entry, remoteEntries[name]))
             plan.unchanged++;
@@ -14590,12 +14656,12 @@ function planUpdate(input) {
         if (prune && merged) {
             const remoteEntries = asRecord(remote[section]);
             for (const [name, entry] of Object.entries(merged)) {
-                if (entry === null || !(name in remoteEntries))
+                if (entry === null || !hasOwn(remoteEntries, name))
                     continue;
                 if (section === 'channels')
-                    merged[name] = pruneChannel(name, entry, remoteEntries[name], plan.removed);
+                    setOwn(merged, name, pruneChannel(name, entry, remoteEntries[name], plan.removed));
                 if (section === 'actions' || section === 'events')
-                    merged[name] = pruneAttributes(name, entry, remoteEntries[name], plan.removed);
+                    setOwn(merged, name, pruneAttributes(name, entry, remoteEntries[name], plan.removed));
             }
         }
         if (merged)
@@ -14652,7 +14718,7 @@ function pruneScripts(definition, remote, body) {
             continue;
         const pruned = withoutLinkTemplate(local, asRecord(remote.configurations)[name]);
         if (pruned) {
-            configurations[name] = pruned;
+            setOwn(configurations, name, pruned);
             removed.push(`configurations.${name}.identifier.linkTemplateScript`);
         }
     }
@@ -14668,6 +14734,7 @@ function pruneUserTags(definition, remote, body, sections) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/create.ts
+
 
 
 
@@ -14691,7 +14758,7 @@ function planCreate(input) {
     const sections = [...RECORD_SECTIONS, 'attributes'].map((section) => {
         const local = asRecord(definition[section]);
         const before = previous ? Object.keys(asRecord(previous[section])) : [];
-        return { section, added: Object.keys(local), changed: [], removed: before.filter((name) => !(name in local)), unchanged: 0 };
+        return { section, added: Object.keys(local), changed: [], removed: before.filter((name) => !hasOwn(local, name)), unchanged: 0 };
     });
     const { secrets, body: secretsBody } = planSecrets(input, previous?.secrets ?? [], false);
     if (Object.keys(secretsBody).length)

@@ -82,8 +82,10 @@ const isRecord = (value) => value !== null && typeof value === 'object' && !Arra
 function applyRecord(current, patch, normalise = (entry) => entry) {
   const next = { ...current }
   for (const [key, value] of Object.entries(patch ?? {})) {
+    // Own properties only: `__proto__` is an ordinary name here.
+    const previous = Object.hasOwn(next, key) ? next[key] : undefined
     if (value === null) delete next[key]
-    else next[key] = normalise(value, next[key])
+    else Object.defineProperty(next, key, { value: normalise(value, previous), enumerable: true, writable: true, configurable: true })
   }
   return next
 }

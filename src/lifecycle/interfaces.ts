@@ -1,6 +1,7 @@
 import type { BotpressClient } from '../api/client.js'
 import { InputError, type Problem } from '../errors.js'
 import type { Definition, Manifest } from '../manifest/load.js'
+import { setOwn } from '../own.js'
 
 /**
  * The definition with each interface given by name and version resolved to
@@ -23,7 +24,7 @@ export async function resolveInterfaces(client: BotpressClient, manifest: Manife
       continue
     }
     const { name: _name, version: _version, ...entry } = interfaces[lookup.key]!
-    interfaces[lookup.key] = { ...entry, id: found.id }
+    setOwn(interfaces, lookup.key, { ...entry, id: found.id })
   }
   if (problems.length) throw new InputError(`${manifest.displayPath} names interfaces Botpress does not have; nothing was written`, problems)
   return { ...definition, interfaces }

@@ -6,6 +6,9 @@ import { closestKey } from './suggest.js'
 // only once it has the whole update. The mistakes that slip past a reader most
 // often are caught here, where the line can be shown.
 
+const MAX_SUGGESTIONS = 20
+const MAX_SUGGESTION_CANDIDATES = 500
+
 const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs']
 const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems']
@@ -40,9 +43,12 @@ export function checkJsonSchema(schema: unknown, path: KeyPath): Finding[] {
     if (!Array.isArray(schema.required) || schema.required.some((name) => typeof name !== 'string')) {
       findings.push({ path: [...path, 'required'], at: 'value', message: 'must be a list of property names' })
     } else if (isMap(properties)) {
+      const names = Object.keys(properties)
+      let suggestions = MAX_SUGGESTIONS
       schema.required.forEach((name: string, index) => {
-        if (name in properties) return
-        const suggestion = closestKey(name, Object.keys(properties))
+        if (Object.hasOwn(properties, name)) return
+        // Suggestions compare with every property: a few are worth it, thousands are not.
+        const suggestion = suggestions-- > 0 && names.length <= MAX_SUGGESTION_CANDIDATES ? closestKey(name, names) : undefined
         const hint = suggestion ? `; did you mean \`${suggestion}\`?` : ''
         findings.push({ path: [...path, 'required', index], at: 'value', message: `\`${name}\` is required but not among \`properties\`${hint}` })
       })

@@ -1,8 +1,9 @@
 import path from 'node:path'
-import { isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
+import { isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import { InputError, type Problem, type SourceLocation } from '../errors.js'
 import { describeIssues, valueAt, type Finding } from './issues.js'
-import { fileReferences, readReference, type FileText, type ReadFile } from './files.js'
+import { setOwn } from '../own.js'
+import { FileText, fileReferences, readReference, type ReadFile } from './files.js'
 import { interpolate } from './interpolate.js'
 import { checkJsonSchema, schemaLocations } from './json-schema.js'
 import { FILE_LIMITS, FileRefused, readInside } from './safe-read.js'
@@ -75,13 +76,40 @@ function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath:
   }
 }
 
+/** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
+export const MAX_PROBLEMS = 100
+
+/** Each key that stands twice in one map, as a parse error at the second one. */
+function duplicateKeys(doc: Document): Array<{ message: string; pos: [number, number] }> {
+  const errors: Array<{ message: string; pos: [number, number] }> = []
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>()
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || pair.key.value === '<<') continue
+        const name = String(pair.key.value)
+        if (seen.has(name)) {
+          const at = (pair.key as Node).range?.[0] ?? 0
+          errors.push({ message: `Map keys must be unique; "${name}" is repeated`, pos: [at, at] })
+        }
+        seen.add(name)
+      }
+    },
+  })
+  return errors
+}
+
 export function parseManifest(text: string, displayPath: string, env: NodeJS.ProcessEnv = {}, secretValues: readonly string[] = []): ParsedManifest {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
-  if (doc.errors.length) {
+  // The yaml library's own duplicate-key check compares every key with every
+  // other (a 1 MB manifest of short keys takes minutes): duplicateKeys() is linear.
+  // Merge keys (`<<: *base`) share schemas between entries, as YAML users expect.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true })
+  const errors = doc.errors.length ? doc.errors : duplicateKeys(doc)
+  if (errors.length) {
     throw new InputError(
       `${displayPath} is not valid YAML`,
-      doc.errors.map((error) => {
+      errors.slice(0, MAX_PROBLEMS).map((error) => {
         const { line, col } = lineCounter.linePos(error.pos[0])
         return { message: error.message.split('\n')[0]!, location: { file: displayPath, line, column: col } }
       }),
@@ -103,7 +131,19 @@ function toProblem(parsed: ParsedManifest, finding: Finding): Problem {
 function setAt(target: Record<string, unknown>, keyPath: readonly PropertyKey[], value: unknown): void {
   let current = target
   for (const segment of keyPath.slice(0, -1)) current = current[segment as string] as Record<string, unknown>
-  current[keyPath[keyPath.length - 1] as string] = value
+  setOwn(current, keyPath[keyPath.length - 1] as string, value)
+}
+
+// zod's records skip a key named `__proto__`, which is an ordinary record name
+// in a manifest: it is checked under a stand-in, then given back its name.
+const PROTO = '__proto__'
+const STAND_IN = '\u0000__proto__'
+
+/** `value` with every own key `from` renamed `to`, at any depth; copies only what changes. */
+function renameKey(value: unknown, from: string, to: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => renameKey(item, from, to))
+  if (value === null || typeof value !== 'object' || value instanceof FileText) return value
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key === from ? to : key, renameKey(item, from, to)]))
 }
 
 /**
@@ -116,8 +156,11 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
     throw new InputError(`${parsed.displayPath} must be a YAML map of keys such as title, actions and code`)
   }
   const findings: Finding[] = []
-  const result = manifestSchema.safeParse(data)
-  if (!result.success) findings.push(...describeIssues(manifestSchema, data, result.error.issues))
+  const result = manifestSchema.safeParse(renameKey(data, PROTO, STAND_IN))
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => ({ ...issue, path: issue.path.map((segment) => (segment === STAND_IN ? PROTO : segment)) }))
+    findings.push(...describeIssues(manifestSchema, data, issues as typeof result.error.issues))
+  }
   const { declarations, findings: secretFindings } = readSecretDeclarations((data as { secrets?: unknown }).secrets)
   findings.push(...secretFindings)
   // What the manifest schema already refused is looked into no further.
@@ -135,13 +178,16 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
   findings.push(...reads.filter((read): read is Finding => !('content' in read)))
 
   if (findings.length || !result.success) {
-    const problems = findings
+    // Locating is the costly part, so only the first problems are located and shown.
+    const problems: Problem[] = findings
+      .slice(0, MAX_PROBLEMS)
       .map((finding) => toProblem(parsed, finding))
       .sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column)
-    throw new InputError(`${parsed.displayPath} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was sent`, problems)
+    if (findings.length > MAX_PROBLEMS) problems.push({ message: `… and ${findings.length - MAX_PROBLEMS} more; fix these first` })
+    throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems)
   }
 
-  const { id, name, version, secrets: _secrets, ...definition } = result.data
+  const { id, name, version, secrets: _secrets, ...definition } = renameKey(result.data, STAND_IN, PROTO) as typeof result.data
   for (const file of files) setAt(definition, file.path, file.content)
   const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]): InterfaceLookup[] => {
     if (entry.name === undefined || entry.version === undefined) return []

@@ -1,3 +1,5 @@
+import { hasOwn } from '../own.js'
+
 type Json = unknown
 
 function isRecord(value: Json): value is Record<string, Json> {
@@ -9,7 +11,7 @@ function deepEqual(a: Json, b: Json): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]))
   if (isRecord(a) && isRecord(b)) {
     const keys = Object.keys(a)
-    return keys.length === Object.keys(b).length && keys.every((key) => key in b && deepEqual(a[key], b[key]))
+    return keys.length === Object.keys(b).length && keys.every((key) => hasOwn(b, key) && deepEqual(a[key], b[key]))
   }
   return false
 }

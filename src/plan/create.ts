@@ -2,6 +2,7 @@ import type { CreateBody, RemoteIntegration, UpdateBody } from '../api/integrati
 import { asRecord } from './compare.js'
 import { filesSent, RECORD_SECTIONS, type LocalInput, type Plan, type SectionPlan } from './plan.js'
 import { planSecrets } from './secrets.js'
+import { hasOwn } from '../own.js'
 
 export interface CreatePlanInput extends LocalInput {
   name: string
@@ -30,7 +31,7 @@ export function planCreate(input: CreatePlanInput): Plan {
   const sections: SectionPlan[] = [...RECORD_SECTIONS, 'attributes'].map((section) => {
     const local = asRecord(definition[section as keyof typeof definition])
     const before = previous ? Object.keys(asRecord(previous[section])) : []
-    return { section, added: Object.keys(local), changed: [], removed: before.filter((name) => !(name in local)), unchanged: 0 }
+    return { section, added: Object.keys(local), changed: [], removed: before.filter((name) => !hasOwn(local, name)), unchanged: 0 }
   })
 
   const { secrets, body: secretsBody } = planSecrets(input, previous?.secrets ?? [], false)

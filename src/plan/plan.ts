@@ -5,6 +5,7 @@ import type { SecretDeclaration } from '../manifest/secrets.js'
 import type { SecretValues } from '../secrets/resolve.js'
 import { asRecord, sameAsRemote } from './compare.js'
 import { planSecrets, type SecretsPlan } from './secrets.js'
+import { hasOwn, setOwn } from '../own.js'
 
 export type { SecretsPlan } from './secrets.js'
 
@@ -60,7 +61,7 @@ type Entries = Record<string, unknown>
 
 /** The local record with `null` for each remote key it lacks (when pruning). */
 function withDeletions(local: Entries | undefined, remote: unknown, prune: boolean): { merged: Entries | undefined; removed: string[] } {
-  const removed = prune ? Object.keys(asRecord(remote)).filter((key) => !(local && key in local)) : []
+  const removed = prune ? Object.keys(asRecord(remote)).filter((key) => !hasOwn(local, key)) : []
   if (!removed.length) return { merged: local, removed }
   return { merged: { ...local, ...Object.fromEntries(removed.map((key) => [key, null])) }, removed }
 }
@@ -69,7 +70,7 @@ function planSection(section: string, local: Entries | undefined, remote: unknow
   const remoteEntries = asRecord(remote)
   const plan: SectionPlan = { section, added: [], changed: [], removed: [], unchanged: 0 }
   for (const [name, entry] of Object.entries(local ?? {})) {
-    if (!(name in remoteEntries)) plan.added.push(name)
+    if (!hasOwn(remoteEntries, name)) plan.added.push(name)
     else if (sameAsRemote(entry, remoteEntries[name])) plan.unchanged++
     else plan.changed.push(name)
   }
@@ -118,9 +119,9 @@ export function planUpdate(input: PlanInput): Plan {
     if (prune && merged) {
       const remoteEntries = asRecord(remote[section])
       for (const [name, entry] of Object.entries(merged)) {
-        if (entry === null || !(name in remoteEntries)) continue
-        if (section === 'channels') merged[name] = pruneChannel(name, entry as Entries, remoteEntries[name], plan.removed)
-        if (section === 'actions' || section === 'events') merged[name] = pruneAttributes(name, entry as Entries, remoteEntries[name], plan.removed)
+        if (entry === null || !hasOwn(remoteEntries, name)) continue
+        if (section === 'channels') setOwn(merged, name, pruneChannel(name, entry as Entries, remoteEntries[name], plan.removed))
+        if (section === 'actions' || section === 'events') setOwn(merged, name, pruneAttributes(name, entry as Entries, remoteEntries[name], plan.removed))
       }
     }
     if (merged) body[section] = merged
@@ -176,7 +177,7 @@ function pruneScripts(definition: Definition, remote: RemoteIntegration, body: U
     if (local === null) continue
     const pruned = withoutLinkTemplate(local as Entries, asRecord(remote.configurations)[name])
     if (pruned) {
-      configurations![name] = pruned
+      setOwn(configurations!, name, pruned)
       removed.push(`configurations.${name}.identifier.linkTemplateScript`)
     }
   }

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js'
 import { secretEnvName } from '../secrets/names.js'
 import type { LocalInput } from './plan.js'
+import { setOwn } from '../own.js'
 
 /** What happens to each secret, by name only: values never enter a plan. */
 export interface SecretsPlan {
@@ -34,7 +35,7 @@ export function planSecrets(
   for (const { name, optional } of input.declarations) {
     const value = input.values.get(name)
     if (value !== undefined) {
-      body[name] = value
+      setOwn(body, name, value)
       ;(onServer.has(name) ? secrets.updated : secrets.added).push(name)
     } else if (onServer.has(name)) secrets.kept.push(name)
     else if (optional) secrets.skipped.push(name)
@@ -45,7 +46,7 @@ export function planSecrets(
     const declared = new Set(input.declarations.map((d) => d.name))
     for (const name of known) {
       if (!declared.has(name)) {
-        body[name] = null
+        setOwn(body, name, null)
         secrets.removed.push(name)
       }
     }

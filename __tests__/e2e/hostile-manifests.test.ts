@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
+import { runAction } from '../support/runner.mjs'
+import { EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
+
+// Manifests written to hurt: odd record names, and a megabyte of what is slowest to check.
+
+let api: Awaited<ReturnType<typeof startBotpressApi>>
+const action = (title: string) => ({ title, description: '', billable: false, cacheable: false, input: { schema: {} }, output: { schema: {} }, attributes: {} })
+beforeEach(async () => {
+  api = await startBotpressApi({ integrations: [seedIntegration({ id: EXAMPLE_ID, actions: { hasOwnProperty: action('Old'), toString: action('Old toString') } })] })
+})
+afterEach(async () => {
+  await api.close()
+})
+
+async function deploy(edit: (manifest: string) => string) {
+  const { workspace, manifest } = await exampleWorkspace(edit)
+  return runAction({ workspace, inputs: exampleInputs(api, { API_KEY: 'sk_test_hostile_manifest' }, { manifest }) })
+}
+
+describe('record names that objects inherit', () => {
+  it('are planned, sent and pruned as ordinary names', async () => {
+    const names = ['__proto__', 'constructor', 'toString']
+    const actions = names.map((name) => `  ${name}:\n    title: Action ${name}\n    input:\n      schema: {type: object}\n    output:\n      schema: {type: object}\n`).join('')
+    const run = await deploy((text) => text.replace('actions:\n', `actions:\n${actions}`))
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const body = api.requests[1]!.body.actions
+    for (const name of names) expect(Object.hasOwn(body, name)).toBe(true)
+    expect(body.__proto__.title).toBe('Action __proto__')
+    expect(body.hasOwnProperty).toBeNull()
+    expect(run.stdout).toContain('actions: + __proto__, constructor, createLead, getLead  ~ toString  - hasOwnProperty')
+    const stored = api.integration(EXAMPLE_ID)!.actions
+    expect(Object.keys(stored).sort()).toEqual(['__proto__', 'constructor', 'createLead', 'getLead', 'toString'])
+    expect(Object.prototype).not.toHaveProperty('title')
+  })
+
+  it('are checked like any other name', async () => {
+    const run = await deploy((text) => text.replace('actions:\n', 'actions:\n  __proto__:\n    titel: x\n'))
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toContain('actions.__proto__.titel: unknown key `titel`; did you mean `title`?')
+  })
+})
+
+describe('a megabyte of what is slowest to check', () => {
+  // Each would take minutes with a check that compares every key with every other.
+  const flood = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => line(i)).join('')
+
+  it('unknown keys: reported quickly, the first hundred with their lines', async () => {
+    const run = await deploy((text) => `${text}\n${flood(60_000, (i) => `k${i}: 1\n`)}`)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('integration.yml has 60000 problems; nothing was sent')
+    expect(run.stdout).toContain('… and 59900 more; fix these first')
+    expect(run.durationMs).toBeLessThan(20_000)
+  })
+
+  it('a duplicated key among many: found at its line', async () => {
+    const run = await deploy((text) => text.replace('attributes:\n', `attributes:\n${flood(50_000, (i) => `  a${i}: x\n`)}  a7: again\n`))
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/is not valid YAML.*Map keys must be unique; "a7" is repeated/)
+    expect(run.durationMs).toBeLessThan(20_000)
+  })
+
+  it('a huge required list: checked quickly', async () => {
+    const schema = `      schema:\n        type: object\n        properties:\n${flood(20_000, (i) => `          p${i}: {type: string}\n`)}        required: [${flood(20_000, (i) => `q${i}, `)}p1]\n`
+    const run = await deploy((text) => text.replace(/(  createLead:\n(?:    .*\n)*?    input:\n)      schema:\n/, `$1${schema}      x-old-schema:\n`))
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('problems; nothing was sent')
+    expect(run.durationMs).toBeLessThan(20_000)
+  })
+})
