@@ -13422,10 +13422,31 @@ class BotpressClient {
         const path = `/v1/admin/integrations/${encodeURIComponent(id)}/validate`;
         await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body, this.writeHeaders());
     }
-    /** Asks Botpress to review a public integration version. */
+    /**
+     * Asks Botpress to review a public integration version. Never twice: after
+     * a failure that Botpress may have applied anyway (a late answer, a dropped
+     * connection, a 5xx), the status is read before the request is made again.
+     */
     async requestVerification(id) {
         const path = '/v1/admin/integrations/request-verification';
-        await this.call(`Requesting verification of integration ${id} (POST ${path})`, 'POST', path, { integrationId: id });
+        const operation = `Requesting verification of integration ${id} (POST ${path})`;
+        for (let attempt = 1;; attempt++) {
+            try {
+                await this.call(operation, 'POST', path, { integrationId: id }, {}, 1);
+                return;
+            }
+            catch (error) {
+                const refused = error instanceof ApiError && error.status !== undefined && !RETRYABLE_STATUSES.has(error.status);
+                if (refused || attempt >= this.options.maxAttempts)
+                    throw error;
+                // A request that timed out may still be on its way: give it the backoff's time, then look.
+                await (this.options.sleep ?? defaultSleep)(retryDelay(attempt));
+                const { verificationStatus } = await this.getIntegration(id);
+                if (verificationStatus !== 'unapproved')
+                    return;
+                this.options.onRetry?.(`${operation}: ${error instanceof Error ? error.message : String(error)}; the status is still unapproved, so it is asked again`);
+            }
+        }
     }
     /** An interface version of this workspace (`hub: false`) or a public one (`hub: true`); undefined when none. */
     async findInterface(name, version, hub) {
@@ -13459,19 +13480,30 @@ class BotpressClient {
         const text = await this.call(operation, method, path, body, headers);
         return this.parse(operation, text, integrationResponseSchema).integration;
     }
-    /** One call with retries; returns the body of the first 2xx answer. */
-    async call(operation, method, path, body, extraHeaders = {}) {
-        const { maxAttempts, onRetry, onResponse, sleep = defaultSleep } = this.options;
+    /**
+     * One call with retries; returns the body of the first 2xx answer. A
+     * redirect is followed only to the API's own origin (the body sent again),
+     * never elsewhere: the token goes with every request.
+     */
+    async call(operation, method, path, body, extraHeaders = {}, maxAttempts = this.options.maxAttempts) {
+        const { baseUrl, onRetry, onResponse, sleep = defaultSleep } = this.options;
         const payload = body === undefined ? null : await jsonBody(body);
+        let url = `${baseUrl}${path}`;
+        let redirects = 0;
         for (let attempt = 1;; attempt++) {
             let failure;
             let headers = {};
             try {
                 const started = performance.now();
-                const response = await this.send(method, path, payload, extraHeaders);
+                const response = await this.send(method, url, payload, extraHeaders);
                 onResponse?.(`${method} ${path} → HTTP ${response.status} in ${Math.round(performance.now() - started)} ms${payload ? ` (${payload.contentLength} bytes sent)` : ''}`);
                 if (response.status >= 200 && response.status < 300)
                     return response.text;
+                if (response.status >= 300 && response.status < 400) {
+                    url = this.redirectTarget(operation, url, response, ++redirects);
+                    attempt--;
+                    continue;
+                }
                 if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
                     throw apiErrorFromResponse(operation, response.status, this.scrub(response.text));
                 }
@@ -13482,6 +13514,9 @@ class BotpressClient {
                 if (error instanceof ApiError)
                     throw error;
                 const reason = error instanceof Error ? error.message : String(error);
+                // Node refuses a bad header value or URL the same way every time.
+                if (NOT_RETRIED.has(error.code ?? ''))
+                    throw new ApiError(`${operation} failed: ${reason}`);
                 if (attempt >= maxAttempts) {
                     throw new ApiError(`${operation} failed after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${reason}`);
                 }
@@ -13492,24 +13527,40 @@ class BotpressClient {
             await sleep(delay);
         }
     }
-    /** One HTTP exchange, bounded by the timeout from start to last byte. */
-    async send(method, path, payload, extraHeaders) {
-        const { baseUrl, token, workspaceId, userAgent, timeoutMs } = this.options;
-        const client = new lib_HttpClient(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
+    redirectTarget(operation, from, response, count) {
+        const location = [response.headers.location].flat()[0];
+        let target;
+        try {
+            target = location ? new URL(location, from) : undefined;
+        }
+        catch {
+            target = undefined;
+        }
+        const origin = new URL(this.options.baseUrl).origin;
+        if (!target || target.origin !== origin || count > MAX_REDIRECTS) {
+            const where = target ? (target.origin === origin ? `more than ${MAX_REDIRECTS} redirects` : `a redirect to ${target.origin}`) : 'a redirect without a usable Location';
+            throw new ApiError(`${operation} answered with ${where}; not followed, since the token goes with every request. Check \`api-url\`.`, { status: response.status });
+        }
+        return target.href;
+    }
+    /** One HTTP exchange, bounded by the timeout from start to last byte, and the answer by its size. */
+    async send(method, url, payload, extraHeaders) {
+        const { token, workspaceId, userAgent, timeoutMs } = this.options;
+        const client = new lib_HttpClient(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, allowRedirects: false, keepAlive: false });
         let timer;
         const timeout = new Promise((_, reject) => {
             timer = setTimeout(() => reject(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
         });
         const stream = payload?.open() ?? null;
         const exchange = (async () => {
-            const response = await client.request(method, `${baseUrl}${path}`, stream, {
+            const response = await client.request(method, url, stream, {
                 authorization: `Bearer ${token}`,
                 'x-workspace-id': workspaceId,
                 accept: 'application/json',
                 ...extraHeaders,
                 ...(payload !== null && { 'content-type': 'application/json', 'content-length': payload.contentLength }),
             });
-            const text = await response.readBody();
+            const text = await readAnswer(response.message);
             return { status: response.message.statusCode ?? 0, headers: response.message.headers, text };
         })();
         try {
@@ -13525,6 +13576,36 @@ class BotpressClient {
             exchange.catch(() => undefined);
         }
     }
+}
+const MAX_REDIRECTS = 3;
+/** The most of an answer read: Botpress's largest (an integration with its definitions) is far smaller. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+const NOT_RETRIED = new Set(['ERR_ANSWER_TOO_LARGE', 'ERR_INVALID_CHAR', 'ERR_INVALID_URL', 'ERR_INVALID_HTTP_TOKEN', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_UNESCAPED_CHARACTERS', 'ERR_INVALID_PROTOCOL']);
+/**
+ * The whole answer body. A connection that closes before the end is an error
+ * at once (to be retried), not a wait for the timeout; an answer larger than
+ * MAX_ANSWER_BYTES is refused.
+ */
+function readAnswer(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let length = 0;
+        message.on('data', (chunk) => {
+            length += chunk.length;
+            if (length > MAX_ANSWER_BYTES) {
+                message.destroy();
+                reject(Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; not read further`), { code: 'ERR_ANSWER_TOO_LARGE' }));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', reject);
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new Error('the connection closed before the whole answer came (ECONNRESET)'));
+        });
+    });
 }
 function parseResponse(operation, text, schema, scrub) {
     let json;
@@ -15225,6 +15306,27 @@ function markdownFor(secretValues) {
         },
     };
 }
+/**
+ * Markdown cut to at most `limit` (counted by `size`) at a line boundary,
+ * closing a code block left open, with a last line that says what was left
+ * out and where the rest is. GitHub refuses a step summary over 1 MiB and a
+ * comment over 65,536 characters.
+ */
+function fitWithin(markdown, limit, size = (text) => text.length) {
+    if (size(markdown) <= limit)
+        return markdown;
+    const note = (left) => `\n\n**… cut here: ${left} more characters did not fit. The workflow run's log has all of it.**\n`;
+    const room = limit - size(note(markdown.length)) - 16;
+    let kept = markdown.slice(0, room);
+    while (size(kept) > room)
+        kept = kept.slice(0, Math.floor(kept.length * 0.9));
+    const lineEnd = kept.lastIndexOf('\n');
+    if (lineEnd > kept.length / 2)
+        kept = kept.slice(0, lineEnd);
+    const fences = kept.match(/^`{3,}$/gm) ?? [];
+    const open = fences.length % 2 === 1 ? `\n${fences[fences.length - 1]}` : '';
+    return `${kept}${open}${note(markdown.length - kept.length)}`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
@@ -15233,6 +15335,9 @@ function markdownFor(secretValues) {
 
 
 
+// GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; some room is kept.
+const SUMMARY_MAX_BYTES = 1_000_000;
+const COMMENT_MAX_CHARACTERS = 65_000;
 async function appendSummary(markdown) {
     // Outside a runner (local runs) there is no summary file.
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -15272,7 +15377,7 @@ function setOutputQuietly(name, value) {
 }
 /** The job summary, written on success and failure alike. */
 async function writeSummary(state) {
-    await appendSummary(summaryMarkdown(summaryInput(state), markdownFor(state.secretValues)));
+    await appendSummary(fitWithin(summaryMarkdown(summaryInput(state), markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
 }
 function summaryInput(state) {
     const { integration, label, operation, dryRun, plan, failure } = state;
@@ -15313,7 +15418,7 @@ async function publishComment(settings, context, state) {
         return;
     }
     const key = commentKey(settings, state);
-    const body = commentBody({ ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues));
+    const body = fitWithin(commentBody({ ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)), COMMENT_MAX_CHARACTERS);
     try {
         const { upsertComment } = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318));
         const result = await upsertComment({ token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, issueNumber: pullRequest.number, timeoutMs: settings.timeoutMs }, commentMarker(key), body);

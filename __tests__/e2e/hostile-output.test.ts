@@ -87,6 +87,17 @@ describe('the pull-request comment', () => {
     expect(github.comments(42)[0]!.body).toContain('| Result | **✅ updated** |')
   })
 
+  it("stays under GitHub's size limit when the plan is huge, and says it was cut", async () => {
+    const actions = Array.from({ length: 3000 }, (_, i) => `  action_with_a_long_descriptive_name_${i}:\n    input: {schema: {}}\n    output: {schema: {}}\n`).join('')
+    const result = await run({}, { edit: (text) => text.replace('actions:\n', `actions:\n${actions}`) })
+    expect(result.code).toBe(0)
+    const body = github.comments(42)[0]!.body
+    expect(body.length).toBeLessThanOrEqual(65_536)
+    expect(body.startsWith(MARKER)).toBe(true)
+    expect(body).toMatch(/\*\*… cut here: \d+ more characters did not fit\. The workflow run's log has all of it\.\*\*\n$/)
+    expect(result.summary).toContain('action_with_a_long_descriptive_name_2999')
+  })
+
   it('costs a bounded time and a warning when GitHub never answers', async () => {
     github.setHostile('hang')
     const result = await run({ timeout: '1' })

@@ -15,8 +15,9 @@ import semver from 'semver'
 import { violations } from './openapi.mjs'
 
 /**
- * @typedef {{ status?: number, headers?: Record<string, string>, body?: unknown, delayMs?: number, drop?: boolean, trickleMs?: number }} Fault
+ * @typedef {{ status?: number, headers?: Record<string, string>, body?: unknown, delayMs?: number, drop?: boolean, trickleMs?: number, resetMidBody?: boolean }} Fault
  * trickleMs: the answer's headers at once, then a space every 100 ms for that long, then its body.
+ * resetMidBody: the answer's headers and half its body, then the connection is reset.
  * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: any, violations: string[], abandoned?: boolean }} ReceivedRequest
  * @typedef {Record<string, any>} Integration
  * @typedef {{ id: string, name: string, version: string, public?: boolean }} InterfaceVersion
@@ -382,6 +383,12 @@ export async function startBotpressApi(options = {}) {
         'content-type': typeof answer.body === 'string' ? 'text/html' : 'application/json',
         ...answer.headers,
       })
+      if (fault?.resetMidBody) {
+        res.flushHeaders()
+        res.write(payload.slice(0, Math.floor(payload.length / 2)))
+        setTimeout(() => req.socket.destroy(), 50)
+        return
+      }
       for (let waited = 0; waited < (fault?.trickleMs ?? 0) && !res.destroyed; waited += 100) {
         res.write(' ')
         await new Promise((resolve) => setTimeout(resolve, 100))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { logLine } from '../../src/log.js'
-import { markdownFor } from '../../src/report/markdown.js'
+import { fitWithin, markdownFor } from '../../src/report/markdown.js'
 import { redact, secretShapes } from '../../src/secrets/redact.js'
 
 const SECRET = 'sk_live_51HxT9cKq-secret+api/key é'
@@ -57,5 +57,22 @@ describe('markdownFor', () => {
   it('scrubs secret values from what it is given, and only from that', () => {
     expect(md.text('key botpress-secret')).toBe('key \\*\\*\\*')
     expect(md.code('botpress-secret')).toBe('`***`')
+  })
+})
+
+describe('fitWithin', () => {
+  it('leaves what fits as it is', () => {
+    expect(fitWithin('short\n', 100)).toBe('short\n')
+  })
+  it('cuts at a line, closes an open code block, and says what was left out', () => {
+    const text = `head\n\`\`\`\`\n${'line of the failure\n'.repeat(1000)}\`\`\`\`\ntail\n`
+    const fitted = fitWithin(text, 2000)
+    expect(fitted.length).toBeLessThanOrEqual(2000)
+    expect(fitted.startsWith('head\n````\nline of the failure\n')).toBe(true)
+    expect(fitted).toMatch(/line of the failure\n````\n\n\*\*… cut here: \d+ more characters did not fit\. The workflow run's log has all of it\.\*\*\n$/)
+  })
+  it('counts in bytes where told to', () => {
+    const fitted = fitWithin('é'.repeat(5000), 3000, Buffer.byteLength)
+    expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(3000)
   })
 })

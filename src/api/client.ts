@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { z } from 'zod'
 import { jsonBody, type RequestBody } from './body.js'
@@ -87,10 +88,28 @@ export class BotpressClient {
     await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body, this.writeHeaders())
   }
 
-  /** Asks Botpress to review a public integration version. */
+  /**
+   * Asks Botpress to review a public integration version. Never twice: after
+   * a failure that Botpress may have applied anyway (a late answer, a dropped
+   * connection, a 5xx), the status is read before the request is made again.
+   */
   async requestVerification(id: string): Promise<void> {
     const path = '/v1/admin/integrations/request-verification'
-    await this.call(`Requesting verification of integration ${id} (POST ${path})`, 'POST', path, { integrationId: id })
+    const operation = `Requesting verification of integration ${id} (POST ${path})`
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.call(operation, 'POST', path, { integrationId: id }, {}, 1)
+        return
+      } catch (error) {
+        const refused = error instanceof ApiError && error.status !== undefined && !RETRYABLE_STATUSES.has(error.status)
+        if (refused || attempt >= this.options.maxAttempts) throw error
+        // A request that timed out may still be on its way: give it the backoff's time, then look.
+        await (this.options.sleep ?? defaultSleep)(retryDelay(attempt))
+        const { verificationStatus } = await this.getIntegration(id)
+        if (verificationStatus !== 'unapproved') return
+        this.options.onRetry?.(`${operation}: ${error instanceof Error ? error.message : String(error)}; the status is still unapproved, so it is asked again`)
+      }
+    }
   }
 
   /** An interface version of this workspace (`hub: false`) or a public one (`hub: true`); undefined when none. */
@@ -129,18 +148,36 @@ export class BotpressClient {
     return this.parse(operation, text, integrationResponseSchema).integration
   }
 
-  /** One call with retries; returns the body of the first 2xx answer. */
-  private async call(operation: string, method: string, path: string, body?: object, extraHeaders: Record<string, string> = {}): Promise<string> {
-    const { maxAttempts, onRetry, onResponse, sleep = defaultSleep } = this.options
+  /**
+   * One call with retries; returns the body of the first 2xx answer. A
+   * redirect is followed only to the API's own origin (the body sent again),
+   * never elsewhere: the token goes with every request.
+   */
+  private async call(
+    operation: string,
+    method: string,
+    path: string,
+    body?: object,
+    extraHeaders: Record<string, string> = {},
+    maxAttempts: number = this.options.maxAttempts,
+  ): Promise<string> {
+    const { baseUrl, onRetry, onResponse, sleep = defaultSleep } = this.options
     const payload = body === undefined ? null : await jsonBody(body)
+    let url = `${baseUrl}${path}`
+    let redirects = 0
     for (let attempt = 1; ; attempt++) {
       let failure: string
       let headers: Headers = {}
       try {
         const started = performance.now()
-        const response = await this.send(method, path, payload, extraHeaders)
+        const response = await this.send(method, url, payload, extraHeaders)
         onResponse?.(`${method} ${path} → HTTP ${response.status} in ${Math.round(performance.now() - started)} ms${payload ? ` (${payload.contentLength} bytes sent)` : ''}`)
         if (response.status >= 200 && response.status < 300) return response.text
+        if (response.status >= 300 && response.status < 400) {
+          url = this.redirectTarget(operation, url, response, ++redirects)
+          attempt--
+          continue
+        }
         if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
           throw apiErrorFromResponse(operation, response.status, this.scrub(response.text))
         }
@@ -149,6 +186,8 @@ export class BotpressClient {
       } catch (error) {
         if (error instanceof ApiError) throw error
         const reason = error instanceof Error ? error.message : String(error)
+        // Node refuses a bad header value or URL the same way every time.
+        if (NOT_RETRIED.has((error as NodeJS.ErrnoException).code ?? '')) throw new ApiError(`${operation} failed: ${reason}`)
         if (attempt >= maxAttempts) {
           throw new ApiError(`${operation} failed after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${reason}`)
         }
@@ -160,24 +199,40 @@ export class BotpressClient {
     }
   }
 
-  /** One HTTP exchange, bounded by the timeout from start to last byte. */
-  private async send(method: string, path: string, payload: RequestBody | null, extraHeaders: Record<string, string>): Promise<RawResponse> {
-    const { baseUrl, token, workspaceId, userAgent, timeoutMs } = this.options
-    const client = new HttpClient(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false })
+  private redirectTarget(operation: string, from: string, response: RawResponse, count: number): string {
+    const location = [response.headers.location].flat()[0]
+    let target: URL | undefined
+    try {
+      target = location ? new URL(location, from) : undefined
+    } catch {
+      target = undefined
+    }
+    const origin = new URL(this.options.baseUrl).origin
+    if (!target || target.origin !== origin || count > MAX_REDIRECTS) {
+      const where = target ? (target.origin === origin ? `more than ${MAX_REDIRECTS} redirects` : `a redirect to ${target.origin}`) : 'a redirect without a usable Location'
+      throw new ApiError(`${operation} answered with ${where}; not followed, since the token goes with every request. Check \`api-url\`.`, { status: response.status })
+    }
+    return target.href
+  }
+
+  /** One HTTP exchange, bounded by the timeout from start to last byte, and the answer by its size. */
+  private async send(method: string, url: string, payload: RequestBody | null, extraHeaders: Record<string, string>): Promise<RawResponse> {
+    const { token, workspaceId, userAgent, timeoutMs } = this.options
+    const client = new HttpClient(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, allowRedirects: false, keepAlive: false })
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs)
     })
     const stream = payload?.open() ?? null
     const exchange = (async () => {
-      const response = await client.request(method, `${baseUrl}${path}`, stream, {
+      const response = await client.request(method, url, stream, {
         authorization: `Bearer ${token}`,
         'x-workspace-id': workspaceId,
         accept: 'application/json',
         ...extraHeaders,
         ...(payload !== null && { 'content-type': 'application/json', 'content-length': payload.contentLength }),
       })
-      const text = await response.readBody()
+      const text = await readAnswer(response.message)
       return { status: response.message.statusCode ?? 0, headers: response.message.headers, text }
     })()
     try {
@@ -192,6 +247,37 @@ export class BotpressClient {
       exchange.catch(() => undefined)
     }
   }
+}
+
+const MAX_REDIRECTS = 3
+/** The most of an answer read: Botpress's largest (an integration with its definitions) is far smaller. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024
+const NOT_RETRIED = new Set(['ERR_ANSWER_TOO_LARGE', 'ERR_INVALID_CHAR', 'ERR_INVALID_URL', 'ERR_INVALID_HTTP_TOKEN', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_UNESCAPED_CHARACTERS', 'ERR_INVALID_PROTOCOL'])
+
+/**
+ * The whole answer body. A connection that closes before the end is an error
+ * at once (to be retried), not a wait for the timeout; an answer larger than
+ * MAX_ANSWER_BYTES is refused.
+ */
+function readAnswer(message: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let length = 0
+    message.on('data', (chunk: Buffer) => {
+      length += chunk.length
+      if (length > MAX_ANSWER_BYTES) {
+        message.destroy()
+        reject(Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; not read further`), { code: 'ERR_ANSWER_TOO_LARGE' }))
+        return
+      }
+      chunks.push(chunk)
+    })
+    message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    message.on('error', reject)
+    message.on('close', () => {
+      if (!message.complete) reject(new Error('the connection closed before the whole answer came (ECONNRESET)'))
+    })
+  })
 }
 
 function parseResponse<T>(operation: string, text: string, schema: z.ZodType<T>, scrub: (text: string) => string): T {

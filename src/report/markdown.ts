@@ -47,3 +47,22 @@ export function markdownFor(secretValues: readonly string[]): Markdown {
     },
   }
 }
+
+/**
+ * Markdown cut to at most `limit` (counted by `size`) at a line boundary,
+ * closing a code block left open, with a last line that says what was left
+ * out and where the rest is. GitHub refuses a step summary over 1 MiB and a
+ * comment over 65,536 characters.
+ */
+export function fitWithin(markdown: string, limit: number, size: (text: string) => number = (text) => text.length): string {
+  if (size(markdown) <= limit) return markdown
+  const note = (left: number) => `\n\n**… cut here: ${left} more characters did not fit. The workflow run's log has all of it.**\n`
+  const room = limit - size(note(markdown.length)) - 16
+  let kept = markdown.slice(0, room)
+  while (size(kept) > room) kept = kept.slice(0, Math.floor(kept.length * 0.9))
+  const lineEnd = kept.lastIndexOf('\n')
+  if (lineEnd > kept.length / 2) kept = kept.slice(0, lineEnd)
+  const fences = kept.match(/^`{3,}$/gm) ?? []
+  const open = fences.length % 2 === 1 ? `\n${fences[fences.length - 1]}` : ''
+  return `${kept}${open}${note(markdown.length - kept.length)}`
+}

@@ -6,7 +6,11 @@ import { logLine } from '../log.js'
 import { redact } from '../secrets/redact.js'
 import { commentBody, commentMarker } from './comment.js'
 import { outputsFor, summaryMarkdown, type SummaryInput } from './format.js'
-import { markdownFor } from './markdown.js'
+import { fitWithin, markdownFor } from './markdown.js'
+
+// GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; some room is kept.
+const SUMMARY_MAX_BYTES = 1_000_000
+const COMMENT_MAX_CHARACTERS = 65_000
 
 async function appendSummary(markdown: string): Promise<void> {
   // Outside a runner (local runs) there is no summary file.
@@ -46,7 +50,7 @@ export function setOutputQuietly(name: string, value: string): void {
 
 /** The job summary, written on success and failure alike. */
 export async function writeSummary(state: RunState): Promise<void> {
-  await appendSummary(summaryMarkdown(summaryInput(state), markdownFor(state.secretValues)))
+  await appendSummary(fitWithin(summaryMarkdown(summaryInput(state), markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength))
 }
 
 function summaryInput(state: RunState): SummaryInput {
@@ -92,9 +96,9 @@ export async function publishComment(settings: Settings, context: RunContext, st
     return
   }
   const key = commentKey(settings, state)
-  const body = commentBody(
-    { ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) },
-    markdownFor(state.secretValues),
+  const body = fitWithin(
+    commentBody({ ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)),
+    COMMENT_MAX_CHARACTERS,
   )
   try {
     const { upsertComment } = await import('../github/comment.js')

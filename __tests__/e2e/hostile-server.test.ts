@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
+import { runAction } from '../support/runner.mjs'
+import { EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
+
+// A Botpress API, or something in front of it, that answers in ways meant to
+// hang the step, lead the token elsewhere, or make it repeat what it did.
+
+let api: Awaited<ReturnType<typeof startBotpressApi>>
+beforeEach(async () => {
+  api = await startBotpressApi({ integrations: [seedIntegration({ id: EXAMPLE_ID })] })
+})
+afterEach(async () => {
+  await api.close()
+})
+
+async function deploy(extra: Record<string, string> = {}, edit?: (manifest: string) => string) {
+  const { workspace, manifest } = await exampleWorkspace(edit)
+  return runAction({ workspace, inputs: exampleInputs(api, { API_KEY: 'sk_test_hostile_server' }, { manifest, ...extra }) })
+}
+const calls = () => api.requests.map((r) => `${r.method} ${r.path}`)
+const PUT = `PUT /v1/admin/integrations/${EXAMPLE_ID}`
+
+describe('answers that stop halfway', () => {
+  it('are noticed at once and retried, not waited out', async () => {
+    api.fail({}, { resetMidBody: true })
+    const run = await deploy({ timeout: '120' })
+    expect(run.code).toBe(0)
+    expect(calls()).toEqual([`GET /v1/admin/integrations/${EXAMPLE_ID}`, PUT, PUT])
+    expect(run.stdout).toMatch(/PUT .*: (aborted|the connection closed before the whole answer came) \(attempt 1 of 4\)/)
+    expect(run.durationMs).toBeLessThan(20_000)
+  })
+})
+
+describe('redirects', () => {
+  it('to the same origin are followed, with the body sent again', async () => {
+    api.fail({}, { status: 307, headers: { location: `${api.url}/v1/admin/integrations/${EXAMPLE_ID}?moved=1` }, body: '' })
+    const run = await deploy()
+    expect(run.code).toBe(0)
+    expect(calls()).toEqual([`GET /v1/admin/integrations/${EXAMPLE_ID}`, PUT, PUT])
+    expect(api.requests[2]!.body.title).toBe('Acme CRM')
+  })
+
+  it('to another origin or port are not followed, and get no token', async () => {
+    const elsewhere = await startBotpressApi()
+    try {
+      api.fail({}, { status: 307, headers: { location: `${elsewhere.url}/v1/admin/integrations/${EXAMPLE_ID}` }, body: '' })
+      const run = await deploy()
+      expect(run.code).toBe(1)
+      expect(elsewhere.requests).toEqual([])
+      expect(run.stdout).toContain(`answered with a redirect to ${elsewhere.url}; not followed, since the token goes with every request`)
+    } finally {
+      await elsewhere.close()
+    }
+  })
+})
+
+describe('request-verification', () => {
+  it('is not asked again when its first answer came too late but was applied', async () => {
+    const remote = seedIntegration({ id: EXAMPLE_ID, visibility: 'public', public: true })
+    await api.close()
+    api = await startBotpressApi({ integrations: [remote], updatablePublic: true })
+    // GET, PUT, then the request-verification POST answers after the timeout.
+    api.fail({}, {}, { delayMs: 1200 })
+    const run = await deploy({ timeout: '1', 'request-verification': 'true' }, (text) => text.replace('visibility: private', 'visibility: public'))
+    expect(run.code).toBe(0)
+    expect(calls().filter((call) => call.startsWith('POST'))).toEqual(['POST /v1/admin/integrations/request-verification'])
+    expect(run.outputs['verification-status']).toBe('pending')
+  })
+})
