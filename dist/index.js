@@ -14786,7 +14786,8 @@ function pruneScripts(definition, remote, body) {
         const localIdentifier = asRecord(local?.identifier);
         if (localIdentifier.linkTemplateScript !== undefined)
             return undefined;
-        return { ...local, identifier: { ...localIdentifier, linkTemplateScript: null } };
+        // As Botpress's CLI does: without a link template, the identifier cannot be required.
+        return { ...local, identifier: { ...localIdentifier, linkTemplateScript: null, required: false } };
     };
     const configuration = withoutLinkTemplate(definition.configuration, remote.configuration);
     if (configuration) {

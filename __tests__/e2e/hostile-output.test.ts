@@ -117,13 +117,13 @@ describe('the pull-request comment', () => {
 })
 
 describe('secrets that the server echoes', () => {
-  it('are scrubbed from the outputs and the summary, also JSON-escaped', async () => {
+  it('are scrubbed from the outputs, the summary and the comment, also JSON-escaped', async () => {
     const echoed = seedIntegration({ id: EXAMPLE_ID, title: `echo ${api.token}`, description: `key ${API_KEY}` })
     api.fail({}, { status: 200, body: { integration: echoed } })
-    const result = await run({ 'comment-on-pr': 'false' })
+    const result = await run()
     expect(result.code).toBe(0)
     const outputs = JSON.stringify(result.outputs)
-    for (const text of [outputs, result.summary, visibleLog(result.stdout)]) {
+    for (const text of [outputs, result.summary, visibleLog(result.stdout), github.comments(42)[0]!.body]) {
       expect(text).not.toContain(api.token)
       expect(text).not.toContain(API_KEY)
     }

@@ -163,6 +163,16 @@ describe('names and handles', () => {
     expect(calls()).toEqual([`GET /v1/admin/integrations/${remote.id}`, `PUT /v1/admin/integrations/${remote.id}`])
   })
 
+  it('with an id, fails on a name mismatch alone, before any write', async () => {
+    const remote = release140({ name: 'acme/other-crm' })
+    api = await startBotpressApi({ integrations: [remote] })
+    const run = await deploy({ 'integration-id': remote.id })
+    expect(run.code).toBe(1)
+    expect(calls()).toEqual([`GET /v1/admin/integrations/${remote.id}`])
+    expect(run.stdout).toContain('name is "acme/acme-crm" in integrations/acme-crm/integration.yml but "acme/other-crm" on Botpress')
+    expect(run.stdout).not.toContain('version is')
+  })
+
   it('needs an id, or a name and a version, before any request', async () => {
     api = await startBotpressApi()
     const run = await deploy({}, { edit: (text) => text.replace(/^version: .*\n/m, '') })

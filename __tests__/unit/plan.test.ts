@@ -82,6 +82,13 @@ describe('planUpdate', () => {
     expect(plan.body.actions).toBeUndefined()
   })
 
+  it('prunes the attributes of events too', () => {
+    const event = { schema, attributes: { keep: 'k' } }
+    const plan = planUpdate(input({ events: { won: event } }, { events: { won: { title: '', description: '', schema, attributes: { keep: 'k', old: 'o' } } } }))
+    expect(plan.body.events).toEqual({ won: { schema, attributes: { keep: 'k', old: null } } })
+    expect(plan.sections.find((s) => s.section === 'events')!.removed).toEqual(['won.attributes.old'])
+  })
+
   it('prunes inside what stays: channel messages and tags, user tags, action attributes, VRL scripts', () => {
     const channel = { messages: { text: { schema } }, conversation: { tags: { a: {} } }, message: { tags: {} } }
     const plan = planUpdate(
@@ -117,8 +124,8 @@ describe('planUpdate', () => {
     expect(plan.body.user).toEqual({ tags: { keep: {}, old: null } })
     expect(plan.body.actions).toEqual({ act: { ...action('A'), attributes: { keep: 'k', old: null } } })
     expect(plan.body.identifier).toEqual({ extractScript: null, fallbackHandlerScript: null })
-    expect(plan.body.configuration).toEqual({ schema: {}, identifier: { linkTemplateScript: null } })
-    expect(plan.body.configurations).toEqual({ alt: { schema: {}, identifier: { linkTemplateScript: null } } })
+    expect(plan.body.configuration).toEqual({ schema: {}, identifier: { linkTemplateScript: null, required: false } })
+    expect(plan.body.configurations).toEqual({ alt: { schema: {}, identifier: { linkTemplateScript: null, required: false } } })
     expect(plan.sections.find((s) => s.section === 'channels')!.removed).toEqual([
       'chat.messages.image',
       'chat.message.tags.m',

@@ -165,7 +165,8 @@ function pruneScripts(definition: Definition, remote: RemoteIntegration, body: U
     if (!asRecord(asRecord(remoteConfig).identifier).linkTemplateScript) return undefined
     const localIdentifier = asRecord(local?.identifier)
     if (localIdentifier.linkTemplateScript !== undefined) return undefined
-    return { ...local, identifier: { ...localIdentifier, linkTemplateScript: null } }
+    // As Botpress's CLI does: without a link template, the identifier cannot be required.
+    return { ...local, identifier: { ...localIdentifier, linkTemplateScript: null, required: false } }
   }
   const configuration = withoutLinkTemplate(definition.configuration, remote.configuration)
   if (configuration) {
