@@ -285,7 +285,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1080);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3112);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1080:
+/***/ 3112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12989,6 +12989,80 @@ const manifestSchema = object({
 /** Limits that apply to file contents once read, as the body schema sets them. */
 const VRL_MAX_LENGTH = 2000;
 
+;// CONCATENATED MODULE: ./src/manifest/svg.ts
+/**
+ * Whether text opens as an SVG document: after an optional byte-order mark,
+ * XML declaration, comments, processing instructions and a DOCTYPE (with an
+ * internal subset, as Adobe Illustrator writes one), the root element is
+ * `<svg`. Anything else (HTML, a PNG, text) is not.
+ */
+function isSvgDocument(text) {
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const skipSpace = () => {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+    };
+    const skipPast = (end) => {
+        const at = text.indexOf(end, i);
+        if (at < 0)
+            return false;
+        i = at + end.length;
+        return true;
+    };
+    for (;;) {
+        skipSpace();
+        if (text.startsWith('<?', i)) {
+            if (!skipPast('?>'))
+                return false;
+        }
+        else if (text.startsWith('<!--', i)) {
+            if (!skipPast('-->'))
+                return false;
+        }
+        else if (text.slice(i, i + 9).toUpperCase() === '<!DOCTYPE') {
+            if (!skipDoctype())
+                return false;
+        }
+        else {
+            return /^<svg[\s>/]/i.test(text.slice(i, i + 5));
+        }
+    }
+    // Quoted strings and the internal subset (with its own comments and declarations) may hold `>`.
+    function skipDoctype() {
+        i += 9;
+        let depth = 0;
+        while (i < text.length) {
+            const char = text[i];
+            if (char === '"' || char === "'") {
+                const close = text.indexOf(char, i + 1);
+                if (close < 0)
+                    return false;
+                i = close + 1;
+            }
+            else if (text.startsWith('<!--', i)) {
+                if (!skipPast('-->'))
+                    return false;
+            }
+            else if (char === '[') {
+                depth++;
+                i++;
+            }
+            else if (char === ']') {
+                depth--;
+                i++;
+            }
+            else if (char === '>' && depth <= 0) {
+                i++;
+                return true;
+            }
+            else {
+                i++;
+            }
+        }
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/manifest/utf8.ts
 /** The offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
 function invalidUtf8Offset(bytes) {
@@ -13031,6 +13105,7 @@ class Utf8Error extends Error {
 
 
 
+
 /**
  * A file sent as a JSON string without ever being held in memory whole: the
  * integration's code bundle, which can be tens of megabytes. The API client
@@ -13051,8 +13126,6 @@ class FileText {
     }
 }
 const extensions = { svg: '.svg', markdown: '.md', vrl: '.vrl' };
-// An SVG may open with an XML declaration, comments or a doctype before <svg.
-const SVG_START = /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i;
 /** Every key of a checked manifest that names a file, with what it must be. */
 function fileReferences(manifest) {
     const refs = [];
@@ -13105,8 +13178,8 @@ async function readReference(ref, manifestDir, displayDir, workspace) {
     const read = { ...ref, absolute, bytes: data.length };
     switch (ref.kind) {
         case 'svg':
-            if (!SVG_START.test(data.subarray(0, 4096).toString('utf8'))) {
-                return finding(`${ref.relative} is not an SVG image (it must start with <svg, after an optional XML declaration)`);
+            if (!isSvgDocument(data.subarray(0, 256 * 1024).toString('utf8'))) {
+                return finding(`${ref.relative} is not an SVG image (its root element must be <svg, after an optional XML declaration, comments and DOCTYPE)`);
             }
             return { ...read, content: data.toString('base64') };
         case 'markdown':
@@ -14980,6 +15053,7 @@ function planTable(plan, md) {
 ;// CONCATENATED MODULE: ./src/secrets/resolve.ts
 
 
+
 /** The keys of the `secrets` input by the name they supply. */
 function indexProvided(provided, prefix) {
     const byName = new Map();
@@ -15032,6 +15106,27 @@ function maskableParts(values) {
                 parts.add(line);
     }
     return [...parts];
+}
+/**
+ * Keys of the `secrets` input that are probably meant for a declared secret
+ * left without a value: the same name but for underscores, or a letter or two
+ * apart (OPENWEATHER_API_KEY for OPEN_WEATHER_API_KEY). A rotated key that
+ * never reaches Botpress is the worst kind of success, so the run warns.
+ */
+function nearMisses(declarations, sources, values) {
+    const declared = new Set(declarations.map((d) => d.name));
+    const provided = [...indexProvided(sources.provided, sources.prefix).entries()].filter(([name]) => !declared.has(name));
+    const squash = (name) => name.replace(/_/g, '');
+    const misses = [];
+    for (const { name } of declarations) {
+        if (values.has(name))
+            continue;
+        for (const [other, keys] of provided) {
+            if (squash(other) === squash(name) || (name.length >= 6 && editDistance(other, name) <= 2))
+                misses.push({ name, key: keys[0] });
+        }
+    }
+    return misses;
 }
 
 ;// CONCATENATED MODULE: ./src/secrets/redact.ts
@@ -15099,7 +15194,11 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 async function deploy(settings, env, state, log) {
     const manifest = await deploy_loadManifest(settings, env, state);
     const lookup = chooseLookup(manifest, settings);
-    const values = resolveSecrets(manifest.secrets, { env, provided: settings.secrets, prefix: settings.secretsPrefix });
+    const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix };
+    const values = resolveSecrets(manifest.secrets, sources);
+    for (const { name, key } of nearMisses(manifest.secrets, sources, values)) {
+        log.warning(`Secret ${name} has no value in this run, but the \`secrets\` input has ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`);
+    }
     const parts = maskableParts(values);
     for (const part of parts)
         log.mask(part);

@@ -10,7 +10,7 @@ import { checkManifest, readManifest, type Manifest } from './manifest/load.js'
 import { planCreate } from './plan/create.js'
 import { planUpdate, type LocalInput, type Plan } from './plan/plan.js'
 import { formatPlanLog, type ManifestLabel } from './report/format.js'
-import { maskableParts, MIN_SECRET_LENGTH, resolveSecrets } from './secrets/resolve.js'
+import { maskableParts, MIN_SECRET_LENGTH, nearMisses, resolveSecrets } from './secrets/resolve.js'
 import { redact } from './secrets/redact.js'
 import type { Settings } from './settings.js'
 import { USER_AGENT } from './version.js'
@@ -39,7 +39,11 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
   const manifest = await loadManifest(settings, env, state)
   const lookup = chooseLookup(manifest, settings)
 
-  const values = resolveSecrets(manifest.secrets, { env, provided: settings.secrets, prefix: settings.secretsPrefix })
+  const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix }
+  const values = resolveSecrets(manifest.secrets, sources)
+  for (const { name, key } of nearMisses(manifest.secrets, sources, values)) {
+    log.warning(`Secret ${name} has no value in this run, but the \`secrets\` input has ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`)
+  }
   const parts = maskableParts(values)
   for (const part of parts) log.mask(part)
   state.secretValues.push(...parts)

@@ -107,6 +107,15 @@ describe('pull-request previews', () => {
     expect(api.requests.map((r) => r.method)).toEqual(['GET', 'PUT'])
   })
 
+  it("skip a fork's pull request run with the README's preview inputs, every secret and variable empty", async () => {
+    const inputs = { token: '', 'workspace-id': '', manifest: 'examples/acme-crm/integration.yml', secrets: '{}', 'dry-run': 'true', 'comment-on-pr': 'true', 'github-token': '' }
+    const run = await runAction({ inputs, env: env(), event: await event('pull_request', 'pull_request_fork.json') })
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ skipped: 'true', operation: 'skipped' })
+    expect(run.stdout).toMatch(/::notice title=Botpress deploy skipped::Skipped: pull request #43 comes from a fork/)
+    expect(api.requests).toEqual([])
+  })
+
   it('skip a pull request from a fork that has no token, and succeed', async () => {
     const run = await runAction({ inputs: inputs({ token: '', 'comment-on-pr': 'true' }), env: env(), event: await event('pull_request', 'pull_request_fork.json') })
     expect(run.code).toBe(0)

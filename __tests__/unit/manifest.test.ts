@@ -40,6 +40,25 @@ actions:
 `
 
 describe('loadManifest', () => {
+  it('shares schemas through anchors and merge keys, and places a problem in a merged entry', async () => {
+    const shared = `title: CRM
+code: index.js
+x-message: &message
+  schema: { type: object, properties: { text: { type: string } } }
+channels:
+  chat:
+    messages:
+      text: *message
+      markdown:
+        <<: *message
+`
+    const manifest = await load(shared.replace('x-message: &message\n  schema', 'channels:\n  base:\n    messages:\n      m: &message\n        schema').replace('channels:\n  chat:', '  chat:'), { 'index.js': '' })
+    const messages = (manifest.definition.channels as Record<string, { messages: Record<string, unknown> }>).chat!.messages
+    expect(messages.markdown).toEqual(messages.text)
+    const found = await problems(`title: CRM\ncode: index.js\nchannels:\n  base:\n    messages:\n      m: &message\n        schema: {}\n  chat:\n    messages:\n      bad:\n        <<: *message\n        titel: x\n`, { 'index.js': '' })
+    expect(found.map(where)).toEqual(['12:9 channels.chat.messages.bad.titel: unknown key `titel`; known keys here: schema'])
+  })
+
   it('reads the files the manifest names into the definition', async () => {
     const manifest = await load(
       `id: intver_1\nname: acme/crm\nversion: "1.0.0"\n${minimal}icon: assets/icon.svg\nreadme: README.md\nidentifier:\n  extractScript: extract.vrl\nconfigurations:\n  apiKey:\n    identifier: { linkTemplateScript: link.vrl }\nsecrets: [apiKey, OAUTH2_TOKEN]\n`,
@@ -157,7 +176,7 @@ configuration:
       'dir.vrl/placeholder': '',
     })
     expect(found.map(where)).toEqual([
-      '2:7 icon: icon.svg is not an SVG image (it must start with <svg, after an optional XML declaration)',
+      '2:7 icon: icon.svg is not an SVG image (its root element must be <svg, after an optional XML declaration, comments and DOCTYPE)',
       '3:9 readme: must name a .md file, not readme.txt',
       '5:18 identifier.extractScript: big.vrl has 2001 characters; Botpress takes VRL scripts of at most 2000',
       '6:26 identifier.fallbackHandlerScript: cannot read crm/dir.vrl (it is a folder); fix the path (it is relative to the manifest)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { maskableParts, resolveSecrets } from '../../src/secrets/resolve.js'
+import { maskableParts, nearMisses, resolveSecrets } from '../../src/secrets/resolve.js'
 
 const declared = [
   { name: 'API_KEY', optional: false },
@@ -55,5 +55,21 @@ describe('maskableParts', () => {
     const parts = maskableParts(new Map([['PEM', 'line one\r\nline two\n\n'], ['K', 'v']]))
     expect(parts).toEqual(expect.arrayContaining(['line one\r\nline two\n\n', 'line one', 'line two', 'v']))
     expect(parts).not.toContain('')
+  })
+})
+
+describe('nearMisses', () => {
+  const weather = [{ name: 'OPEN_WEATHER_API_KEY', optional: false }, { name: 'REGION', optional: true }]
+  it('finds a key of the input that is close to a secret left without a value', () => {
+    const sources = { env: {}, provided: { OPENWEATHER_API_KEY: 'rotated-value', OPEN_WEATHR_API_KEY: 'typo-value', UNRELATED: 'x-value' }, prefix: '' }
+    const values = resolveSecrets(weather, sources)
+    expect(nearMisses(weather, sources, values)).toEqual([
+      { name: 'OPEN_WEATHER_API_KEY', key: 'OPENWEATHER_API_KEY' },
+      { name: 'OPEN_WEATHER_API_KEY', key: 'OPEN_WEATHR_API_KEY' },
+    ])
+  })
+  it('says nothing when the secret has its value', () => {
+    const sources = { env: {}, provided: { OPEN_WEATHER_API_KEY: 'the-value', OPENWEATHER_API_KEY: 'other-value' }, prefix: '' }
+    expect(nearMisses(weather, sources, resolveSecrets(weather, sources))).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import type { KeyPath } from './locate.js'
 import type { Finding } from './issues.js'
 import { FILE_LIMITS, FileRefused, readInside, resolveInside } from './safe-read.js'
 import { VRL_MAX_LENGTH } from './schema.js'
+import { isSvgDocument } from './svg.js'
 import { Utf8Error, decodeUtf8 } from './utf8.js'
 
 /**
@@ -42,8 +43,6 @@ export interface ReadFile extends FileReference {
 
 const extensions: Partial<Record<FileKind, string>> = { svg: '.svg', markdown: '.md', vrl: '.vrl' }
 
-// An SVG may open with an XML declaration, comments or a doctype before <svg.
-const SVG_START = /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i
 
 /** Every key of a checked manifest that names a file, with what it must be. */
 export function fileReferences(manifest: Record<string, unknown>): FileReference[] {
@@ -95,8 +94,8 @@ export async function readReference(ref: FileReference, manifestDir: string, dis
   const read = { ...ref, absolute, bytes: data.length }
   switch (ref.kind) {
     case 'svg':
-      if (!SVG_START.test(data.subarray(0, 4096).toString('utf8'))) {
-        return finding(`${ref.relative} is not an SVG image (it must start with <svg, after an optional XML declaration)`)
+      if (!isSvgDocument(data.subarray(0, 256 * 1024).toString('utf8'))) {
+        return finding(`${ref.relative} is not an SVG image (its root element must be <svg, after an optional XML declaration, comments and DOCTYPE)`)
       }
       return { ...read, content: data.toString('base64') }
     case 'markdown':

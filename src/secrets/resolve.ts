@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js'
 import type { SecretDeclaration } from '../manifest/secrets.js'
+import { editDistance } from '../manifest/suggest.js'
 import { secretEnvName, toScreamingSnake } from './names.js'
 
 export interface SecretSources {
@@ -65,4 +66,24 @@ export function maskableParts(values: SecretValues): string[] {
     for (const line of value.split(/\r?\n/)) if (line.trim()) parts.add(line)
   }
   return [...parts]
+}
+
+/**
+ * Keys of the `secrets` input that are probably meant for a declared secret
+ * left without a value: the same name but for underscores, or a letter or two
+ * apart (OPENWEATHER_API_KEY for OPEN_WEATHER_API_KEY). A rotated key that
+ * never reaches Botpress is the worst kind of success, so the run warns.
+ */
+export function nearMisses(declarations: readonly SecretDeclaration[], sources: SecretSources, values: SecretValues): Array<{ name: string; key: string }> {
+  const declared = new Set(declarations.map((d) => d.name))
+  const provided = [...indexProvided(sources.provided, sources.prefix).entries()].filter(([name]) => !declared.has(name))
+  const squash = (name: string) => name.replace(/_/g, '')
+  const misses: Array<{ name: string; key: string }> = []
+  for (const { name } of declarations) {
+    if (values.has(name)) continue
+    for (const [other, keys] of provided) {
+      if (squash(other) === squash(name) || (name.length >= 6 && editDistance(other, name) <= 2)) misses.push({ name, key: keys[0]! })
+    }
+  }
+  return misses
 }
