@@ -3,13 +3,27 @@
 // env vars (upper-cased, hyphens kept), files for GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY, an event payload at GITHUB_EVENT_PATH.
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 export const bundle = path.join(projectRoot, 'dist', 'index.js')
+/**
+ * The inputs' defaults, as action.yml declares them: the runner passes every
+ * input, a default where the workflow gives none. Expressions (`${{ github.token }}`)
+ * are the runner's to evaluate and are left out.
+ * @type {Record<string, string>}
+ */
+const DEFAULTS = Object.fromEntries(
+  Object.entries(parse(readFileSync(path.join(projectRoot, 'action.yml'), 'utf8')).inputs)
+    .filter(([, input]) => typeof input.default === 'string' && !input.default.includes('${{'))
+    .map(([name, input]) => [name, input.default]),
+)
+
 /** The Node.js that runs the bundle: ACTION_NODE (CI sets it to Node 24, as action.yml declares), else this one. */
 export const actionNode = process.env.ACTION_NODE || process.execPath
 
@@ -72,7 +86,7 @@ export async function runAction(options) {
     GITHUB_API_URL: 'https://api.github.com',
     RUNNER_TEMP: dir,
   }
-  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries({ ...DEFAULTS, ...options.inputs })) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   Object.assign(env, options.env)
 
   const started = performance.now()

@@ -1,15 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
 import { readdir, readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
+import { withTables } from '../../scripts/readme-tables.mjs'
 
 const root = new URL('../../', import.meta.url)
 const read = (path: string) => readFile(new URL(path, root), 'utf8')
 
 describe('the README', () => {
-  it('documents every input and output of action.yml', async () => {
-    const [readme, action] = [await read('README.md'), parse(await read('action.yml'))]
-    for (const name of Object.keys(action.inputs)) expect(readme).toContain(`| \`${name}\` |`)
-    for (const name of Object.keys(action.outputs)) expect(readme).toMatch(new RegExp(`\\| (\`[\\w-]+\`, )?\`${name}\``))
+  it('has the inputs and outputs tables of action.yml, descriptions and defaults included (npm run readme)', async () => {
+    const readme = await read('README.md')
+    expect(readme).toBe(withTables(readme, parse(await read('action.yml'))))
+    expect(readme).toContain('| `if-missing` | `create` |')
   })
 
   it('shows every example workflow and the example manifest as they are', async () => {
@@ -34,6 +35,22 @@ describe('action.yml', () => {
     }
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
     expect(action.branding).toEqual({ icon: expect.any(String), color: expect.any(String) })
+  })
+})
+
+describe('the workflows in .github/workflows', () => {
+  it('pin every action from outside this repository by commit SHA, with its version, and bound every job', async () => {
+    for (const name of await readdir(new URL('.github/workflows/', root))) {
+      const text = await read(`.github/workflows/${name}`)
+      for (const [, action] of text.matchAll(/^\s*(?:- )?uses: (\S+.*)$/gm)) {
+        if (action!.startsWith('./')) continue
+        expect(`${name}: ${action}`).toMatch(/: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/)
+      }
+      const workflow = parse(text)
+      for (const [job, definition] of Object.entries(workflow.jobs as Record<string, { 'timeout-minutes'?: number }>)) {
+        expect(`${name} ${job}: ${definition['timeout-minutes']}`).toMatch(/: \d+$/)
+      }
+    }
   })
 })
 
