@@ -37,11 +37,16 @@ export async function largeIntegration({ codeBytes = 25 * 1024 * 1024, actions =
   const manifest = parse(await readFile(path.join(dir, 'integration.yml'), 'utf8'))
   const schema = (n) => ({
     type: 'object',
-    properties: Object.fromEntries(Array.from({ length: 8 }, (_, j) => [`field${j}`, { type: j % 2 ? 'string' : 'number', description: `Field ${j} of ${n}` }])),
+    properties: Object.fromEntries(
+      Array.from({ length: 8 }, (_, j) => [`field${j}`, { type: j % 2 ? 'string' : 'number', description: `Field ${j} of ${n}` }]),
+    ),
     required: ['field0'],
   })
   manifest.actions = Object.fromEntries(
-    Array.from({ length: actions }, (_, i) => [`action${i}`, { title: `Action ${i}`, description: `Does thing ${i}.`, input: { schema: schema(`input ${i}`) }, output: { schema: schema(`output ${i}`) } }]),
+    Array.from({ length: actions }, (_, i) => [
+      `action${i}`,
+      { title: `Action ${i}`, description: `Does thing ${i}.`, input: { schema: schema(`input ${i}`) }, output: { schema: schema(`output ${i}`) } },
+    ]),
   )
   manifest.events = Object.fromEntries(Array.from({ length: events }, (_, i) => [`event${i}`, { title: `Event ${i}`, schema: schema(`event ${i}`) }]))
   await writeFile(path.join(dir, 'integration.yml'), stringify(manifest))

@@ -46,5 +46,10 @@ const outputs = {
   'updated-at': integration.updatedAt,
   integration: JSON.stringify(integration),
 }
-appendFileSync(process.env.GITHUB_OUTPUT, Object.entries(outputs).map(([k, v]) => `${k}<<EOF_\n${v}\nEOF_\n`).join(''))
+appendFileSync(
+  process.env.GITHUB_OUTPUT,
+  Object.entries(outputs)
+    .map(([k, v]) => `${k}<<EOF_\n${v}\nEOF_\n`)
+    .join(''),
+)
 appendFileSync(process.env.GITHUB_STEP_SUMMARY, `## ${integration.title} — ${integration.name}@${integration.version}\n\n| Version id | ${integration.id} |\n`)

@@ -30,7 +30,14 @@ async function measure(script, integration) {
     nodeArgs: ['-r', peakPreload],
     workspace: integration?.workspace ?? projectRoot,
     inputs: integration
-      ? { token: api.token, 'workspace-id': api.workspaceId, 'integration-id': ID, manifest: integration.manifest, 'api-url': api.url, secrets: JSON.stringify({ API_KEY: 'bench-key' }) }
+      ? {
+          token: api.token,
+          'workspace-id': api.workspaceId,
+          'integration-id': ID,
+          manifest: integration.manifest,
+          'api-url': api.url,
+          secrets: JSON.stringify({ API_KEY: 'bench-key' }),
+        }
       : {},
     env: { BENCH_PEAK_FILE: peakFile },
   })
@@ -65,11 +72,18 @@ async function compare(label, a, b) {
 const example = await exampleIntegration()
 const large = await largeIntegration()
 const results = []
-for (const [label, integration] of [['example integration', example], ['large integration', large]]) {
+for (const [label, integration] of [
+  ['example integration', example],
+  ['large integration', large],
+]) {
   process.stderr.write(`${label}: warm-up and ${rounds} rounds…\n`)
   // A fresh integration, so that nothing is left to prune from the scenario before.
   api.add(seedIntegration({ id: ID }))
-  const result = await compare(label, () => measure(bundle, integration), () => measure(floorScript, integration))
+  const result = await compare(
+    label,
+    () => measure(bundle, integration),
+    () => measure(floorScript, integration),
+  )
   // The floor is only a floor if it does the same work: the same PUT body.
   const [action, floor] = result.warmup
   if (!isDeepStrictEqual(action.body, floor.body)) throw new Error(`${label}: the floor sent another body than the action`)
@@ -78,7 +92,11 @@ for (const [label, integration] of [['example integration', example], ['large in
   results.push(result)
 }
 process.stderr.write(`start-up: warm-up and ${rounds} rounds…\n`)
-const startup = await compare('start-up (no inputs)', () => measure(bundle, undefined), () => measure(path.join(here, 'empty.mjs'), undefined))
+const startup = await compare(
+  'start-up (no inputs)',
+  () => measure(bundle, undefined),
+  () => measure(path.join(here, 'empty.mjs'), undefined),
+)
 delete startup.warmup
 results.push(startup)
 
@@ -88,7 +106,14 @@ const distFiles = (await Promise.all(distNames.map(async (name) => ({ name, stat
   .map((f) => ({ name: f.name, bytes: f.stat.size }))
 const jsFiles = distFiles.filter((f) => /\.c?js$/.test(f.name))
 const largest = jsFiles.reduce((a, b) => (b.bytes > a.bytes ? b : a))
-const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, actionNode, platform: `${os.platform()} ${os.arch()}` }
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.versions.node,
+  actionNode,
+  platform: `${os.platform()} ${os.arch()}`,
+}
 const report = {
   date: new Date().toISOString(),
   rounds,
@@ -109,13 +134,17 @@ const rows = results.map((r) => [
   mb(r.action.peakBytes),
   mb(r.floor.peakBytes),
   `${ratio(r.action.peakBytes, r.floor.peakBytes)}×`,
-  r.bodyBytes ? `${(r.action.peakBytes.median / r.bodyBytes).toFixed(1)}× of ${r.bodyBytes > 2 ** 20 ? `${(r.bodyBytes / 2 ** 20).toFixed(1)} MB` : `${(r.bodyBytes / 1024).toFixed(1)} KB`}` : '',
+  r.bodyBytes
+    ? `${(r.action.peakBytes.median / r.bodyBytes).toFixed(1)}× of ${r.bodyBytes > 2 ** 20 ? `${(r.bodyBytes / 2 ** 20).toFixed(1)} MB` : `${(r.bodyBytes / 1024).toFixed(1)} KB`}`
+    : '',
 ])
 const header = ['scenario', 'action wall', 'floor wall', 'ratio', 'action peak', 'floor peak', 'ratio', 'action peak / body']
 console.log(`\nBenchmark, ${rounds} rounds after a warm-up, median (min–max); ${machine.cores} cores, ${machine.cpu}, Node ${process.versions.node}`)
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
 for (const row of rows) console.log(`| ${row.join(' | ')} |`)
-console.log(`\ndist/: ${(report.dist.totalBytes / 1024).toFixed(0)} KiB in ${distFiles.length} files; loaded on every run: dist/index.js, ${(report.dist.loadedOnEveryRun / 1024).toFixed(0)} KiB; largest file: ${largest.name}, ${(largest.bytes / 1024).toFixed(0)} KiB`)
+console.log(
+  `\ndist/: ${(report.dist.totalBytes / 1024).toFixed(0)} KiB in ${distFiles.length} files; loaded on every run: dist/index.js, ${(report.dist.loadedOnEveryRun / 1024).toFixed(0)} KiB; largest file: ${largest.name}, ${(largest.bytes / 1024).toFixed(0)} KiB`,
+)
 console.log('start-up floor: an empty Node.js script. Figures also in bench/results.json')
 
 await api.close()

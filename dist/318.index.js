@@ -49,7 +49,7 @@ async function upsertComment(target, marker, body) {
     }
     catch (error) {
         if (budget.aborted)
-            throw new Error(`the GitHub API did not answer within ${budgetMs / 1000} s in all`);
+            throw new Error(`the GitHub API did not answer within ${budgetMs / 1000} s in all`, { cause: error });
         throw error;
     }
 }
@@ -58,7 +58,11 @@ async function upsert(octokit, target, marker, body) {
     const author = await octokit.rest.users.getAuthenticated().then(({ data }) => ({ login: data.login }), () => ({ anyBot: true }));
     const apiOrigin = new URL(target.apiUrl).origin;
     const seen = new Set();
-    let response = await octokit.rest.issues.listComments({ ...where, issue_number: target.issueNumber, per_page: 100 });
+    let response = await octokit.rest.issues.listComments({
+        ...where,
+        issue_number: target.issueNumber,
+        per_page: 100,
+    });
     for (let page = 1;; page++) {
         const existing = (Array.isArray(response.data) ? response.data : []).find((comment) => isOurs(comment, marker, author));
         if (existing) {

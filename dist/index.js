@@ -12896,16 +12896,13 @@ const configuration = object({
     title: title.optional(),
     description: description.optional(),
     schema: jsonSchema.optional(),
-    identifier: object({ linkTemplateScript: vrlPath.optional(), required: schemas_boolean().optional() })
-        .strict()
-        .optional(),
+    identifier: object({ linkTemplateScript: vrlPath.optional(), required: schemas_boolean().optional() }).strict().optional(),
 })
     .strict();
 const channel = object({
     title: title.optional(),
     description: description.optional(),
-    messages: record(schemas_string(), object({ schema: jsonSchema }).strict().describe('Message definition'))
-        .optional(),
+    messages: record(schemas_string(), object({ schema: jsonSchema }).strict().describe('Message definition')).optional(),
     conversation: object({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
     message: object({ tags: tags.optional() }).strict().optional(),
 })
@@ -12927,10 +12924,8 @@ const schema_event = object({
     attributes: attributes.optional(),
 })
     .strict();
-const state = object({ type: schemas_enum(['conversation', 'user', 'integration']), schema: jsonSchema })
-    .strict();
-const entity = object({ title: title.optional(), description: description.optional(), schema: jsonSchema })
-    .strict();
+const state = object({ type: schemas_enum(['conversation', 'user', 'integration']), schema: jsonSchema }).strict();
+const entity = object({ title: title.optional(), description: description.optional(), schema: jsonSchema }).strict();
 const implementedAs = record(schemas_string(), object({ name: schema_name }).strict());
 // An interface by its version id, or by `name` and `version` (a version or a
 // range), which the action resolves to the id before sending (lifecycle/interfaces.ts).
@@ -12975,9 +12970,7 @@ const manifestSchema = object({
     interfaces: record(schemas_string(), interfaceRef).optional(),
     attributes: attributes.optional(),
     extraOperations: record(schemas_string(), object({ enabled: schemas_boolean() }).strict()).optional(),
-    identifier: object({ extractScript: vrlPath.optional(), fallbackHandlerScript: vrlPath.optional() })
-        .strict()
-        .optional(),
+    identifier: object({ extractScript: vrlPath.optional(), fallbackHandlerScript: vrlPath.optional() }).strict().optional(),
     // Declarations only, checked by ./secrets.ts so that no value is ever echoed.
     secrets: unknown().optional(),
     // Paths in the manifest; the body carries the file contents.
@@ -13139,7 +13132,7 @@ function fileReferences(manifest) {
     const identifier = manifest.identifier;
     add(['identifier', 'extractScript'], 'vrl', identifier?.extractScript);
     add(['identifier', 'fallbackHandlerScript'], 'vrl', identifier?.fallbackHandlerScript);
-    const linkTemplate = (config) => (config?.identifier)?.linkTemplateScript;
+    const linkTemplate = (config) => config?.identifier?.linkTemplateScript;
     add(['configuration', 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(manifest.configuration));
     for (const [name, config] of Object.entries((manifest.configurations ?? {}))) {
         add(['configurations', name, 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(config));
@@ -13611,8 +13604,14 @@ class BotpressClient {
         }
         const origin = new URL(this.options.baseUrl).origin;
         if (!target || target.origin !== origin || count > MAX_REDIRECTS) {
-            const where = target ? (target.origin === origin ? `more than ${MAX_REDIRECTS} redirects` : `a redirect to ${target.origin}`) : 'a redirect without a usable Location';
-            throw new ApiError(`${operation} answered with ${where}; not followed, since the token goes with every request. Check \`api-url\`.`, { status: response.status });
+            const where = target
+                ? target.origin === origin
+                    ? `more than ${MAX_REDIRECTS} redirects`
+                    : `a redirect to ${target.origin}`
+                : 'a redirect without a usable Location';
+            throw new ApiError(`${operation} answered with ${where}; not followed, since the token goes with every request. Check \`api-url\`.`, {
+                status: response.status,
+            });
         }
         return target.href;
     }
@@ -13653,7 +13652,15 @@ class BotpressClient {
 const MAX_REDIRECTS = 3;
 /** The most of an answer read: Botpress's largest (an integration with its definitions) is far smaller. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
-const NOT_RETRIED = new Set(['ERR_ANSWER_TOO_LARGE', 'ERR_INVALID_CHAR', 'ERR_INVALID_URL', 'ERR_INVALID_HTTP_TOKEN', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_UNESCAPED_CHARACTERS', 'ERR_INVALID_PROTOCOL']);
+const NOT_RETRIED = new Set([
+    'ERR_ANSWER_TOO_LARGE',
+    'ERR_INVALID_CHAR',
+    'ERR_INVALID_URL',
+    'ERR_INVALID_HTTP_TOKEN',
+    'ERR_HTTP_INVALID_HEADER_VALUE',
+    'ERR_UNESCAPED_CHARACTERS',
+    'ERR_INVALID_PROTOCOL',
+]);
 /**
  * The whole answer body. A connection that closes before the end is an error
  * at once (to be retried), not a wait for the timeout; an answer larger than
@@ -13710,9 +13717,7 @@ class InputError extends Error {
     }
 }
 function formatProblem(problem) {
-    const where = problem.location
-        ? `${problem.location.file}:${problem.location.line}:${problem.location.column}: `
-        : '';
+    const where = problem.location ? `${problem.location.file}:${problem.location.line}:${problem.location.column}: ` : '';
     const key = problem.keyPath ? `${problem.keyPath}: ` : '';
     return `${where}${key}${problem.message}`;
 }
@@ -14080,9 +14085,7 @@ function describeIssues(schema, data, issues) {
                 const known = knownKeysAt(schema, path);
                 return issue.keys.map((key) => {
                     const suggestion = closestKey(key, known);
-                    const hint = suggestion
-                        ? `did you mean \`${suggestion}\`?`
-                        : `known keys here: ${known.join(', ')}`;
+                    const hint = suggestion ? `did you mean \`${suggestion}\`?` : `known keys here: ${known.join(', ')}`;
                     return { path: [...path, key], at: 'key', message: `unknown key \`${key}\`; ${hint}` };
                 });
             }
@@ -14275,7 +14278,10 @@ function schemaLocations(manifest) {
     if (isMap(manifest.configuration) && manifest.configuration.schema !== undefined)
         paths.push(['configuration', 'schema']);
     each(manifest.configurations, 'configurations', [['schema']]);
-    each(manifest.actions, 'actions', [['input', 'schema'], ['output', 'schema']]);
+    each(manifest.actions, 'actions', [
+        ['input', 'schema'],
+        ['output', 'schema'],
+    ]);
     each(manifest.events, 'events', [['schema']]);
     each(manifest.states, 'states', [['schema']]);
     each(manifest.entities, 'entities', [['schema']]);
@@ -14295,9 +14301,7 @@ function schemaLocations(manifest) {
 ;// CONCATENATED MODULE: ./src/manifest/locate.ts
 
 function formatKeyPath(path) {
-    return path
-        .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`))
-        .join('');
+    return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`)).join('');
 }
 /**
  * Finds the line and column of a key path in a parsed YAML document. With
@@ -14983,11 +14987,7 @@ function planRows(plan, name) {
 function formatPlanLog(plan) {
     const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- ';
     const lines = planRows(plan, (name) => name).map((row) => {
-        const parts = [
-            row.added && `+ ${row.added}`,
-            row.changed && `~ ${row.changed}`,
-            row.removed && `${removed}${row.removed}`,
-        ].filter(Boolean);
+        const parts = [row.added && `+ ${row.added}`, row.changed && `~ ${row.changed}`, row.removed && `${removed}${row.removed}`].filter(Boolean);
         return `${row.what}: ${parts.join('  ')}`;
     });
     for (const file of plan.files)
@@ -15043,11 +15043,7 @@ function planTable(plan, md) {
     if (!rows.length)
         return ['Nothing to change in the definition.'];
     const removed = plan.previousVersion ? `Dropped since ${md.text(plan.previousVersion)}` : plan.operation === 'create' ? '' : 'Removed';
-    return [
-        `| | Added | Changed | ${removed} |`,
-        '|---|---|---|---|',
-        ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`),
-    ];
+    return [`| | Added | Changed | ${removed} |`, '|---|---|---|---|', ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`)];
 }
 
 ;// CONCATENATED MODULE: ./src/secrets/resolve.ts
@@ -15152,7 +15148,13 @@ function base64Cores(secret) {
 }
 /** Every shape a secret takes in text that left the action: as it is, JSON-escaped, URL-encoded, base64. */
 function secretShapes(secret) {
-    const shapes = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), ...base64Cores(secret)]);
+    const shapes = new Set([
+        secret,
+        JSON.stringify(secret).slice(1, -1),
+        encodeURIComponent(secret),
+        encodeURIComponent(secret).replace(/%20/g, '+'),
+        ...base64Cores(secret),
+    ]);
     return [...shapes];
 }
 /**
@@ -15254,7 +15256,13 @@ async function deploy_loadManifest(settings, env, state) {
  * not: the token, every string of the `secrets` input and every SECRET_* variable.
  */
 function knownSecretValues(settings, env) {
-    const values = [settings.token, ...Object.values(settings.secrets), ...Object.entries(env).filter(([name]) => name.startsWith('SECRET_')).map(([, value]) => value)];
+    const values = [
+        settings.token,
+        ...Object.values(settings.secrets),
+        ...Object.entries(env)
+            .filter(([name]) => name.startsWith('SECRET_'))
+            .map(([, value]) => value),
+    ];
     return values.filter((value) => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH);
 }
 function showPlan(plan, state, log) {
@@ -15463,7 +15471,7 @@ function writeOutputs(state) {
     catch (error) {
         const what = integration ? `${integration.name}@${integration.version} (${integration.id})` : plan ? `${plan.name}@${plan.version}` : 'the integration';
         throw new Error(`The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${error instanceof Error ? error.message : String(error)}. ` +
-            'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.');
+            'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.', { cause: error });
     }
 }
 /** An output written on every run, where a broken GITHUB_OUTPUT must not hide the run's own failure. */

@@ -47,15 +47,22 @@ async function licenseNotices(dirs) {
     const text = file ? (await readFile(path.join(dir, file), 'utf8')).trim() : `${pkg.license} (no license file in the package)`
     notices.set(`${pkg.name}@${pkg.version}`, `${pkg.name}@${pkg.version}\n${pkg.license}\n${text}`)
   }
-  return [...notices.keys()].sort().map((key) => notices.get(key)).join('\n\n')
+  return [...notices.keys()]
+    .sort()
+    .map((key) => notices.get(key))
+    .join('\n\n')
 }
 
 // The one undici that every package importing it gets, or the stand-in would
 // hand one of them a version it did not ask for.
-const undiciEntry = [...new Set(['@actions/http-client', '@actions/github'].map((pkg) => {
-  const from = createRequire(path.join(root, 'node_modules', pkg, 'package.json'))
-  return from.resolve('undici')
-}))]
+const undiciEntry = [
+  ...new Set(
+    ['@actions/http-client', '@actions/github'].map((pkg) => {
+      const from = createRequire(path.join(root, 'node_modules', pkg, 'package.json'))
+      return from.resolve('undici')
+    }),
+  ),
+]
 if (undiciEntry.length !== 1) throw new Error(`undici resolves to several copies (${undiciEntry.join(', ')}); dedupe them (npm dedupe) before building`)
 
 const [action, undici] = await Promise.all([

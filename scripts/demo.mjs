@@ -38,14 +38,24 @@ const seeded = manifestArg
       name,
       version,
       title: 'Acme CRM (old title)',
-      actions: { deleteLead: { title: 'Delete lead', description: '', billable: false, cacheable: false, input: { schema: {} }, output: { schema: {} }, attributes: {} } },
+      actions: {
+        deleteLead: { title: 'Delete lead', description: '', billable: false, cacheable: false, input: { schema: {} }, output: { schema: {} }, attributes: {} },
+      },
       secrets: ['LEGACY_TOKEN'],
     })
 const api = await startBotpressApi({ integrations: [seeded], handle })
 
 // A made-up value for each secret the manifest declares, so that the run has what it needs.
 const secretNames = Array.isArray(declared.secrets) ? declared.secrets : Object.keys(declared.secrets ?? {})
-const env = Object.fromEntries(secretNames.map((secret) => [`SECRET_${String(secret).replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`, `demo-value-for-${secret}`]))
+const env = Object.fromEntries(
+  secretNames.map((secret) => [
+    `SECRET_${String(secret)
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .toUpperCase()}`,
+    `demo-value-for-${secret}`,
+  ]),
+)
 const manifest = path.relative(workspace, manifestFile).split(path.sep).join('/')
 const inputs = { token: api.token, 'workspace-id': api.workspaceId, manifest, 'api-url': api.url, 'dry-run': String(dryRun) }
 
@@ -55,10 +65,24 @@ console.log(bold(`Botpress has (a local API on ${api.url}):`))
 console.log(`  ${seeded.name}@${seeded.version} (${seeded.id}), "${seeded.title}"`)
 console.log(`  actions: ${list(seeded.actions)}; events: ${list(seeded.events)}; secrets: ${seeded.secrets.join(', ') || 'none'}`)
 console.log(bold('\nThe step, as a workflow would write it:'))
-console.log(`  - uses: acme/deploy-botpress-integration@v1\n    with:\n${Object.entries({ ...inputs, token: '${{ secrets.BOTPRESS_TOKEN }}', 'workspace-id': '${{ vars.BOTPRESS_WORKSPACE_ID }}', 'api-url': undefined, 'dry-run': dryRun ? 'true' : undefined })
-  .filter(([, value]) => value !== undefined)
-  .map(([key, value]) => `      ${key}: ${value}`)
-  .join('\n')}${Object.keys(env).length ? `\n    env:\n${Object.keys(env).map((key) => `      ${key}: \${{ secrets.${key.slice('SECRET_'.length)} }}`).join('\n')}` : ''}`)
+console.log(
+  `  - uses: acme/deploy-botpress-integration@v1\n    with:\n${Object.entries({
+    ...inputs,
+    token: '${{ secrets.BOTPRESS_TOKEN }}',
+    'workspace-id': '${{ vars.BOTPRESS_WORKSPACE_ID }}',
+    'api-url': undefined,
+    'dry-run': dryRun ? 'true' : undefined,
+  })
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `      ${key}: ${value}`)
+    .join('\n')}${
+    Object.keys(env).length
+      ? `\n    env:\n${Object.keys(env)
+          .map((key) => `      ${key}: \${{ secrets.${key.slice('SECRET_'.length)} }}`)
+          .join('\n')}`
+      : ''
+  }`,
+)
 console.log(bold('\nThe log, as the runner shows it (plan: + added, ~ changed, - removed on Botpress):'))
 
 /** One line of the step's stdout as the runner renders it: commands consumed, annotations labelled. */

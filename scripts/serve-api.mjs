@@ -17,7 +17,12 @@ const api = await startBotpressApi({
 const settings = { BOTPRESS_API_URL: api.url, BOTPRESS_TOKEN: api.token, BOTPRESS_WORKSPACE_ID: api.workspaceId }
 // GITHUB_ENV first: a step that waits for the printed lines then has them too.
 if (process.env.GITHUB_ENV) {
-  await appendFile(process.env.GITHUB_ENV, Object.entries(settings).map(([n, v]) => `${n}=${v}\n`).join(''))
+  await appendFile(
+    process.env.GITHUB_ENV,
+    Object.entries(settings)
+      .map(([n, v]) => `${n}=${v}\n`)
+      .join(''),
+  )
 }
 for (const [name, value] of Object.entries(settings)) console.log(`${name}=${value}`)
 process.on('SIGTERM', () => void api.close().then(() => process.exit(0)))

@@ -42,7 +42,9 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
   const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix }
   const values = resolveSecrets(manifest.secrets, sources)
   for (const { name, key } of nearMisses(manifest.secrets, sources, values)) {
-    log.warning(`Secret ${name} has no value in this run, but the \`secrets\` input has ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`)
+    log.warning(
+      `Secret ${name} has no value in this run, but the \`secrets\` input has ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`,
+    )
   }
   const parts = maskableParts(values)
   for (const part of parts) log.mask(part)
@@ -102,7 +104,13 @@ async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: R
  * not: the token, every string of the `secrets` input and every SECRET_* variable.
  */
 function knownSecretValues(settings: Settings, env: NodeJS.ProcessEnv): string[] {
-  const values = [settings.token, ...Object.values(settings.secrets), ...Object.entries(env).filter(([name]) => name.startsWith('SECRET_')).map(([, value]) => value)]
+  const values = [
+    settings.token,
+    ...Object.values(settings.secrets),
+    ...Object.entries(env)
+      .filter(([name]) => name.startsWith('SECRET_'))
+      .map(([, value]) => value),
+  ]
   return values.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH)
 }
 

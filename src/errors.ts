@@ -28,9 +28,7 @@ export class InputError extends Error {
 }
 
 export function formatProblem(problem: Problem): string {
-  const where = problem.location
-    ? `${problem.location.file}:${problem.location.line}:${problem.location.column}: `
-    : ''
+  const where = problem.location ? `${problem.location.file}:${problem.location.line}:${problem.location.column}: ` : ''
   const key = problem.keyPath ? `${problem.keyPath}: ` : ''
   return `${where}${key}${problem.message}`
 }

@@ -81,9 +81,7 @@ export function checkApiUrl(raw: string): string {
     throw new InputError(`Input \`api-url\` must be a base URL without a query or fragment, such as ${DEFAULT_API_URL}.`)
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new InputError(
-      `Input \`api-url\` uses plain http (${url.host}): the token would travel in clear. Use https, or a loopback address for a local API.`,
-    )
+    throw new InputError(`Input \`api-url\` uses plain http (${url.host}): the token would travel in clear. Use https, or a loopback address for a local API.`)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InputError(`Input \`api-url\` must be an https URL, not ${url.protocol}.`)

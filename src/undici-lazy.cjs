@@ -18,9 +18,9 @@ class ProxyAgent {
   }
 }
 
-function fetch(...args) {
+function lazyFetch(...args) {
   return load().fetch(...args)
 }
 
 exports.ProxyAgent = ProxyAgent
-exports.fetch = fetch
+exports.fetch = lazyFetch

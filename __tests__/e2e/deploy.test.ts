@@ -56,10 +56,7 @@ describe('a deploy of the example integration', () => {
     const run = await runAction({ inputs: inputs() })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
-    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET /v1/admin/integrations/${EXAMPLE_ID}`,
-      `PUT /v1/admin/integrations/${EXAMPLE_ID}`,
-    ])
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v1/admin/integrations/${EXAMPLE_ID}`, `PUT /v1/admin/integrations/${EXAMPLE_ID}`])
     const put = api.requests[1]!
     expect(put.violations).toEqual([])
     expect(put.headers.authorization).toBe(`Bearer ${api.token}`)
@@ -133,8 +130,7 @@ describe('a deploy of the example integration', () => {
     const run = await runAction({ inputs: inputs({ prune: 'false' }) })
     expect(run.code).toBe(0)
     const body = api.requests[1]!.body
-    const hasNull = (value: unknown): boolean =>
-      value === null || (typeof value === 'object' && Object.values(value as object).some(hasNull))
+    const hasNull = (value: unknown): boolean => value === null || (typeof value === 'object' && Object.values(value as object).some(hasNull))
     expect(hasNull(body)).toBe(false)
     expect(Object.keys(api.integration(EXAMPLE_ID)!.actions).sort()).toEqual(['createLead', 'deleteLead', 'getLead'])
   })
@@ -202,7 +198,9 @@ describe('a run that must not send anything', () => {
   })
 
   it('refuses a manifest that holds a secret value, without showing it', async () => {
-    const { workspace, manifest } = await exampleWorkspace((text) => text.replace('  apiKey:\n    description: Acme CRM API key, from Settings → API.\n', '  apiKey: sk_live_committed_value_123\n'))
+    const { workspace, manifest } = await exampleWorkspace((text) =>
+      text.replace('  apiKey:\n    description: Acme CRM API key, from Settings → API.\n', '  apiKey: sk_live_committed_value_123\n'),
+    )
     const run = await runAction({ workspace, inputs: inputs({ manifest }) })
     expect(run.code).toBe(1)
     expect(api.requests).toEqual([])
@@ -284,7 +282,9 @@ describe('requests that fail', () => {
     api.fail({}, { status: 200, body: { integration: { id: EXAMPLE_ID, name: 'acme/acme-crm' } } })
     const run = await runAction({ inputs: inputs() })
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain(`Updating integration ${EXAMPLE_ID} (PUT /v1/admin/integrations/${EXAMPLE_ID}) answered with an unexpected body; nothing was written as outputs.`)
+    expect(run.stdout).toContain(
+      `Updating integration ${EXAMPLE_ID} (PUT /v1/admin/integrations/${EXAMPLE_ID}) answered with an unexpected body; nothing was written as outputs.`,
+    )
     expect(run.stdout).toMatch(/integration\.verificationStatus: Invalid/)
     expect(run.outputs['version-id']).toBeUndefined()
   })

@@ -16,7 +16,9 @@ async function event(name: string, file: string) {
 }
 
 beforeEach(async () => {
-  api = await startBotpressApi({ integrations: [seedIntegration({ id: EXAMPLE_ID, actions: { deleteLead: { input: { schema: {} }, output: { schema: {} } } } })] })
+  api = await startBotpressApi({
+    integrations: [seedIntegration({ id: EXAMPLE_ID, actions: { deleteLead: { input: { schema: {} }, output: { schema: {} } } } })],
+  })
   github = await startGitHubApi({ maxPerPage: 30 })
 })
 afterEach(async () => {
@@ -63,7 +65,11 @@ describe('pull-request previews', () => {
       const others = [`review comment ${i}`, `${MARKER.replace(EXAMPLE_ID, 'intver_other_integration_000')}\nanother integration`, `> quoting\n> ${MARKER}`]
       github.addComment('acme', 'acme-crm', 42, i === 70 ? `${MARKER}\nold preview` : others[i % 3]!, i === 70 ? ACTIONS_BOT : undefined)
     }
-    const run = await runAction({ inputs: inputs({ 'dry-run': 'true', 'comment-on-pr': 'true' }), env: env(), event: await event('pull_request', 'pull_request.json') })
+    const run = await runAction({
+      inputs: inputs({ 'dry-run': 'true', 'comment-on-pr': 'true' }),
+      env: env(),
+      event: await event('pull_request', 'pull_request.json'),
+    })
     expect(run.code).toBe(0)
     const pages = github.requests.filter((r) => r.method === 'GET' && r.path !== '/user').map((r) => r.query.get('page') ?? '1')
     expect(pages).toEqual(['1', '2', '3'])
@@ -87,7 +93,12 @@ describe('pull-request previews', () => {
   it('keep one comment from an invalid manifest to its fix, keyed by the manifest id', async () => {
     const pr = await event('pull_request', 'pull_request.json')
     const broken = await exampleWorkspace((text) => text.replace('title: Acme CRM\n', 'titel: Acme CRM\n'))
-    const failed = await runAction({ workspace: broken.workspace, inputs: inputs({ manifest: broken.manifest, 'comment-on-pr': 'true' }), env: env(), event: pr })
+    const failed = await runAction({
+      workspace: broken.workspace,
+      inputs: inputs({ manifest: broken.manifest, 'comment-on-pr': 'true' }),
+      env: env(),
+      event: pr,
+    })
     expect(failed.code).toBe(1)
     expect(api.requests).toEqual([])
     expect(github.comments(42)).toHaveLength(1)
@@ -108,7 +119,15 @@ describe('pull-request previews', () => {
   })
 
   it("skip a fork's pull request run with the README's preview inputs, every secret and variable empty", async () => {
-    const inputs = { token: '', 'workspace-id': '', manifest: 'examples/acme-crm/integration.yml', secrets: '{}', 'dry-run': 'true', 'comment-on-pr': 'true', 'github-token': '' }
+    const inputs = {
+      token: '',
+      'workspace-id': '',
+      manifest: 'examples/acme-crm/integration.yml',
+      secrets: '{}',
+      'dry-run': 'true',
+      'comment-on-pr': 'true',
+      'github-token': '',
+    }
     const run = await runAction({ inputs, env: env(), event: await event('pull_request', 'pull_request_fork.json') })
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ skipped: 'true', operation: 'skipped' })
@@ -117,7 +136,11 @@ describe('pull-request previews', () => {
   })
 
   it('skip a pull request from a fork that has no token, and succeed', async () => {
-    const run = await runAction({ inputs: inputs({ token: '', 'comment-on-pr': 'true' }), env: env(), event: await event('pull_request', 'pull_request_fork.json') })
+    const run = await runAction({
+      inputs: inputs({ token: '', 'comment-on-pr': 'true' }),
+      env: env(),
+      event: await event('pull_request', 'pull_request_fork.json'),
+    })
     expect(run.code).toBe(0)
     expect(run.outputs.skipped).toBe('true')
     expect(run.stdout).toMatch(/::notice title=Botpress deploy skipped::Skipped: pull request #43 comes from a fork/)
@@ -146,7 +169,11 @@ describe('release tags', () => {
   })
 
   it('fail before the PUT when the id points at another version', async () => {
-    const run = await runAction({ inputs: inputs({ 'expected-version': 'v1.5.0' }), env: { ...tag, GITHUB_REF_NAME: 'v1.5.0' }, event: await event('push', 'push_tag.json') })
+    const run = await runAction({
+      inputs: inputs({ 'expected-version': 'v1.5.0' }),
+      env: { ...tag, GITHUB_REF_NAME: 'v1.5.0' },
+      event: await event('push', 'push_tag.json'),
+    })
     expect(run.code).toBe(1)
     expect(api.requests.map((r) => r.method)).toEqual(['GET'])
     expect(run.stdout).toContain('`expected-version` is 1.5.0 but the id points at version 1.4.0')

@@ -29,10 +29,14 @@ const at = 'title=Invalid integration manifest,file=integrations/acme-crm/integr
 
 describe('files outside the workspace', () => {
   it('refuses a readme that links to the environment, and reads nothing of it', async () => {
-    const { run } = await deployWith(async (dir) => {
-      await rm(path.join(dir, 'hub.md'))
-      await symlink('/proc/self/environ', path.join(dir, 'hub.md'))
-    }, undefined, { LEAKED_SENTINEL: 'sentinel-value-from-the-environment' })
+    const { run } = await deployWith(
+      async (dir) => {
+        await rm(path.join(dir, 'hub.md'))
+        await symlink('/proc/self/environ', path.join(dir, 'hub.md'))
+      },
+      undefined,
+      { LEAKED_SENTINEL: 'sentinel-value-from-the-environment' },
+    )
     expect(run.code).toBe(1)
     expect(api.requests).toEqual([])
     expect(run.stdout).toContain(`::error ${at},line=16,col=9::readme: cannot read integrations/acme-crm/hub.md (it leads outside the workspace`)
@@ -43,7 +47,10 @@ describe('files outside the workspace', () => {
     ['a path that climbs out', 'code: ../../../../../../etc/passwd'],
     ['an absolute path', 'code: /etc/hostname'],
   ])('refuses %s', async (_name, line) => {
-    const { run } = await deployWith(async () => undefined, (text) => text.replace('code: build/index.js', line))
+    const { run } = await deployWith(
+      async () => undefined,
+      (text) => text.replace('code: build/index.js', line),
+    )
     expect(run.code).toBe(1)
     expect(api.requests).toEqual([])
     expect(run.stdout).toMatch(/code: cannot read .* \(it leads outside the workspace/)
@@ -83,7 +90,10 @@ describe('files that are not regular, or too large', () => {
   })
 
   it('refuses a manifest over its limit before parsing it', async () => {
-    const { run } = await deployWith(async () => undefined, (text) => `${text}\n# ${'x'.repeat(4 * 1024 * 1024)}\n`)
+    const { run } = await deployWith(
+      async () => undefined,
+      (text) => `${text}\n# ${'x'.repeat(4 * 1024 * 1024)}\n`,
+    )
     expect(run.code).toBe(1)
     expect(api.requests).toEqual([])
     expect(run.stdout).toContain('Cannot read the manifest integrations/acme-crm/integration.yml (it has 4.0 MiB, over the limit of 4.0 MiB)')
@@ -116,7 +126,9 @@ describe('text that is not UTF-8', () => {
   })
 
   it('refuses a code bundle before any write', async () => {
-    const { run } = await deployWith(async (dir) => writeFile(path.join(dir, 'build/index.js'), Buffer.concat([Buffer.from('exports.x = "'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n')])))
+    const { run } = await deployWith(async (dir) =>
+      writeFile(path.join(dir, 'build/index.js'), Buffer.concat([Buffer.from('exports.x = "'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n')])),
+    )
     expect(run.code).toBe(1)
     expect(writes()).toEqual([])
     expect(run.stdout).toContain('integrations/acme-crm/build/index.js is not valid UTF-8 at byte 13')

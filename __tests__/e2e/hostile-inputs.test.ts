@@ -22,13 +22,16 @@ async function deploy(edit: (manifest: string) => string, env: Record<string, st
 const describeWith = (reference: string) => (text: string) => text.replace(/^description: .*$/m, `description: "Acme CRM ${reference}"`)
 
 describe('interpolation', () => {
-  it.each(['BOTPRESS_TOKEN', 'NPM_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'GH_TOKEN', 'github_token', 'BASIC_AUTH'])('refuses ${%s}, naming it and its line, and sends nothing', async (name) => {
-    const run = await deploy(describeWith(`\${${name}}`), { [name]: 'credential-value-0001' })
-    expect(run.code).toBe(1)
-    expect(api.requests).toEqual([])
-    expect(run.stdout).toMatch(new RegExp(`line=9,col=14::description: \`\\$\\{${name}\\}\` is named like a credential`))
-    expect(visibleLog(run.stdout) + run.summary + JSON.stringify(run.outputs)).not.toContain('credential-value-0001')
-  })
+  it.each(['BOTPRESS_TOKEN', 'NPM_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'GH_TOKEN', 'github_token', 'BASIC_AUTH'])(
+    'refuses ${%s}, naming it and its line, and sends nothing',
+    async (name) => {
+      const run = await deploy(describeWith(`\${${name}}`), { [name]: 'credential-value-0001' })
+      expect(run.code).toBe(1)
+      expect(api.requests).toEqual([])
+      expect(run.stdout).toMatch(new RegExp(`line=9,col=14::description: \`\\$\\{${name}\\}\` is named like a credential`))
+      expect(visibleLog(run.stdout) + run.summary + JSON.stringify(run.outputs)).not.toContain('credential-value-0001')
+    },
+  )
 
   it('refuses an innocently named variable that holds the token or a secret value', async () => {
     for (const value of [api.token, API_KEY, 'npm_0123456789abcdef']) {

@@ -8,7 +8,9 @@ import { EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspac
 let api: Awaited<ReturnType<typeof startBotpressApi>>
 const action = (title: string) => ({ title, description: '', billable: false, cacheable: false, input: { schema: {} }, output: { schema: {} }, attributes: {} })
 beforeEach(async () => {
-  api = await startBotpressApi({ integrations: [seedIntegration({ id: EXAMPLE_ID, actions: { hasOwnProperty: action('Old'), toString: action('Old toString') } })] })
+  api = await startBotpressApi({
+    integrations: [seedIntegration({ id: EXAMPLE_ID, actions: { hasOwnProperty: action('Old'), toString: action('Old toString') } })],
+  })
 })
 afterEach(async () => {
   await api.close()
@@ -22,7 +24,9 @@ async function deploy(edit: (manifest: string) => string) {
 describe('record names that objects inherit', () => {
   it('are planned, sent and pruned as ordinary names', async () => {
     const names = ['__proto__', 'constructor', 'toString']
-    const actions = names.map((name) => `  ${name}:\n    title: Action ${name}\n    input:\n      schema: {type: object}\n    output:\n      schema: {type: object}\n`).join('')
+    const actions = names
+      .map((name) => `  ${name}:\n    title: Action ${name}\n    input:\n      schema: {type: object}\n    output:\n      schema: {type: object}\n`)
+      .join('')
     const run = await deploy((text) => text.replace('actions:\n', `actions:\n${actions}`))
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
@@ -65,7 +69,7 @@ describe('a megabyte of what is slowest to check', () => {
 
   it('a huge required list: checked quickly', async () => {
     const schema = `      schema:\n        type: object\n        properties:\n${flood(20_000, (i) => `          p${i}: {type: string}\n`)}        required: [${flood(20_000, (i) => `q${i}, `)}p1]\n`
-    const run = await deploy((text) => text.replace(/(  createLead:\n(?:    .*\n)*?    input:\n)      schema:\n/, `$1${schema}      x-old-schema:\n`))
+    const run = await deploy((text) => text.replace(/( {2}createLead:\n(?: {4}.*\n)*? {4}input:\n) {6}schema:\n/, `$1${schema}      x-old-schema:\n`))
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('problems; nothing was sent')
     expect(run.durationMs).toBeLessThan(20_000)

@@ -21,9 +21,15 @@ afterEach(async () => {
   await Promise.all([api.close(), github.close()])
 })
 
-const pullRequest = async () => ({ name: 'pull_request', payload: JSON.parse(await readFile(new URL('../fixtures/events/pull_request.json', import.meta.url), 'utf8')) })
+const pullRequest = async () => ({
+  name: 'pull_request',
+  payload: JSON.parse(await readFile(new URL('../fixtures/events/pull_request.json', import.meta.url), 'utf8')),
+})
 
-async function run(extra: Record<string, string> = {}, options: { edit?: (manifest: string) => string; env?: Record<string, string>; secrets?: Record<string, string> } = {}) {
+async function run(
+  extra: Record<string, string> = {},
+  options: { edit?: (manifest: string) => string; env?: Record<string, string>; secrets?: Record<string, string> } = {},
+) {
   const { workspace, manifest } = await exampleWorkspace(options.edit)
   return runAction({
     workspace,
@@ -88,7 +94,10 @@ describe('the pull-request comment', () => {
   })
 
   it("stays under GitHub's size limit when the plan is huge, and says it was cut", async () => {
-    const actions = Array.from({ length: 3000 }, (_, i) => `  action_with_a_long_descriptive_name_${i}:\n    input: {schema: {}}\n    output: {schema: {}}\n`).join('')
+    const actions = Array.from(
+      { length: 3000 },
+      (_, i) => `  action_with_a_long_descriptive_name_${i}:\n    input: {schema: {}}\n    output: {schema: {}}\n`,
+    ).join('')
     const result = await run({}, { edit: (text) => text.replace('actions:\n', `actions:\n${actions}`) })
     expect(result.code).toBe(0)
     const body = github.comments(42)[0]!.body

@@ -16,11 +16,17 @@ afterEach(async () => {
   for (const request of api.requests) expect(request.violations).toEqual([])
 })
 
-
-async function deploy(extra: Record<string, string> = {}, options: { edit?: (manifest: string) => string; env?: Record<string, string>; secrets?: Record<string, string> } = {}) {
+async function deploy(
+  extra: Record<string, string> = {},
+  options: { edit?: (manifest: string) => string; env?: Record<string, string>; secrets?: Record<string, string> } = {},
+) {
   // No `integration-id`: the version is found by the manifest's name and version.
   const { workspace, manifest } = await exampleWorkspace(options.edit)
-  return runAction({ workspace, inputs: exampleInputs(api, options.secrets ?? { API_KEY }, { manifest, 'integration-id': '', ...extra }), ...(options.env && { env: options.env }) })
+  return runAction({
+    workspace,
+    inputs: exampleInputs(api, options.secrets ?? { API_KEY }, { manifest, 'integration-id': '', ...extra }),
+    ...(options.env && { env: options.env }),
+  })
 }
 
 const calls = () => api.requests.map((r) => `${r.method} ${r.path}`)
@@ -30,7 +36,9 @@ const hasNull = (value: unknown): boolean => value === null || (typeof value ===
 function release140(overrides: Record<string, unknown> = {}) {
   return seedIntegration({
     version: '1.4.0',
-    actions: { deleteLead: { title: 'Delete lead', description: '', billable: false, cacheable: false, input: { schema: {} }, output: { schema: {} }, attributes: {} } },
+    actions: {
+      deleteLead: { title: 'Delete lead', description: '', billable: false, cacheable: false, input: { schema: {} }, output: { schema: {} }, attributes: {} },
+    },
     secrets: ['API_KEY', 'WEBHOOK_SECRET'],
     ...overrides,
   })
@@ -67,7 +75,11 @@ describe('the first deploy of a new integration', () => {
     api.requests.length = 0
     const second = await deploy()
     expect(second.code).toBe(0)
-    expect(calls()).toEqual([`GET /v1/admin/workspaces/${api.workspaceId}`, `GET /v1/admin/integrations/${NAME}/1.4.0`, `PUT /v1/admin/integrations/${created!.id}`])
+    expect(calls()).toEqual([
+      `GET /v1/admin/workspaces/${api.workspaceId}`,
+      `GET /v1/admin/integrations/${NAME}/1.4.0`,
+      `PUT /v1/admin/integrations/${created!.id}`,
+    ])
     expect(second.outputs).toMatchObject({ operation: 'updated', created: 'false', 'version-id': created!.id })
     expect(api.all()).toHaveLength(1)
   })
@@ -109,7 +121,11 @@ describe('a release tag', () => {
       { edit: (text) => text.replace('version: 1.4.0', 'version: ${GITHUB_REF_NAME#v}'), env: { GITHUB_REF_NAME: 'v1.5.0' }, secrets: {} },
     )
     expect(run.code).toBe(0)
-    expect(calls().slice(1, 4)).toEqual([`GET /v1/admin/integrations/${NAME}/1.5.0`, `GET /v1/admin/integrations/${NAME}/%3C1.5.0`, 'POST /v1/admin/integrations'])
+    expect(calls().slice(1, 4)).toEqual([
+      `GET /v1/admin/integrations/${NAME}/1.5.0`,
+      `GET /v1/admin/integrations/${NAME}/%3C1.5.0`,
+      'POST /v1/admin/integrations',
+    ])
     expect(api.requests[3]!.body.version).toBe('1.5.0')
     expect(api.requests[3]!.body.secrets).toBeUndefined()
     const created = api.all().find((i) => i.version === '1.5.0')!
@@ -238,12 +254,18 @@ describe('two runs creating the same version at once', () => {
 })
 
 describe('interfaces by name', () => {
-  const withInterface = (text: string) => `${text}\ninterfaces:\n  leads:\n    name: lead-sync\n    version: ^1.0.0\n    actions:\n      syncLead:\n        name: createLead\n`
+  const withInterface = (text: string) =>
+    `${text}\ninterfaces:\n  leads:\n    name: lead-sync\n    version: ^1.0.0\n    actions:\n      syncLead:\n        name: createLead\n`
   const IFACE_WS = 'iface_01WORKSPACELEADSYNC0000000'
   const IFACE_HUB = 'iface_01HUBLEADSYNC000000000000'
 
   it("resolves the id from the workspace's interfaces first, and sends the id only", async () => {
-    api = await startBotpressApi({ interfaces: [{ id: IFACE_WS, name: 'lead-sync', version: '1.2.0' }, { id: IFACE_HUB, name: 'lead-sync', version: '1.3.0', public: true }] })
+    api = await startBotpressApi({
+      interfaces: [
+        { id: IFACE_WS, name: 'lead-sync', version: '1.2.0' },
+        { id: IFACE_HUB, name: 'lead-sync', version: '1.3.0', public: true },
+      ],
+    })
     const run = await deploy({}, { edit: withInterface })
     expect(run.code).toBe(0)
     expect(calls()).toContain(`GET /v1/admin/interfaces/lead-sync/${encodeURIComponent('^1.0.0')}`)
@@ -264,7 +286,9 @@ describe('interfaces by name', () => {
     const run = await deploy({}, { edit: withInterface })
     expect(run.code).toBe(1)
     expect(calls().every((call) => call.startsWith('GET'))).toBe(true)
-    expect(run.stdout).toMatch(/::error title=Invalid integration manifest,file=integrations\/acme-crm\/integration\.yml,line=12\d,col=3::interfaces\.leads: no interface lead-sync@\^1\.0\.0/)
+    expect(run.stdout).toMatch(
+      /::error title=Invalid integration manifest,file=integrations\/acme-crm\/integration\.yml,line=12\d,col=3::interfaces\.leads: no interface lead-sync@\^1\.0\.0/,
+    )
   })
 
   it('refuses an entry with both an id and a name, before any request', async () => {

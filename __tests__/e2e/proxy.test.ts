@@ -21,7 +21,27 @@ beforeAll(async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'tls-'))
   certFile = path.join(dir, 'cert.pem')
   const keyFile = path.join(dir, 'key.pem')
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`, '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' })
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${HOST}`,
+      '-addext',
+      `subjectAltName=DNS:${HOST}`,
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { stdio: 'ignore' },
+  )
   api = await startBotpressApi({
     integrations: [seedIntegration({ id: EXAMPLE_ID })],
     tls: { key: await readFile(keyFile, 'utf8'), cert: await readFile(certFile, 'utf8') },

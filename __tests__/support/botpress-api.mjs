@@ -70,9 +70,6 @@ export function seedIntegration(overrides = {}) {
   }
 }
 
-/** @param {any} value */
-const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value)
-
 /**
  * Applies a record of the body: null deletes an entry, anything else is
  * normalised to what the API returns.
@@ -218,7 +215,10 @@ export async function startBotpressApi(options = {}) {
    */
   function findVersion(name, range) {
     const versions = [...integrations.values()].filter((i) => i.name === name)
-    const best = semver.maxSatisfying(versions.map((i) => i.version), range === 'latest' ? '*' : range)
+    const best = semver.maxSatisfying(
+      versions.map((i) => i.version),
+      range === 'latest' ? '*' : range,
+    )
     return versions.find((i) => i.version === best)
   }
 
@@ -240,24 +240,68 @@ export async function startBotpressApi(options = {}) {
     }
     if (method === 'GET' && path === `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`) {
       const now = new Date().toISOString()
-      return { status: 200, body: { id: workspaceId, name: 'Acme', ownerId: 'user_01', createdAt: now, updatedAt: now, botCount: 1, billingVersion: 'v4', plan: 'team', blocked: false, spendingLimit: 100, activeTrialId: null, ...(workspaceHandle !== null && { handle: workspaceHandle }) } }
+      return {
+        status: 200,
+        body: {
+          id: workspaceId,
+          name: 'Acme',
+          ownerId: 'user_01',
+          createdAt: now,
+          updatedAt: now,
+          botCount: 1,
+          billingVersion: 'v4',
+          plan: 'team',
+          blocked: false,
+          spendingLimit: 100,
+          activeTrialId: null,
+          ...(workspaceHandle !== null && { handle: workspaceHandle }),
+        },
+      }
     }
     const interfaceByName = /^\/v1\/admin\/(hub\/)?interfaces\/([^/]+)\/([^/]+)$/.exec(path)
     if (method === 'GET' && interfaceByName) {
       const [, hub, name, range] = interfaceByName.map((part) => part && decodeURIComponent(part))
       const candidates = interfaces.filter((i) => i.name === name && Boolean(hub) === Boolean(i.public))
-      const version = range === 'latest' ? semver.maxSatisfying(candidates.map((i) => i.version), '*') : semver.maxSatisfying(candidates.map((i) => i.version), /** @type {string} */ (range))
+      const version =
+        range === 'latest'
+          ? semver.maxSatisfying(
+              candidates.map((i) => i.version),
+              '*',
+            )
+          : semver.maxSatisfying(
+              candidates.map((i) => i.version),
+              /** @type {string} */ (range),
+            )
       const found = candidates.find((i) => i.version === version)
       if (!found) return botpressError(404, 'ResourceNotFound', `Interface "${name}" doesn't exist`)
       const now = new Date().toISOString()
-      return { status: 200, body: { interface: { createdAt: now, updatedAt: now, entities: {}, events: {}, actions: {}, channels: {}, title: found.name, description: '', iconUrl: '', readmeUrl: '', public: Boolean(found.public), ...found } } }
+      return {
+        status: 200,
+        body: {
+          interface: {
+            createdAt: now,
+            updatedAt: now,
+            entities: {},
+            events: {},
+            actions: {},
+            channels: {},
+            title: found.name,
+            description: '',
+            iconUrl: '',
+            readmeUrl: '',
+            public: Boolean(found.public),
+            ...found,
+          },
+        },
+      }
     }
     if (method === 'POST' && (path === '/v1/admin/integrations' || path === '/v1/admin/integrations/validate')) {
       const validate = path.endsWith('/validate')
       const problems = violations('requestBodies', validate ? 'validateIntegrationCreationBody' : 'createIntegrationBody', body)
       if (problems.length) return botpressError(400, 'InvalidPayload', problems.join('; '))
       const owner = String(body.name).includes('/') ? String(body.name).split('/')[0] : null
-      if (owner !== workspaceHandle) return botpressError(403, 'Forbidden', `Integration name "${body.name}" must start with this workspace's handle "${workspaceHandle}/"`)
+      if (owner !== workspaceHandle)
+        return botpressError(403, 'Forbidden', `Integration name "${body.name}" must start with this workspace's handle "${workspaceHandle}/"`)
       if ([...integrations.values()].some((i) => i.name === body.name && i.version === body.version)) {
         return botpressError(409, 'AlreadyExists', `Integration ${body.name} version ${body.version} already exists`)
       }
@@ -265,7 +309,17 @@ export async function startBotpressApi(options = {}) {
       // Secrets the body leaves out keep the previous version's values.
       const previous = findVersion(body.name, `<${body.version}`)
       const values = new Map(previous ? secrets.get(previous.id) : [])
-      const created = applyUpdate(seedIntegration({ id: makeId(), name: body.name, version: body.version, title: body.name, configuration: { identifier: { required: false }, schema: {} } }), body, values)
+      const created = applyUpdate(
+        seedIntegration({
+          id: makeId(),
+          name: body.name,
+          version: body.version,
+          title: body.name,
+          configuration: { identifier: { required: false }, schema: {} },
+        }),
+        body,
+        values,
+      )
       integrations.set(created.id, created)
       secrets.set(created.id, values)
       return { status: 200, body: { integration: created } }
@@ -291,10 +345,21 @@ export async function startBotpressApi(options = {}) {
     const problems = violations('requestBodies', match[2] ? 'validateIntegrationUpdateBody' : 'updateIntegrationBody', body)
     if (problems.length) return botpressError(400, 'InvalidPayload', problems.join('; '))
     if (integration.visibility !== 'private' && !options.updatablePublic) {
-      return botpressError(403, 'Forbidden', `Integration ${integration.name}@${integration.version} is ${integration.visibility}; public integrations cannot be updated without creating a new version`)
+      return botpressError(
+        403,
+        'Forbidden',
+        `Integration ${integration.name}@${integration.version} is ${integration.visibility}; public integrations cannot be updated without creating a new version`,
+      )
     }
-    if (integration.visibility === 'public' && integration.verificationStatus === 'approved' && body.actions && !headers['x-bypass-breaking-changes-detection']) {
-      const removed = Object.entries(body.actions).filter(([, v]) => v === null).map(([k]) => k)
+    if (
+      integration.visibility === 'public' &&
+      integration.verificationStatus === 'approved' &&
+      body.actions &&
+      !headers['x-bypass-breaking-changes-detection']
+    ) {
+      const removed = Object.entries(body.actions)
+        .filter(([, v]) => v === null)
+        .map(([k]) => k)
       if (removed.length) return botpressError(400, 'BreakingChanges', `Removing actions ${removed.join(', ')} from a public integration is a breaking change`)
     }
     const values = secrets.get(id) ?? new Map()
@@ -372,7 +437,11 @@ export async function startBotpressApi(options = {}) {
       }
       /** @type {{ status: number, body: any, headers?: Record<string, string> }} */
       let answer = fault?.status
-        ? { status: fault.status, body: fault.body ?? botpressError(fault.status, fault.status === 429 ? 'RateLimited' : 'Internal', 'Injected failure').body, ...(fault.headers && { headers: fault.headers }) }
+        ? {
+            status: fault.status,
+            body: fault.body ?? botpressError(fault.status, fault.status === 429 ? 'RateLimited' : 'Internal', 'Injected failure').body,
+            ...(fault.headers && { headers: fault.headers }),
+          }
         : route(method, path, body, req.headers)
       // Injected faults may break the document on purpose; routed answers never should.
       if (answer.status === 200 && !fault?.status) {

@@ -62,7 +62,11 @@ export async function startGitHubApi(options = {}) {
         return options.user ? send(200, { ...options.user, id: 1 }) : send(403, { message: 'Resource not accessible by integration', status: '403' })
       }
       if (forbidden) {
-        return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments', status: '403' })
+        return send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/issues/comments',
+          status: '403',
+        })
       }
       const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
       const edit = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)

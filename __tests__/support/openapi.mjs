@@ -33,7 +33,9 @@ function compile(kind, name) {
 export function violations(kind, name, value) {
   const validate = compile(kind, name)
   if (validate(value)) return []
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? `: ${e.params.additionalProperty}` : ''}`)
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? `: ${e.params.additionalProperty}` : ''}`,
+  )
 }
 
 /** The document itself, for tests that compare schemas. */

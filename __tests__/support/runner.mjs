@@ -116,5 +116,8 @@ export async function runAction(options) {
  * @param {string} stdout
  */
 export function visibleLog(stdout) {
-  return stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')
+  return stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
 }

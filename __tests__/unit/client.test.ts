@@ -42,7 +42,7 @@ async function clientFor(answers: Answer[], overrides: { scrub?: (text: string) 
 const integration = seedIntegration({ id: 'intver_unit' })
 
 describe('BotpressClient retries', () => {
-  it("waits as long as Retry-After says, then as long as RateLimit-Reset says", async () => {
+  it('waits as long as Retry-After says, then as long as RateLimit-Reset says', async () => {
     const { client, waits } = await clientFor([
       { status: 429, headers: { 'retry-after': '7' }, body: {} },
       { status: 503, headers: { 'ratelimit-reset': '3' }, body: {} },
@@ -53,7 +53,11 @@ describe('BotpressClient retries', () => {
   })
 
   it('backs off without a server word, and gives up after max attempts', async () => {
-    const { client, waits, seen } = await clientFor([{ status: 502, body: {} }, { status: 502, body: {} }, { status: 502, body: {} }])
+    const { client, waits, seen } = await clientFor([
+      { status: 502, body: {} },
+      { status: 502, body: {} },
+      { status: 502, body: {} },
+    ])
     await expect(client.getIntegration('intver_unit')).rejects.toThrow('failed: HTTP 502')
     expect(seen).toHaveLength(3)
     expect(waits).toHaveLength(2)

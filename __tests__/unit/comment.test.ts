@@ -19,7 +19,10 @@ describe('commentBody', () => {
   })
 
   it('says what failed, even before the integration was known', () => {
-    const body = commentBody({ key: 'crm/integration.yml', dryRun: true, sha: 'abc', failure: 'crm/integration.yml has 2 problems', runUrl: 'https://github.com/a/b/actions/runs/9' }, md)
+    const body = commentBody(
+      { key: 'crm/integration.yml', dryRun: true, sha: 'abc', failure: 'crm/integration.yml has 2 problems', runUrl: 'https://github.com/a/b/actions/runs/9' },
+      md,
+    )
     expect(body).toContain('### Botpress integration `crm/integration.yml`')
     expect(body).toContain('| Result | **❌ failed** |')
     expect(body).toContain('```\ncrm/integration.yml has 2 problems\n```')
@@ -27,7 +30,7 @@ describe('commentBody', () => {
   })
 })
 
-it('cuts a very long failure to stay under GitHub\'s comment limit', () => {
+it("cuts a very long failure to stay under GitHub's comment limit", () => {
   const body = commentBody({ key: 'k', dryRun: false, sha: 'abc', failure: 'x'.repeat(100_000) }, md)
   expect(body.length).toBeLessThan(25_000)
   expect(body).toContain("… (80000 more characters in the workflow run's log)")

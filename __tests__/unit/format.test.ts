@@ -59,9 +59,9 @@ describe('formatPlanLog', () => {
     ])
   })
   it('says when there is nothing to do', () => {
-    expect(formatPlanLog({ ...plan, settingsChanged: [], sections: [], secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] }, files: [] })).toEqual([
-      'nothing to change',
-    ])
+    expect(
+      formatPlanLog({ ...plan, settingsChanged: [], sections: [], secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] }, files: [] }),
+    ).toEqual(['nothing to change'])
   })
 })
 
@@ -69,7 +69,9 @@ describe('summaryMarkdown', () => {
   it('has a heading, the table of facts and the plan', () => {
     const markdown = summaryMarkdown({ integration, operation: 'updated', dryRun: false, plan }, md)
     expect(markdown).toContain('## Acme \\| CRM — `acme/acme-crm@1.4.0`\n\n**✅ updated**')
-    expect(markdown).toContain('| Version id | `intver_01ABC` |\n| Verification status | unapproved |\n| Visibility | private |\n| Updated at | 2026-11-25T10:00:00.000Z |\n| Dry run | false |')
+    expect(markdown).toContain(
+      '| Version id | `intver_01ABC` |\n| Verification status | unapproved |\n| Visibility | private |\n| Updated at | 2026-11-25T10:00:00.000Z |\n| Dry run | false |',
+    )
     expect(markdown).toContain('| actions | `createLead` | `getLead` (2 unchanged) | `deleteLead` |')
     expect(markdown).not.toContain('| events |')
     expect(markdown).toContain('Files sent: `code` build/index.js (2.4 MiB)')

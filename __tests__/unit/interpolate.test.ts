@@ -34,16 +34,35 @@ describe('interpolate', () => {
   })
 
   it.each([
-    'SECRET_API_KEY', 'INPUT_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN', 'github_token', 'BOTPRESS_TOKEN', 'NPM_TOKEN', 'GH_TOKEN',
-    'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'DB_PASSWORD', 'SMTP_PASSWD', 'BASIC_AUTH', 'API_KEY', 'apiKey', 'Stripe_Api_Key', 'GOOGLE_CREDENTIALS', 'SSH_PRIVATE_KEY',
+    'SECRET_API_KEY',
+    'INPUT_TOKEN',
+    'ACTIONS_RUNTIME_TOKEN',
+    'GITHUB_TOKEN',
+    'github_token',
+    'BOTPRESS_TOKEN',
+    'NPM_TOKEN',
+    'GH_TOKEN',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_ACCESS_KEY_ID',
+    'DB_PASSWORD',
+    'SMTP_PASSWD',
+    'BASIC_AUTH',
+    'API_KEY',
+    'apiKey',
+    'Stripe_Api_Key',
+    'GOOGLE_CREDENTIALS',
+    'SSH_PRIVATE_KEY',
   ])('refuses to put the credential %s into the definition', (name) => {
     expect(interpolate(`key: \${${name}}`, { [name]: 'x' })).toEqual({ unusable: [{ name, why: 'forbidden' }] })
     expect(interpolate(`key: \${${name}:-fallback}`, {})).toEqual({ unusable: [{ name, why: 'forbidden' }] })
   })
 
-  it.each(['GITHUB_REF_NAME', 'DESC_SUFFIX', 'DOCS_PATH', 'RELEASE_NOTES_URL', 'GITHUB_REPOSITORY', 'KEYNOTE_URL', 'AUTHOR'])('keeps the ordinary variable %s', (name) => {
-    expect(interpolate(`\${${name}}`, { [name]: 'value' })).toEqual({ value: 'value' })
-  })
+  it.each(['GITHUB_REF_NAME', 'DESC_SUFFIX', 'DOCS_PATH', 'RELEASE_NOTES_URL', 'GITHUB_REPOSITORY', 'KEYNOTE_URL', 'AUTHOR'])(
+    'keeps the ordinary variable %s',
+    (name) => {
+      expect(interpolate(`\${${name}}`, { [name]: 'value' })).toEqual({ value: 'value' })
+    },
+  )
 
   it('refuses a variable whose value holds the token or a secret, whatever its name', () => {
     const secrets = ['bp_pat_0123456789', 'sk_live_abcdef']

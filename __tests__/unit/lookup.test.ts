@@ -2,7 +2,14 @@ import { describe, expect, it } from '@jest/globals'
 import { chooseLookup, qualifyName, sameName } from '../../src/lifecycle/lookup.js'
 import type { Manifest } from '../../src/manifest/load.js'
 
-const manifest = (fields: Partial<Manifest>): Manifest => ({ displayPath: 'integration.yml', definition: {}, secrets: [], files: [], interfaceLookups: [], ...fields })
+const manifest = (fields: Partial<Manifest>): Manifest => ({
+  displayPath: 'integration.yml',
+  definition: {},
+  secrets: [],
+  files: [],
+  interfaceLookups: [],
+  ...fields,
+})
 
 describe('chooseLookup', () => {
   it('prefers the input id, then the manifest id, then name and version', () => {
@@ -16,7 +23,9 @@ describe('chooseLookup', () => {
     expect(() => chooseLookup(manifest({}), { integrationId: '..' })).toThrow('is not an id')
   })
   it('compares expected-version with the manifest when looking up by name', () => {
-    expect(() => chooseLookup(manifest({ name: 'a/b', version: '1.4.0' }), { expectedVersion: '1.5.0' })).toThrow('`expected-version` is 1.5.0 but integration.yml says version 1.4.0')
+    expect(() => chooseLookup(manifest({ name: 'a/b', version: '1.4.0' }), { expectedVersion: '1.5.0' })).toThrow(
+      '`expected-version` is 1.5.0 but integration.yml says version 1.4.0',
+    )
     expect(chooseLookup(manifest({ name: 'a/b', version: '1.5.0-rc.1' }), { expectedVersion: '1.5.0-rc.1' })).toMatchObject({ by: 'name' })
   })
 })

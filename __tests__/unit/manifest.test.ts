@@ -52,10 +52,18 @@ channels:
       markdown:
         <<: *message
 `
-    const manifest = await load(shared.replace('x-message: &message\n  schema', 'channels:\n  base:\n    messages:\n      m: &message\n        schema').replace('channels:\n  chat:', '  chat:'), { 'index.js': '' })
+    const manifest = await load(
+      shared
+        .replace('x-message: &message\n  schema', 'channels:\n  base:\n    messages:\n      m: &message\n        schema')
+        .replace('channels:\n  chat:', '  chat:'),
+      { 'index.js': '' },
+    )
     const messages = (manifest.definition.channels as Record<string, { messages: Record<string, unknown> }>).chat!.messages
     expect(messages.markdown).toEqual(messages.text)
-    const found = await problems(`title: CRM\ncode: index.js\nchannels:\n  base:\n    messages:\n      m: &message\n        schema: {}\n  chat:\n    messages:\n      bad:\n        <<: *message\n        titel: x\n`, { 'index.js': '' })
+    const found = await problems(
+      `title: CRM\ncode: index.js\nchannels:\n  base:\n    messages:\n      m: &message\n        schema: {}\n  chat:\n    messages:\n      bad:\n        <<: *message\n        titel: x\n`,
+      { 'index.js': '' },
+    )
     expect(found.map(where)).toEqual(['12:9 channels.chat.messages.bad.titel: unknown key `titel`; known keys here: schema'])
   })
 
@@ -184,7 +192,9 @@ configuration:
   })
 
   it('refuses secret values and bad or clashing names, without echoing values', async () => {
-    const found = await problems(`title: CRM\nsecrets:\n  apiKey: sk_live_abcdef123456\n  API_KEY: {}\n  "--": {}\n  token: { optional: "yes", required: true }\n`)
+    const found = await problems(
+      `title: CRM\nsecrets:\n  apiKey: sk_live_abcdef123456\n  API_KEY: {}\n  "--": {}\n  token: { optional: "yes", required: true }\n`,
+    )
     expect(found.map(where)).toEqual([
       '3:11 secrets.apiKey: holds a value; secret values are never committed. Declare the secret as `{}` (or `{optional: true}`) and pass its value through the `secrets` input or a SECRET_<NAME> env var',
       '4:3 secrets.API_KEY: `API_KEY` and `apiKey` both become API_KEY; keep one of them',

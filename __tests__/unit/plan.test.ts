@@ -126,11 +126,7 @@ describe('planUpdate', () => {
     expect(plan.body.identifier).toEqual({ extractScript: null, fallbackHandlerScript: null })
     expect(plan.body.configuration).toEqual({ schema: {}, identifier: { linkTemplateScript: null, required: false } })
     expect(plan.body.configurations).toEqual({ alt: { schema: {}, identifier: { linkTemplateScript: null, required: false } } })
-    expect(plan.sections.find((s) => s.section === 'channels')!.removed).toEqual([
-      'chat.messages.image',
-      'chat.message.tags.m',
-      'chat.conversation.tags.b',
-    ])
+    expect(plan.sections.find((s) => s.section === 'channels')!.removed).toEqual(['chat.messages.image', 'chat.message.tags.m', 'chat.conversation.tags.b'])
     expect(plan.sections.find((s) => s.section === 'user.tags')!.removed).toEqual(['old'])
     expect(plan.sections.find((s) => s.section === 'actions')!.removed).toEqual(['act.attributes.old'])
     expect(plan.sections.find((s) => s.section === 'scripts')!.removed).toEqual([
@@ -157,15 +153,22 @@ describe('planUpdate', () => {
 
   it('sends secrets with values, keeps those the server has, deletes undeclared ones', () => {
     const plan = planUpdate(
-      input({}, { secrets: ['API_KEY', 'KEPT', 'OLD'] }, {
-        declarations: [
-          { name: 'API_KEY', optional: false },
-          { name: 'NEW', optional: false },
-          { name: 'KEPT', optional: false },
-          { name: 'MAYBE', optional: true },
-        ],
-        values: new Map([['API_KEY', 'v1'], ['NEW', 'v2']]),
-      }),
+      input(
+        {},
+        { secrets: ['API_KEY', 'KEPT', 'OLD'] },
+        {
+          declarations: [
+            { name: 'API_KEY', optional: false },
+            { name: 'NEW', optional: false },
+            { name: 'KEPT', optional: false },
+            { name: 'MAYBE', optional: true },
+          ],
+          values: new Map([
+            ['API_KEY', 'v1'],
+            ['NEW', 'v2'],
+          ]),
+        },
+      ),
     )
     expect(plan.body.secrets).toEqual({ API_KEY: 'v1', NEW: 'v2', OLD: null })
     expect(plan.secrets).toEqual({ added: ['NEW'], updated: ['API_KEY'], kept: ['KEPT'], skipped: ['MAYBE'], removed: ['OLD'] })
@@ -175,10 +178,17 @@ describe('planUpdate', () => {
   it('refuses to go on with required secrets missing, listing all of them and both ways', () => {
     const run = () =>
       planUpdate(
-        input({}, {}, {
-          declarations: [{ name: 'API_KEY', optional: false }, { name: 'TOKEN', optional: false }],
-          secretsPrefix: 'PROD_',
-        }),
+        input(
+          {},
+          {},
+          {
+            declarations: [
+              { name: 'API_KEY', optional: false },
+              { name: 'TOKEN', optional: false },
+            ],
+            secretsPrefix: 'PROD_',
+          },
+        ),
       )
     expect(run).toThrow('No value for secrets API_KEY, TOKEN')
     expect(run).toThrow('SECRET_API_KEY: ${{ secrets.PROD_API_KEY }}')

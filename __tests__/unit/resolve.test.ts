@@ -42,7 +42,9 @@ describe('resolveSecrets', () => {
   })
 
   it('refuses a declared secret that is not a string, naming the key only', () => {
-    expect(() => resolveSecrets(declared, { env: {}, provided: { API_KEY: 12345678 }, prefix: '' })).toThrow('the value of `API_KEY` (secret API_KEY) must be a string')
+    expect(() => resolveSecrets(declared, { env: {}, provided: { API_KEY: 12345678 }, prefix: '' })).toThrow(
+      'the value of `API_KEY` (secret API_KEY) must be a string',
+    )
   })
 
   it('refuses a value too short to scrub safely, without showing it', () => {
@@ -52,14 +54,22 @@ describe('resolveSecrets', () => {
 
 describe('maskableParts', () => {
   it('masks each value and each non-blank line of it', () => {
-    const parts = maskableParts(new Map([['PEM', 'line one\r\nline two\n\n'], ['K', 'v']]))
+    const parts = maskableParts(
+      new Map([
+        ['PEM', 'line one\r\nline two\n\n'],
+        ['K', 'v'],
+      ]),
+    )
     expect(parts).toEqual(expect.arrayContaining(['line one\r\nline two\n\n', 'line one', 'line two', 'v']))
     expect(parts).not.toContain('')
   })
 })
 
 describe('nearMisses', () => {
-  const weather = [{ name: 'OPEN_WEATHER_API_KEY', optional: false }, { name: 'REGION', optional: true }]
+  const weather = [
+    { name: 'OPEN_WEATHER_API_KEY', optional: false },
+    { name: 'REGION', optional: true },
+  ]
   it('finds a key of the input that is close to a secret left without a value', () => {
     const sources = { env: {}, provided: { OPENWEATHER_API_KEY: 'rotated-value', OPEN_WEATHR_API_KEY: 'typo-value', UNRELATED: 'x-value' }, prefix: '' }
     const values = resolveSecrets(weather, sources)

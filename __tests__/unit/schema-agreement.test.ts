@@ -32,7 +32,15 @@ const BODY_ONLY = ['public', 'sdkVersion']
 /** Declarations in the manifest, values in the body. */
 const DIFFERENT_ON_PURPOSE = ['secrets']
 /** Paths of files in the manifest: the body's limits apply to the files, and are checked on them. */
-const FILE_PATHS = new Set(['code', 'icon', 'readme', 'identifier.extractScript', 'identifier.fallbackHandlerScript', 'configuration.identifier.linkTemplateScript', 'configurations.*.identifier.linkTemplateScript'])
+const FILE_PATHS = new Set([
+  'code',
+  'icon',
+  'readme',
+  'identifier.extractScript',
+  'identifier.fallbackHandlerScript',
+  'configuration.identifier.linkTemplateScript',
+  'configurations.*.identifier.linkTemplateScript',
+])
 
 /** The body marks deletable values `nullable`, which this comparison leaves aside. */
 function stripNullable(schema: JsonSchema): JsonSchema {
@@ -60,7 +68,8 @@ function differences(ours: JsonSchema, theirs: JsonSchema, path: string): string
     const theirKeys = Object.keys(theirs.properties).filter((k) => !(path === '' && BODY_ONLY.includes(k)))
     if (ourKeys.sort().join() !== theirKeys.sort().join()) found.push(`${path}: keys [${ourKeys}] ≠ [${theirKeys}]`)
     const required = (s: JsonSchema) => [...(s.required ?? [])].sort().join()
-    if (required(ours) !== required(theirs) && !REQUIRED_DIFFERENTLY.has(path)) found.push(`${path}: required [${ours.required ?? []}] ≠ [${theirs.required ?? []}]`)
+    if (required(ours) !== required(theirs) && !REQUIRED_DIFFERENTLY.has(path))
+      found.push(`${path}: required [${ours.required ?? []}] ≠ [${theirs.required ?? []}]`)
     if ((ours.additionalProperties === false) !== (theirs.additionalProperties === false)) found.push(`${path}: unknown keys treated differently`)
     for (const key of theirKeys) {
       if (path === '' && DIFFERENT_ON_PURPOSE.includes(key)) continue

@@ -59,7 +59,16 @@ describe('checkApiUrl', () => {
   it.each(['http://localhost:3000', 'http://127.0.0.1:8080/', 'http://127.8.9.10', 'http://[::1]:3000', 'https://api.example.com/'])('accepts %s', (url) => {
     expect(checkApiUrl(url)).toBe(url.replace(/\/$/, ''))
   })
-  it.each(['http://api.botpress.cloud', 'http://10.0.0.1', 'http://localhost.evil.com', 'ftp://x', 'not a url', 'https://api.example.com/?x=1', 'https://api.example.com/#f', 'https://u:p@api.example.com'])('refuses %s', (url) => {
+  it.each([
+    'http://api.botpress.cloud',
+    'http://10.0.0.1',
+    'http://localhost.evil.com',
+    'ftp://x',
+    'not a url',
+    'https://api.example.com/?x=1',
+    'https://api.example.com/#f',
+    'https://u:p@api.example.com',
+  ])('refuses %s', (url) => {
     expect(() => checkApiUrl(url)).toThrow(InputError)
   })
   it('never shows the user information of a URL it cannot parse', () => {

@@ -14,7 +14,14 @@ describe('invalidUtf8Offset', () => {
   ])('%s', (_name, bytes, offset) => {
     expect(invalidUtf8Offset(bytes)).toBe(offset)
     // It agrees with the platform's own strict decoder.
-    const strict = (() => { try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); return true } catch { return false } })()
+    const strict = (() => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+        return true
+      } catch {
+        return false
+      }
+    })()
     expect(strict).toBe(offset === -1)
   })
   it('names the file and the byte in its error', () => {

@@ -143,7 +143,13 @@ export class BotpressClient {
     }
   }
 
-  private async expectIntegration(operation: string, method: string, path: string, body?: object, headers?: Record<string, string>): Promise<RemoteIntegration> {
+  private async expectIntegration(
+    operation: string,
+    method: string,
+    path: string,
+    body?: object,
+    headers?: Record<string, string>,
+  ): Promise<RemoteIntegration> {
     const text = await this.call(operation, method, path, body, headers)
     return this.parse(operation, text, integrationResponseSchema).integration
   }
@@ -171,7 +177,9 @@ export class BotpressClient {
       try {
         const started = performance.now()
         const response = await this.send(method, url, payload, extraHeaders)
-        onResponse?.(`${method} ${path} → HTTP ${response.status} in ${Math.round(performance.now() - started)} ms${payload ? ` (${payload.contentLength} bytes sent)` : ''}`)
+        onResponse?.(
+          `${method} ${path} → HTTP ${response.status} in ${Math.round(performance.now() - started)} ms${payload ? ` (${payload.contentLength} bytes sent)` : ''}`,
+        )
         if (response.status >= 200 && response.status < 300) return response.text
         if (response.status >= 300 && response.status < 400) {
           url = this.redirectTarget(operation, url, response, ++redirects)
@@ -209,8 +217,14 @@ export class BotpressClient {
     }
     const origin = new URL(this.options.baseUrl).origin
     if (!target || target.origin !== origin || count > MAX_REDIRECTS) {
-      const where = target ? (target.origin === origin ? `more than ${MAX_REDIRECTS} redirects` : `a redirect to ${target.origin}`) : 'a redirect without a usable Location'
-      throw new ApiError(`${operation} answered with ${where}; not followed, since the token goes with every request. Check \`api-url\`.`, { status: response.status })
+      const where = target
+        ? target.origin === origin
+          ? `more than ${MAX_REDIRECTS} redirects`
+          : `a redirect to ${target.origin}`
+        : 'a redirect without a usable Location'
+      throw new ApiError(`${operation} answered with ${where}; not followed, since the token goes with every request. Check \`api-url\`.`, {
+        status: response.status,
+      })
     }
     return target.href
   }
@@ -252,7 +266,15 @@ export class BotpressClient {
 const MAX_REDIRECTS = 3
 /** The most of an answer read: Botpress's largest (an integration with its definitions) is far smaller. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024
-const NOT_RETRIED = new Set(['ERR_ANSWER_TOO_LARGE', 'ERR_INVALID_CHAR', 'ERR_INVALID_URL', 'ERR_INVALID_HTTP_TOKEN', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_UNESCAPED_CHARACTERS', 'ERR_INVALID_PROTOCOL'])
+const NOT_RETRIED = new Set([
+  'ERR_ANSWER_TOO_LARGE',
+  'ERR_INVALID_CHAR',
+  'ERR_INVALID_URL',
+  'ERR_INVALID_HTTP_TOKEN',
+  'ERR_HTTP_INVALID_HEADER_VALUE',
+  'ERR_UNESCAPED_CHARACTERS',
+  'ERR_INVALID_PROTOCOL',
+])
 
 /**
  * The whole answer body. A connection that closes before the end is an error

@@ -60,7 +60,7 @@ export async function upsertComment(target: CommentTarget, marker: string, body:
   try {
     return await upsert(octokit, target, marker, body)
   } catch (error) {
-    if (budget.aborted) throw new Error(`the GitHub API did not answer within ${budgetMs / 1000} s in all`)
+    if (budget.aborted) throw new Error(`the GitHub API did not answer within ${budgetMs / 1000} s in all`, { cause: error })
     throw error
   }
 }
@@ -75,7 +75,11 @@ async function upsert(octokit: Octokit, target: CommentTarget, marker: string, b
   )
   const apiOrigin = new URL(target.apiUrl).origin
   const seen = new Set<string>()
-  let response: { data: unknown; headers: { link?: string } } = await octokit.rest.issues.listComments({ ...where, issue_number: target.issueNumber, per_page: 100 })
+  let response: { data: unknown; headers: { link?: string } } = await octokit.rest.issues.listComments({
+    ...where,
+    issue_number: target.issueNumber,
+    per_page: 100,
+  })
   for (let page = 1; ; page++) {
     const existing = (Array.isArray(response.data) ? (response.data as IssueComment[]) : []).find((comment) => isOurs(comment, marker, author))
     if (existing) {

@@ -36,7 +36,8 @@ export async function createVersion(client: BotpressClient, plan: Plan, options:
   if (options.dryRun) {
     await client.validateCreate(body)
     log.info(`Dry run: Botpress validated the creation of ${plan.name}@${plan.version}; nothing was created.`)
-    if (plan.afterCreate) log.info(`${Object.keys(plan.afterCreate).join(', ')} would be set by an update right after the create, which a dry run does not check.`)
+    if (plan.afterCreate)
+      log.info(`${Object.keys(plan.afterCreate).join(', ')} would be set by an update right after the create, which a dry run does not check.`)
     if (options.requestVerification) log.info('Verification is not requested in a dry run.')
     return { operation: 'validated-create' }
   }
@@ -48,7 +49,9 @@ export async function createVersion(client: BotpressClient, plan: Plan, options:
     throw error
   }
   if (integration.name !== body.name || integration.version !== body.version) {
-    throw new ApiError(`Botpress answered the creation of ${plan.name}@${plan.version} with another integration (${integration.name}@${integration.version}); check \`api-url\`.`)
+    throw new ApiError(
+      `Botpress answered the creation of ${plan.name}@${plan.version} with another integration (${integration.name}@${integration.version}); check \`api-url\`.`,
+    )
   }
   log.info(`Created ${plan.name}@${plan.version} (${integration.id}); verification status: ${integration.verificationStatus}.`)
   if (plan.afterCreate) {
@@ -56,7 +59,9 @@ export async function createVersion(client: BotpressClient, plan: Plan, options:
     try {
       integration = await client.updateIntegration(integration.id, plan.afterCreate)
     } catch (error) {
-      log.warning(`${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${error instanceof Error ? error.message : String(error)}`)
+      log.warning(
+        `${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${error instanceof Error ? error.message : String(error)}`,
+      )
     }
   }
   if (options.requestVerification) integration = await requestVerification(client, integration, log)
@@ -67,20 +72,15 @@ export async function createVersion(client: BotpressClient, plan: Plan, options:
  * Updates the version, or validates the update in a dry run. A public or
  * unlisted version found by name is never updated: Botpress wants a new version.
  */
-export async function updateVersion(
-  client: BotpressClient,
-  target: ExistingVersion,
-  plan: Plan,
-  options: ApplyOptions,
-  log: Log,
-): Promise<Applied> {
+export async function updateVersion(client: BotpressClient, target: ExistingVersion, plan: Plan, options: ApplyOptions, log: Log): Promise<Applied> {
   const remote = target.integration
   const published = remote.visibility !== 'private'
   const advise = (error: unknown) => (published ? withAdvice(error, PUBLISHED_ADVICE(remote, options.displayPath)) : error)
   if (options.dryRun) {
     await client.validateUpdate(remote.id, plan.body).catch((error: unknown) => Promise.reject(advise(error)))
     log.info(`Dry run: Botpress validated the update of ${plan.name}@${plan.version}; nothing was applied.`)
-    if (published && target.foundBy === 'name') log.warning(`${PUBLISHED_ADVICE(remote, options.displayPath)} A run that is not a dry run stops before the update.`)
+    if (published && target.foundBy === 'name')
+      log.warning(`${PUBLISHED_ADVICE(remote, options.displayPath)} A run that is not a dry run stops before the update.`)
     if (options.requestVerification) log.info('Verification is not requested in a dry run.')
     return { operation: 'validated-update', integration: remote }
   }
@@ -99,7 +99,9 @@ export async function updateVersion(
 /** Asks for review of a public, unapproved version, then reads the status it left. */
 async function requestVerification(client: BotpressClient, integration: RemoteIntegration, log: Log): Promise<RemoteIntegration> {
   if (integration.visibility !== 'public') {
-    log.warning(`Verification was not requested: ${integration.name}@${integration.version} is ${integration.visibility}, and only public integrations are verified.`)
+    log.warning(
+      `Verification was not requested: ${integration.name}@${integration.version} is ${integration.visibility}, and only public integrations are verified.`,
+    )
     return integration
   }
   if (integration.verificationStatus !== 'unapproved') {

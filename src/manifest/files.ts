@@ -43,7 +43,6 @@ export interface ReadFile extends FileReference {
 
 const extensions: Partial<Record<FileKind, string>> = { svg: '.svg', markdown: '.md', vrl: '.vrl' }
 
-
 /** Every key of a checked manifest that names a file, with what it must be. */
 export function fileReferences(manifest: Record<string, unknown>): FileReference[] {
   const refs: FileReference[] = []
@@ -56,7 +55,7 @@ export function fileReferences(manifest: Record<string, unknown>): FileReference
   const identifier = manifest.identifier as Record<string, unknown> | undefined
   add(['identifier', 'extractScript'], 'vrl', identifier?.extractScript)
   add(['identifier', 'fallbackHandlerScript'], 'vrl', identifier?.fallbackHandlerScript)
-  const linkTemplate = (config: unknown) => ((config as { identifier?: { linkTemplateScript?: unknown } })?.identifier)?.linkTemplateScript
+  const linkTemplate = (config: unknown) => (config as { identifier?: { linkTemplateScript?: unknown } })?.identifier?.linkTemplateScript
   add(['configuration', 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(manifest.configuration))
   for (const [name, config] of Object.entries((manifest.configurations ?? {}) as Record<string, unknown>)) {
     add(['configurations', name, 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(config))

@@ -81,9 +81,7 @@ export function describeIssues(schema: AnySchema, data: unknown, issues: readonl
         const known = knownKeysAt(schema, path)
         return issue.keys.map((key) => {
           const suggestion = closestKey(key, known)
-          const hint = suggestion
-            ? `did you mean \`${suggestion}\`?`
-            : `known keys here: ${known.join(', ')}`
+          const hint = suggestion ? `did you mean \`${suggestion}\`?` : `known keys here: ${known.join(', ')}`
           return { path: [...path, key], at: 'key', message: `unknown key \`${key}\`; ${hint}` }
         })
       }

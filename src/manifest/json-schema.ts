@@ -94,7 +94,10 @@ export function schemaLocations(manifest: Record<string, unknown>): KeyPath[] {
   }
   if (isMap(manifest.configuration) && manifest.configuration.schema !== undefined) paths.push(['configuration', 'schema'])
   each(manifest.configurations, 'configurations', [['schema']])
-  each(manifest.actions, 'actions', [['input', 'schema'], ['output', 'schema']])
+  each(manifest.actions, 'actions', [
+    ['input', 'schema'],
+    ['output', 'schema'],
+  ])
   each(manifest.events, 'events', [['schema']])
   each(manifest.states, 'states', [['schema']])
   each(manifest.entities, 'entities', [['schema']])

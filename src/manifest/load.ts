@@ -223,7 +223,9 @@ export async function readManifest(
     bytes = await readInside(file, workspace, FILE_LIMITS.manifest)
   } catch (error) {
     if (!(error instanceof FileRefused)) throw error
-    throw new InputError(`Cannot read the manifest ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`)
+    throw new InputError(
+      `Cannot read the manifest ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`,
+    )
   }
   let text: string
   try {

@@ -3,9 +3,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type N
 export type KeyPath = readonly PropertyKey[]
 
 export function formatKeyPath(path: KeyPath): string {
-  return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`))
-    .join('')
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`)).join('')
 }
 
 /**
@@ -14,12 +12,7 @@ export function formatKeyPath(path: KeyPath): string {
  * its value. Where the path goes further than the document, it points at the
  * deepest node that exists, which is where a missing key belongs.
  */
-export function locate(
-  doc: Document,
-  lineCounter: LineCounter,
-  path: KeyPath,
-  at: 'key' | 'value' = 'value',
-): { line: number; column: number } {
+export function locate(doc: Document, lineCounter: LineCounter, path: KeyPath, at: 'key' | 'value' = 'value'): { line: number; column: number } {
   let node: unknown = doc.contents
   let offset = (node as Node | null)?.range?.[0] ?? 0
   for (const [index, segment] of path.entries()) {

@@ -24,10 +24,7 @@ const configuration = z
     title: title.optional(),
     description: description.optional(),
     schema: jsonSchema.optional(),
-    identifier: z
-      .object({ linkTemplateScript: vrlPath.optional(), required: z.boolean().optional() })
-      .strict()
-      .optional(),
+    identifier: z.object({ linkTemplateScript: vrlPath.optional(), required: z.boolean().optional() }).strict().optional(),
   })
   .strict()
 
@@ -35,9 +32,7 @@ const channel = z
   .object({
     title: title.optional(),
     description: description.optional(),
-    messages: z
-      .record(z.string(), z.object({ schema: jsonSchema }).strict().describe('Message definition'))
-      .optional(),
+    messages: z.record(z.string(), z.object({ schema: jsonSchema }).strict().describe('Message definition')).optional(),
     conversation: z.object({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
     message: z.object({ tags: tags.optional() }).strict().optional(),
   })
@@ -64,13 +59,9 @@ const event = z
   })
   .strict()
 
-const state = z
-  .object({ type: z.enum(['conversation', 'user', 'integration']), schema: jsonSchema })
-  .strict()
+const state = z.object({ type: z.enum(['conversation', 'user', 'integration']), schema: jsonSchema }).strict()
 
-const entity = z
-  .object({ title: title.optional(), description: description.optional(), schema: jsonSchema })
-  .strict()
+const entity = z.object({ title: title.optional(), description: description.optional(), schema: jsonSchema }).strict()
 
 const implementedAs = z.record(z.string(), z.object({ name }).strict())
 // An interface by its version id, or by `name` and `version` (a version or a
@@ -119,10 +110,7 @@ export const manifestSchema = z
     interfaces: z.record(z.string(), interfaceRef).optional(),
     attributes: attributes.optional(),
     extraOperations: z.record(z.string(), z.object({ enabled: z.boolean() }).strict()).optional(),
-    identifier: z
-      .object({ extractScript: vrlPath.optional(), fallbackHandlerScript: vrlPath.optional() })
-      .strict()
-      .optional(),
+    identifier: z.object({ extractScript: vrlPath.optional(), fallbackHandlerScript: vrlPath.optional() }).strict().optional(),
     // Declarations only, checked by ./secrets.ts so that no value is ever echoed.
     secrets: z.unknown().optional(),
     // Paths in the manifest; the body carries the file contents.

@@ -32,7 +32,6 @@ export function outputsFor({ operation, dryRun, integration, plan }: Outcome): R
 /** How a plan shows a name: as code in Markdown, bare in the log. */
 type NameFormat = (name: string) => string
 
-
 /** The plan as rows of what happens to what: one row per section that has anything. */
 export function planRows(plan: Plan, name: NameFormat): Array<{ what: string; added: string; changed: string; removed: string }> {
   const list = (names: readonly string[]) => names.map(name).join(', ')
@@ -62,11 +61,7 @@ export function planRows(plan: Plan, name: NameFormat): Array<{ what: string; ad
 export function formatPlanLog(plan: Plan): string[] {
   const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- '
   const lines = planRows(plan, (name) => name).map((row) => {
-    const parts = [
-      row.added && `+ ${row.added}`,
-      row.changed && `~ ${row.changed}`,
-      row.removed && `${removed}${row.removed}`,
-    ].filter(Boolean)
+    const parts = [row.added && `+ ${row.added}`, row.changed && `~ ${row.changed}`, row.removed && `${removed}${row.removed}`].filter(Boolean)
     return `${row.what}: ${parts.join('  ')}`
   })
   for (const file of plan.files) lines.push(`${file.key}: ${file.path} (${formatSize(file.bytes)})`)
@@ -144,11 +139,7 @@ export function planTable(plan: Plan, md: Markdown): string[] {
   const rows = planRows(plan, md.code)
   if (!rows.length) return ['Nothing to change in the definition.']
   const removed = plan.previousVersion ? `Dropped since ${md.text(plan.previousVersion)}` : plan.operation === 'create' ? '' : 'Removed'
-  return [
-    `| | Added | Changed | ${removed} |`,
-    '|---|---|---|---|',
-    ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`),
-  ]
+  return [`| | Added | Changed | ${removed} |`, '|---|---|---|---|', ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`)]
 }
 
 /** What the manifest says of the integration, for a run that never heard from Botpress. */

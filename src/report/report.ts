@@ -35,6 +35,7 @@ export function writeOutputs(state: RunState): void {
     throw new Error(
       `The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${error instanceof Error ? error.message : String(error)}. ` +
         'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.',
+      { cause: error },
     )
   }
 }
@@ -97,7 +98,10 @@ export async function publishComment(settings: Settings, context: RunContext, st
   }
   const key = commentKey(settings, state)
   const body = fitWithin(
-    commentBody({ ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)),
+    commentBody(
+      { ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) },
+      markdownFor(state.secretValues),
+    ),
     COMMENT_MAX_CHARACTERS,
   )
   try {
@@ -114,6 +118,8 @@ export async function publishComment(settings: Settings, context: RunContext, st
       status === 403 || status === 401
         ? ' Give the job `permissions: pull-requests: write` (and, for pull requests from forks, run on `pull_request_target`).'
         : ''
-    core.warning(`Could not write the pull-request comment: ${error instanceof Error ? error.message : String(error)}.${hint} The deploy itself is not affected.`)
+    core.warning(
+      `Could not write the pull-request comment: ${error instanceof Error ? error.message : String(error)}.${hint} The deploy itself is not affected.`,
+    )
   }
 }

@@ -21,7 +21,13 @@ function base64Cores(secret: string): string[] {
 
 /** Every shape a secret takes in text that left the action: as it is, JSON-escaped, URL-encoded, base64. */
 export function secretShapes(secret: string): string[] {
-  const shapes = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), ...base64Cores(secret)])
+  const shapes = new Set([
+    secret,
+    JSON.stringify(secret).slice(1, -1),
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replace(/%20/g, '+'),
+    ...base64Cores(secret),
+  ])
   return [...shapes]
 }
 

@@ -43,7 +43,9 @@ export function resolveSecrets(declarations: readonly SecretDeclaration[], sourc
     const bad = keys.find((key) => !['string', 'undefined'].includes(typeof sources.provided[key]) && sources.provided[key] !== null)
     if (bad !== undefined) throw new InputError(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`)
     if (new Set(candidates).size > 1) {
-      throw new InputError(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`)
+      throw new InputError(
+        `Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`,
+      )
     }
     const value = sources.env[secretEnvName(name)] || (candidates[0] as string | undefined)
     if (!value) continue

@@ -1,6 +1,6 @@
 // The integration's built bundle, as `bp build` writes it (kept tiny for the example).
 'use strict'
-const handler = async ({ req, ctx, client }) => {
+const handler = async ({ req, client }) => {
   if (req.path === '/webhook') {
     const { leadId, amount } = JSON.parse(req.body ?? '{}')
     await client.createEvent({ type: 'leadWon', payload: { leadId, amount } })
