@@ -15,6 +15,15 @@ async function copyExample() {
   return workspace
 }
 
+/**
+ * The manifest as JSON beside the YAML: the floor reads that (parsing JSON is
+ * the least any reader of a manifest must do), the action reads the YAML.
+ */
+async function writeJsonTwin(dir) {
+  const manifest = parse(await readFile(path.join(dir, 'integration.yml'), 'utf8'))
+  await writeFile(path.join(dir, 'integration.json'), JSON.stringify(manifest))
+}
+
 /** About `bytes` of bundled JavaScript, as ncc or esbuild would write it. */
 function bundleText(bytes) {
   const chunks = []
@@ -28,7 +37,9 @@ function bundleText(bytes) {
 }
 
 export async function exampleIntegration() {
-  return { workspace: await copyExample(), manifest: 'integrations/acme-crm/integration.yml' }
+  const workspace = await copyExample()
+  await writeJsonTwin(path.join(workspace, 'integrations', 'acme-crm'))
+  return { workspace, manifest: 'integrations/acme-crm/integration.yml' }
 }
 
 export async function largeIntegration({ codeBytes = 25 * 1024 * 1024, actions = 200, events = 100 } = {}) {
@@ -51,5 +62,6 @@ export async function largeIntegration({ codeBytes = 25 * 1024 * 1024, actions =
   manifest.events = Object.fromEntries(Array.from({ length: events }, (_, i) => [`event${i}`, { title: `Event ${i}`, schema: schema(`event ${i}`) }]))
   await writeFile(path.join(dir, 'integration.yml'), stringify(manifest))
   await writeFile(path.join(dir, 'build', 'index.js'), bundleText(codeBytes))
+  await writeJsonTwin(dir)
   return { workspace, manifest: 'integrations/acme-crm/integration.yml' }
 }

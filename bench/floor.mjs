@@ -1,16 +1,16 @@
 // The floor: the least a deploy step must do for the same result, with no
-// toolkit and no checks. It reads the same inputs, manifest and files, sends
+// toolkit and no checks. It reads the same inputs and files, the manifest as
+// JSON (the integration.json that bench/fixtures.mjs writes beside the YAML), sends
 // the same GET and the same PUT body with the built-in fetch, and writes the
 // same outputs and a summary. The benchmark compares the action with it.
 import { appendFileSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { parse } from 'yaml'
 
 const input = (name) => (process.env[`INPUT_${name.toUpperCase()}`] ?? '').trim()
 const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
 const manifestFile = path.resolve(workspace, input('working-directory') || '.', input('manifest') || 'integration.yml')
 const dir = path.dirname(manifestFile)
-const manifest = parse(readFileSync(manifestFile, 'utf8'))
+const manifest = JSON.parse(readFileSync(manifestFile.replace(/\.ya?ml$/, '.json'), 'utf8'))
 const { id, name: _name, version: _version, secrets: declared, ...body } = manifest
 
 const read = (file) => readFileSync(path.resolve(dir, file))

@@ -14536,7 +14536,8 @@ function parseManifest(text, displayPath, env = {}, secretValues = []) {
         }));
     }
     interpolateValues(doc, lineCounter, displayPath, env, secretValues);
-    return { displayPath, doc, lineCounter, data: doc.toJS() };
+    const data = doc.toJS();
+    return { displayPath, doc, lineCounter, data, protoKeys: hasKey(data, PROTO) };
 }
 function toProblem(parsed, finding) {
     const { line, column } = locate(parsed.doc, parsed.lineCounter, finding.path, finding.at);
@@ -14556,6 +14557,14 @@ function setAt(target, keyPath, value) {
 // in a manifest: it is checked under a stand-in, then given back its name.
 const PROTO = '__proto__';
 const STAND_IN = '\u0000__proto__';
+/** Whether `value` has an own key `key` at any depth (quoted YAML keys may spell it with escapes). */
+function hasKey(value, key) {
+    if (Array.isArray(value))
+        return value.some((item) => hasKey(item, key));
+    if (value === null || typeof value !== 'object')
+        return false;
+    return Object.hasOwn(value, key) || Object.values(value).some((item) => hasKey(item, key));
+}
 /** `value` with every own key `from` renamed `to`, at any depth; copies only what changes. */
 function renameKey(value, from, to) {
     if (Array.isArray(value))
@@ -14574,7 +14583,7 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
         throw new InputError(`${parsed.displayPath} must be a YAML map of keys such as title, actions and code`);
     }
     const findings = [];
-    const result = manifestSchema.safeParse(renameKey(data, PROTO, STAND_IN));
+    const result = manifestSchema.safeParse(parsed.protoKeys ? renameKey(data, PROTO, STAND_IN) : data);
     if (!result.success) {
         const issues = result.error.issues.map((issue) => ({ ...issue, path: issue.path.map((segment) => (segment === STAND_IN ? PROTO : segment)) }));
         findings.push(...describeIssues(manifestSchema, data, issues));
@@ -14604,7 +14613,7 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
             problems.push({ message: `… and ${findings.length - MAX_PROBLEMS} more; fix these first` });
         throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems);
     }
-    const { id, name, version, secrets: _secrets, ...definition } = renameKey(result.data, STAND_IN, PROTO);
+    const { id, name, version, secrets: _secrets, ...definition } = (parsed.protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data);
     for (const file of files)
         setAt(definition, file.path, file.content);
     const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]) => {

@@ -43,6 +43,8 @@ export interface ParsedManifest {
   doc: Document
   lineCounter: LineCounter
   data: unknown
+  /** Whether a key may be `__proto__` (which zod's records skip): only then is the data copied to check it. */
+  protoKeys: boolean
 }
 
 /**
@@ -116,7 +118,8 @@ export function parseManifest(text: string, displayPath: string, env: NodeJS.Pro
     )
   }
   interpolateValues(doc, lineCounter, displayPath, env, secretValues)
-  return { displayPath, doc, lineCounter, data: doc.toJS() }
+  const data: unknown = doc.toJS()
+  return { displayPath, doc, lineCounter, data, protoKeys: hasKey(data, PROTO) }
 }
 
 function toProblem(parsed: ParsedManifest, finding: Finding): Problem {
@@ -139,6 +142,13 @@ function setAt(target: Record<string, unknown>, keyPath: readonly PropertyKey[],
 const PROTO = '__proto__'
 const STAND_IN = '\u0000__proto__'
 
+/** Whether `value` has an own key `key` at any depth (quoted YAML keys may spell it with escapes). */
+function hasKey(value: unknown, key: string): boolean {
+  if (Array.isArray(value)) return value.some((item) => hasKey(item, key))
+  if (value === null || typeof value !== 'object') return false
+  return Object.hasOwn(value, key) || Object.values(value).some((item) => hasKey(item, key))
+}
+
 /** `value` with every own key `from` renamed `to`, at any depth; copies only what changes. */
 function renameKey(value: unknown, from: string, to: string): unknown {
   if (Array.isArray(value)) return value.map((item) => renameKey(item, from, to))
@@ -156,7 +166,7 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
     throw new InputError(`${parsed.displayPath} must be a YAML map of keys such as title, actions and code`)
   }
   const findings: Finding[] = []
-  const result = manifestSchema.safeParse(renameKey(data, PROTO, STAND_IN))
+  const result = manifestSchema.safeParse(parsed.protoKeys ? renameKey(data, PROTO, STAND_IN) : data)
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({ ...issue, path: issue.path.map((segment) => (segment === STAND_IN ? PROTO : segment)) }))
     findings.push(...describeIssues(manifestSchema, data, issues as typeof result.error.issues))
@@ -187,7 +197,7 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
     throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems)
   }
 
-  const { id, name, version, secrets: _secrets, ...definition } = renameKey(result.data, STAND_IN, PROTO) as typeof result.data
+  const { id, name, version, secrets: _secrets, ...definition } = (parsed.protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data) as typeof result.data
   for (const file of files) setAt(definition, file.path, file.content)
   const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]): InterfaceLookup[] => {
     if (entry.name === undefined || entry.version === undefined) return []
