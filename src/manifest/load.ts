@@ -197,7 +197,13 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
     throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems)
   }
 
-  const { id, name, version, secrets: _secrets, ...definition } = (parsed.protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data) as typeof result.data
+  const {
+    id,
+    name,
+    version,
+    secrets: _secrets,
+    ...definition
+  } = (parsed.protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data) as typeof result.data
   for (const file of files) setAt(definition, file.path, file.content)
   const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]): InterfaceLookup[] => {
     if (entry.name === undefined || entry.version === undefined) return []
