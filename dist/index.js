@@ -13453,7 +13453,7 @@ class BotpressClient {
     }
     async getIntegration(id) {
         const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
-        return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path);
+        return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path, { id });
     }
     /**
      * The version of `name` that `version` (an exact version, a semver range or
@@ -13461,8 +13461,13 @@ class BotpressClient {
      */
     async findIntegration(name, version) {
         const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
-        const text = await this.callOrMissing(`Looking up ${name}@${version} (GET ${path})`, 'GET', path);
-        return text === undefined ? undefined : this.parse(`Looking up ${name}@${version}`, text, integrationResponseSchema).integration;
+        const operation = `Looking up ${name}@${version} (GET ${path})`;
+        const text = await this.callOrMissing(operation, 'GET', path);
+        if (text === undefined)
+            return undefined;
+        // A range (`<1.5.0`, `latest`) may find any version; an exact one only itself.
+        const expected = EXACT_VERSION.test(version) ? { name, version } : { name };
+        return checked(operation, this.parse(operation, text, integrationResponseSchema).integration, expected);
     }
     /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
     async getWorkspaceHandle(workspaceId) {
@@ -13472,7 +13477,7 @@ class BotpressClient {
     }
     async createIntegration(body) {
         const path = '/v1/admin/integrations';
-        return this.expectIntegration(`Creating ${body.name}@${body.version} (POST ${path})`, 'POST', path, body, this.writeHeaders());
+        return this.expectIntegration(`Creating ${body.name}@${body.version} (POST ${path})`, 'POST', path, { name: body.name, version: body.version }, body, this.writeHeaders());
     }
     /** Checks a create without applying it; throws what the create would. */
     async validateCreate(body) {
@@ -13481,7 +13486,7 @@ class BotpressClient {
     }
     async updateIntegration(id, body) {
         const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
-        return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, body, this.writeHeaders());
+        return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, { id }, body, this.writeHeaders());
     }
     /** Checks an update without applying it; throws what the update would. */
     async validateUpdate(id, body) {
@@ -13542,9 +13547,10 @@ class BotpressClient {
             throw error;
         }
     }
-    async expectIntegration(operation, method, path, body, headers) {
+    /** An integration from the answer, which must be the one asked for: never another's id, name or version. */
+    async expectIntegration(operation, method, path, expected, body, headers) {
         const text = await this.call(operation, method, path, body, headers);
-        return this.parse(operation, text, integrationResponseSchema).integration;
+        return checked(operation, this.parse(operation, text, integrationResponseSchema).integration, expected);
     }
     /**
      * One call with retries; returns the body of the first 2xx answer. A
@@ -13650,6 +13656,14 @@ class BotpressClient {
     }
 }
 const MAX_REDIRECTS = 3;
+const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+function checked(operation, integration, expected) {
+    const wrong = Object.keys(expected).filter((key) => integration[key] !== expected[key]);
+    if (wrong.length) {
+        throw new ApiError(`${operation} answered with another integration (${integration.name}@${integration.version}, ${integration.id}); nothing was written from it. Check \`api-url\`.`);
+    }
+    return integration;
+}
 /** The most of an answer read: Botpress's largest (an integration with its definitions) is far smaller. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 const NOT_RETRIED = new Set([
@@ -13755,9 +13769,6 @@ async function createVersion(client, plan, options, log) {
             return 'exists';
         throw error;
     }
-    if (integration.name !== body.name || integration.version !== body.version) {
-        throw new ApiError(`Botpress answered the creation of ${plan.name}@${plan.version} with another integration (${integration.name}@${integration.version}); check \`api-url\`.`);
-    }
     log.info(`Created ${plan.name}@${plan.version} (${integration.id}); verification status: ${integration.verificationStatus}.`);
     if (plan.afterCreate) {
         const keys = Object.keys(plan.afterCreate).join(', ');
@@ -13793,9 +13804,6 @@ async function updateVersion(client, target, plan, options, log) {
         throw new InputError(`${PUBLISHED_ADVICE(remote, options.displayPath)} Nothing was written.`);
     }
     let integration = await client.updateIntegration(remote.id, plan.body).catch((error) => Promise.reject(advise(error)));
-    if (integration.id !== remote.id) {
-        throw new ApiError(`Botpress answered the update of ${remote.id} with another integration (${integration.id}); check \`api-url\`.`);
-    }
     log.info(`Deployed ${integration.name}@${integration.version} (${integration.id}); verification status: ${integration.verificationStatus}.`);
     if (options.requestVerification)
         integration = await requestVerification(client, integration, log);
@@ -13886,18 +13894,13 @@ function sameName(manifestName, remoteName) {
 async function findTarget(client, lookup, manifest, options) {
     if (lookup.by === 'id') {
         const integration = await client.getIntegration(lookup.id);
-        if (integration.id !== lookup.id)
-            throw answeredForAnother(`integration ${lookup.id}`, integration);
         checkIdentity(manifest, integration, options.expectedVersion);
         return { operation: 'update', integration, foundBy: 'id' };
     }
     const name = qualifyName(lookup.name, await client.getWorkspaceHandle(options.workspaceId), manifest.displayPath);
     const found = await client.findIntegration(name, lookup.version);
-    if (found) {
-        if (found.name !== name || found.version !== lookup.version)
-            throw answeredForAnother(`${name}@${lookup.version}`, found);
+    if (found)
         return { operation: 'update', integration: found, foundBy: 'name' };
-    }
     if (options.ifMissing === 'fail') {
         throw new InputError(`${name}@${lookup.version} does not exist on Botpress, and \`if-missing\` is \`fail\`; nothing was sent. ` +
             'Create it with `if-missing: create` (the default) or `bp deploy`, or set `version` in the manifest to a version that exists.');
@@ -13911,13 +13914,7 @@ async function findAfterConflict(client, name, version) {
     const found = await client.findIntegration(name, version);
     if (!found)
         throw new ApiError(`Botpress said ${name}@${version} already exists, but cannot find it; run the workflow again.`);
-    if (found.name !== name || found.version !== version)
-        throw answeredForAnother(`${name}@${version}`, found);
     return { operation: 'update', integration: found, foundBy: 'name' };
-}
-function answeredForAnother(asked, integration) {
-    return new ApiError(`Botpress answered the request for ${asked} with another integration (${integration.name}@${integration.version}, ${integration.id}); ` +
-        'nothing was written. Check `api-url`.');
 }
 /** The manifest's `name` and `version`, and `expected-version`, guard against updating the wrong integration. */
 function checkIdentity(manifest, remote, expectedVersion) {

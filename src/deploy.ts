@@ -15,7 +15,6 @@ import { redact } from './secrets/redact.js'
 import type { Settings } from './settings.js'
 import { USER_AGENT } from './version.js'
 
-
 /** What the run has learnt so far, for the report, whether it succeeds or not. */
 export interface RunState {
   dryRun: boolean

@@ -55,6 +55,19 @@ describe('redirects', () => {
   })
 })
 
+describe('answers about another integration', () => {
+  it.each([
+    ['the read', () => api.fail({ status: 200, body: { integration: seedIntegration({ id: 'intver_01OTHERINTEGRATION000000' }) } })],
+    ['the update', () => api.fail({}, { status: 200, body: { integration: seedIntegration({ id: 'intver_01OTHERINTEGRATION000000' }) } })],
+  ])('fail the run at %s, and never become the outputs', async (_when, inject) => {
+    inject()
+    const run = await deploy()
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('answered with another integration (acme/acme-crm@1.4.0, intver_01OTHERINTEGRATION000000)')
+    expect(run.outputs['version-id']).toBeUndefined()
+  })
+})
+
 describe('request-verification', () => {
   it('is not asked again when its first answer came too late but was applied', async () => {
     const remote = seedIntegration({ id: EXAMPLE_ID, visibility: 'public', public: true })

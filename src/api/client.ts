@@ -46,7 +46,7 @@ export class BotpressClient {
 
   async getIntegration(id: string): Promise<RemoteIntegration> {
     const path = `/v1/admin/integrations/${encodeURIComponent(id)}`
-    return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path)
+    return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path, { id })
   }
 
   /**
@@ -55,8 +55,12 @@ export class BotpressClient {
    */
   async findIntegration(name: string, version: string): Promise<RemoteIntegration | undefined> {
     const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`
-    const text = await this.callOrMissing(`Looking up ${name}@${version} (GET ${path})`, 'GET', path)
-    return text === undefined ? undefined : this.parse(`Looking up ${name}@${version}`, text, integrationResponseSchema).integration
+    const operation = `Looking up ${name}@${version} (GET ${path})`
+    const text = await this.callOrMissing(operation, 'GET', path)
+    if (text === undefined) return undefined
+    // A range (`<1.5.0`, `latest`) may find any version; an exact one only itself.
+    const expected = EXACT_VERSION.test(version) ? { name, version } : { name }
+    return checked(operation, this.parse(operation, text, integrationResponseSchema).integration, expected)
   }
 
   /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
@@ -68,7 +72,14 @@ export class BotpressClient {
 
   async createIntegration(body: CreateBody): Promise<RemoteIntegration> {
     const path = '/v1/admin/integrations'
-    return this.expectIntegration(`Creating ${body.name}@${body.version} (POST ${path})`, 'POST', path, body, this.writeHeaders())
+    return this.expectIntegration(
+      `Creating ${body.name}@${body.version} (POST ${path})`,
+      'POST',
+      path,
+      { name: body.name, version: body.version },
+      body,
+      this.writeHeaders(),
+    )
   }
 
   /** Checks a create without applying it; throws what the create would. */
@@ -79,7 +90,7 @@ export class BotpressClient {
 
   async updateIntegration(id: string, body: UpdateBody): Promise<RemoteIntegration> {
     const path = `/v1/admin/integrations/${encodeURIComponent(id)}`
-    return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, body, this.writeHeaders())
+    return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, { id }, body, this.writeHeaders())
   }
 
   /** Checks an update without applying it; throws what the update would. */
@@ -143,15 +154,17 @@ export class BotpressClient {
     }
   }
 
+  /** An integration from the answer, which must be the one asked for: never another's id, name or version. */
   private async expectIntegration(
     operation: string,
     method: string,
     path: string,
+    expected: Partial<Pick<RemoteIntegration, 'id' | 'name' | 'version'>>,
     body?: object,
     headers?: Record<string, string>,
   ): Promise<RemoteIntegration> {
     const text = await this.call(operation, method, path, body, headers)
-    return this.parse(operation, text, integrationResponseSchema).integration
+    return checked(operation, this.parse(operation, text, integrationResponseSchema).integration, expected)
   }
 
   /**
@@ -264,6 +277,17 @@ export class BotpressClient {
 }
 
 const MAX_REDIRECTS = 3
+const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
+
+function checked(operation: string, integration: RemoteIntegration, expected: Partial<Pick<RemoteIntegration, 'id' | 'name' | 'version'>>): RemoteIntegration {
+  const wrong = (Object.keys(expected) as Array<keyof typeof expected>).filter((key) => integration[key] !== expected[key])
+  if (wrong.length) {
+    throw new ApiError(
+      `${operation} answered with another integration (${integration.name}@${integration.version}, ${integration.id}); nothing was written from it. Check \`api-url\`.`,
+    )
+  }
+  return integration
+}
 /** The most of an answer read: Botpress's largest (an integration with its definitions) is far smaller. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024
 const NOT_RETRIED = new Set([

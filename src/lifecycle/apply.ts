@@ -48,11 +48,6 @@ export async function createVersion(client: BotpressClient, plan: Plan, options:
     if (error instanceof ApiError && error.type === 'AlreadyExists') return 'exists'
     throw error
   }
-  if (integration.name !== body.name || integration.version !== body.version) {
-    throw new ApiError(
-      `Botpress answered the creation of ${plan.name}@${plan.version} with another integration (${integration.name}@${integration.version}); check \`api-url\`.`,
-    )
-  }
   log.info(`Created ${plan.name}@${plan.version} (${integration.id}); verification status: ${integration.verificationStatus}.`)
   if (plan.afterCreate) {
     const keys = Object.keys(plan.afterCreate).join(', ')
@@ -88,9 +83,6 @@ export async function updateVersion(client: BotpressClient, target: ExistingVers
     throw new InputError(`${PUBLISHED_ADVICE(remote, options.displayPath)} Nothing was written.`)
   }
   let integration = await client.updateIntegration(remote.id, plan.body).catch((error: unknown) => Promise.reject(advise(error)))
-  if (integration.id !== remote.id) {
-    throw new ApiError(`Botpress answered the update of ${remote.id} with another integration (${integration.id}); check \`api-url\`.`)
-  }
   log.info(`Deployed ${integration.name}@${integration.version} (${integration.id}); verification status: ${integration.verificationStatus}.`)
   if (options.requestVerification) integration = await requestVerification(client, integration, log)
   return { operation: 'updated', integration }

@@ -23,17 +23,13 @@ export interface FindOptions {
 export async function findTarget(client: BotpressClient, lookup: Lookup, manifest: Manifest, options: FindOptions): Promise<Target> {
   if (lookup.by === 'id') {
     const integration = await client.getIntegration(lookup.id)
-    if (integration.id !== lookup.id) throw answeredForAnother(`integration ${lookup.id}`, integration)
     checkIdentity(manifest, integration, options.expectedVersion)
     return { operation: 'update', integration, foundBy: 'id' }
   }
 
   const name = qualifyName(lookup.name, await client.getWorkspaceHandle(options.workspaceId), manifest.displayPath)
   const found = await client.findIntegration(name, lookup.version)
-  if (found) {
-    if (found.name !== name || found.version !== lookup.version) throw answeredForAnother(`${name}@${lookup.version}`, found)
-    return { operation: 'update', integration: found, foundBy: 'name' }
-  }
+  if (found) return { operation: 'update', integration: found, foundBy: 'name' }
   if (options.ifMissing === 'fail') {
     throw new InputError(
       `${name}@${lookup.version} does not exist on Botpress, and \`if-missing\` is \`fail\`; nothing was sent. ` +
@@ -49,15 +45,7 @@ export async function findTarget(client: BotpressClient, lookup: Lookup, manifes
 export async function findAfterConflict(client: BotpressClient, name: string, version: string): Promise<ExistingVersion> {
   const found = await client.findIntegration(name, version)
   if (!found) throw new ApiError(`Botpress said ${name}@${version} already exists, but cannot find it; run the workflow again.`)
-  if (found.name !== name || found.version !== version) throw answeredForAnother(`${name}@${version}`, found)
   return { operation: 'update', integration: found, foundBy: 'name' }
-}
-
-function answeredForAnother(asked: string, integration: RemoteIntegration): ApiError {
-  return new ApiError(
-    `Botpress answered the request for ${asked} with another integration (${integration.name}@${integration.version}, ${integration.id}); ` +
-      'nothing was written. Check `api-url`.',
-  )
 }
 
 /** The manifest's `name` and `version`, and `expected-version`, guard against updating the wrong integration. */
