@@ -34,7 +34,7 @@ export interface RunState {
  * Botpress → plan a create or an update → write (or validate) → verification.
  */
 export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<void> {
-  const manifest = await loadManifest(settings, env, state)
+  const manifest = await loadManifest(settings, env, state, log)
   const lookup = chooseLookup(manifest, settings)
 
   const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix }
@@ -88,13 +88,20 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
   record(state, await updateVersion(client, target, plan, applyOptions, log))
 }
 
-/** Reads and checks the manifest, telling the report what it names as soon as it is parsed. */
-async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: RunState): Promise<Manifest> {
-  const parsed = await readManifest(settings.manifestFile, settings.manifestDisplayPath, env, settings.workspace, knownSecretValues(settings, env))
+/**
+ * Reads and checks the manifest, telling the report what it names as soon as
+ * it is parsed. A TypeScript or JavaScript definition is another source of the
+ * same data: its loader is a chunk of its own, loaded only by runs that need it.
+ */
+async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<Manifest> {
+  const { manifestFile, manifestDisplayPath, workspace } = settings
+  const parsed = /\.(ts|mts|cts|js|mjs|cjs)$/.test(manifestFile)
+    ? await (await import('./definition/load.js')).readDefinition(manifestFile, manifestDisplayPath, workspace, (message) => log.debug(message))
+    : await readManifest(manifestFile, manifestDisplayPath, env, workspace, knownSecretValues(settings, env))
   const declared = (parsed.data ?? {}) as Record<string, unknown>
   const text = (key: string) => (typeof declared[key] === 'string' ? { [key]: declared[key] as string } : {})
   state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') }
-  return checkManifest(parsed, path.dirname(settings.manifestFile), settings.workspace)
+  return checkManifest(parsed, path.dirname(manifestFile), workspace)
 }
 
 /**

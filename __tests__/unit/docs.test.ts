@@ -54,6 +54,19 @@ describe('the workflows in .github/workflows', () => {
   })
 })
 
+describe('dist/index.js, which every run loads', () => {
+  it('holds neither the definition loader nor Octokit: each is a chunk loaded by the runs that need it', async () => {
+    const main = await read('dist/index.js')
+    const chunks = (await readdir(new URL('dist/', root))).filter((name) => /^\d+\.index\.js$/.test(name))
+    const holding = async (text: string) =>
+      (await Promise.all(chunks.map(async (name) => ((await read(`dist/${name}`)).includes(text) ? name : '')))).filter(Boolean)
+    for (const marker of ['threw while loading', 'octokit-core.js']) {
+      expect(main).not.toContain(marker)
+      expect(await holding(marker)).toHaveLength(1)
+    }
+  })
+})
+
 describe('dist/licenses.txt', () => {
   it('names every bundled package, with its license', async () => {
     const notices = await read('dist/licenses.txt')

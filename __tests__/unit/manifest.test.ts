@@ -126,7 +126,7 @@ maxExecutionTime: "60"
       '1:1 titel: unknown key `titel`; did you mean `title`?',
       '2:14 description: must be at most 256 characters long (it has 300)',
       '3:13 visibility: must be one of: public, private, unlisted',
-      '4:7 code: cannot read crm/missing.js (no such file); build the integration before this step, or fix the path',
+      '4:7 code: cannot read crm/missing.js (no such file); build the integration before this step (`bp build` for a definition), or fix the path',
       '7:5 actions.ping.output: is required (a map)',
       '11:5 states.cursor.type: is required (one of: conversation, user, integration)',
       '12:19 maxExecutionTime: must be a number, not a string',
@@ -232,6 +232,6 @@ configuration:
     await expect(loadManifest('/nonexistent/integration.yml', 'integration.yml')).rejects.toThrow(
       'Cannot read the manifest integration.yml (no such file). Set the `manifest` input to its path, relative to `working-directory`.',
     )
-    await expect(load('- a\n- b\n')).rejects.toThrow('crm/integration.yml must be a YAML map')
+    await expect(load('- a\n- b\n')).rejects.toThrow('crm/integration.yml must be a map')
   })
 })

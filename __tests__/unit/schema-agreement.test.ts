@@ -27,8 +27,8 @@ const MANIFEST_ONLY: Record<string, string[]> = {
   'interfaces.*': ['name', 'version'],
 }
 const REQUIRED_DIFFERENTLY = new Set(['interfaces.*'])
-/** Deprecated, or set by Botpress's SDK rather than by authors. */
-const BODY_ONLY = ['public', 'sdkVersion']
+/** Deprecated: `visibility` says it. */
+const BODY_ONLY = ['public']
 /** Declarations in the manifest, values in the body. */
 const DIFFERENT_ON_PURPOSE = ['secrets']
 /** Paths of files in the manifest: the body's limits apply to the files, and are checked on them. */

@@ -18,7 +18,7 @@ export async function resolveInterfaces(client: BotpressClient, manifest: Manife
     if (!found) {
       problems.push({
         keyPath: `interfaces.${lookup.key}`,
-        location: lookup.location,
+        ...(lookup.location && { location: lookup.location }),
         message: `no interface ${lookup.name}@${lookup.version} in this workspace or on the Botpress hub; check its name and version (a version or a range such as ^1.0.0)`,
       })
       continue

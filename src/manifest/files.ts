@@ -87,7 +87,10 @@ export async function readReference(ref: FileReference, manifestDir: string, dis
     data = await readInside(absolute, workspace, limit)
   } catch (error) {
     if (!(error instanceof FileRefused)) throw error
-    const hint = ref.kind === 'code' ? '; build the integration before this step, or fix the path' : '; fix the path (it is relative to the manifest)'
+    const hint =
+      ref.kind === 'code'
+        ? '; build the integration before this step (`bp build` for a definition), or fix the path'
+        : '; fix the path (it is relative to the manifest)'
     return finding(`cannot read ${shown} (${error.message})${hint}`)
   }
   const read = { ...ref, absolute, bytes: data.length }

@@ -8,7 +8,7 @@ import { interpolate } from './interpolate.js'
 import { checkJsonSchema, schemaLocations } from './json-schema.js'
 import { FILE_LIMITS, FileRefused, readInside } from './safe-read.js'
 import { Utf8Error, decodeUtf8 } from './utf8.js'
-import { formatKeyPath, locate } from './locate.js'
+import { formatKeyPath, locate, type KeyPath } from './locate.js'
 import { manifestSchema, type ManifestData } from './schema.js'
 import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
 
@@ -21,7 +21,8 @@ export interface InterfaceLookup {
   key: string
   name: string
   version: string
-  location: SourceLocation
+  /** Where the entry stands, when the manifest is a file with lines (a YAML manifest). */
+  location?: SourceLocation
 }
 
 /** A checked manifest, its files read, ready for planning. */
@@ -37,14 +38,14 @@ export interface Manifest {
   interfaceLookups: InterfaceLookup[]
 }
 
-/** A parsed manifest, before any check: the data and where each key stands. */
+/** A parsed manifest, before any check: the data, and where each key stands. */
 export interface ParsedManifest {
   displayPath: string
-  doc: Document
-  lineCounter: LineCounter
   data: unknown
   /** Whether a key may be `__proto__` (which zod's records skip): only then is the data copied to check it. */
   protoKeys: boolean
+  /** Where a key path stands in the file; undefined where the manifest has no lines (a TypeScript definition). */
+  locate(path: KeyPath, at: 'key' | 'value'): SourceLocation | undefined
 }
 
 /**
@@ -119,15 +120,20 @@ export function parseManifest(text: string, displayPath: string, env: NodeJS.Pro
   }
   interpolateValues(doc, lineCounter, displayPath, env, secretValues)
   const data: unknown = doc.toJS()
-  return { displayPath, doc, lineCounter, data, protoKeys: hasKey(data, PROTO) }
+  return {
+    displayPath,
+    data,
+    protoKeys: hasKey(data, PROTO),
+    locate: (keyPath, at) => ({ file: displayPath, ...locate(doc, lineCounter, keyPath, at) }),
+  }
 }
 
 function toProblem(parsed: ParsedManifest, finding: Finding): Problem {
-  const { line, column } = locate(parsed.doc, parsed.lineCounter, finding.path, finding.at)
+  const location = parsed.locate(finding.path, finding.at)
   return {
     message: finding.message,
     ...(finding.path.length && { keyPath: formatKeyPath(finding.path) }),
-    location: { file: parsed.displayPath, line, column },
+    ...(location && { location }),
   }
 }
 
@@ -163,7 +169,7 @@ function renameKey(value: unknown, from: string, to: string): unknown {
 export async function checkManifest(parsed: ParsedManifest, manifestDir: string, workspace: string = manifestDir): Promise<Manifest> {
   const { data } = parsed
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new InputError(`${parsed.displayPath} must be a YAML map of keys such as title, actions and code`)
+    throw new InputError(`${parsed.displayPath} must be a map of keys such as title, actions and code`)
   }
   const findings: Finding[] = []
   const result = manifestSchema.safeParse(parsed.protoKeys ? renameKey(data, PROTO, STAND_IN) : data)
@@ -192,7 +198,7 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
     const problems: Problem[] = findings
       .slice(0, MAX_PROBLEMS)
       .map((finding) => toProblem(parsed, finding))
-      .sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column)
+      .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0))
     if (findings.length > MAX_PROBLEMS) problems.push({ message: `… and ${findings.length - MAX_PROBLEMS} more; fix these first` })
     throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems)
   }
@@ -207,8 +213,8 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
   for (const file of files) setAt(definition, file.path, file.content)
   const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]): InterfaceLookup[] => {
     if (entry.name === undefined || entry.version === undefined) return []
-    const { line, column } = locate(parsed.doc, parsed.lineCounter, ['interfaces', key], 'key')
-    return [{ key, name: entry.name, version: entry.version, location: { file: parsed.displayPath, line, column } }]
+    const location = parsed.locate(['interfaces', key], 'key')
+    return [{ key, name: entry.name, version: entry.version, ...(location && { location }) }]
   })
   return {
     displayPath: parsed.displayPath,

@@ -99,6 +99,8 @@ export const manifestSchema = z
     visibility: z.enum(['public', 'private', 'unlisted']).optional(),
     layers: z.array(z.string()).optional(),
     maxExecutionTime: z.number().int().positive().optional(),
+    // Which @botpress/sdk the code was built with; a definition sets it from its metadata.
+    sdkVersion: z.string().max(200).optional(),
     configuration: configuration.optional(),
     configurations: z.record(z.string(), configuration).optional(),
     channels: z.record(z.string(), channel).optional(),

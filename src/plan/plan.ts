@@ -54,7 +54,7 @@ export interface PlanInput extends LocalInput {
 export const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'] as const
 // Sent every time, never compared: the server does not return them as sent
 // (files come back as URLs, if at all; layers and extraOperations not at all).
-const WRITE_ONLY_KEYS = new Set(['code', 'icon', 'readme', 'layers', 'extraOperations'])
+const WRITE_ONLY_KEYS = new Set(['code', 'icon', 'readme', 'layers', 'extraOperations', 'sdkVersion'])
 const NESTED_KEYS = new Set<string>([...RECORD_SECTIONS, 'attributes', 'secrets'])
 
 type Entries = Record<string, unknown>

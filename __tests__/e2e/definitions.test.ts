@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { startBotpressApi } from '../support/botpress-api.mjs'
+import { projectRoot, runAction } from '../support/runner.mjs'
+
+// Deploying straight from integration.definition.ts, with the repository's own
+// esbuild and @botpress/sdk (this project's dev dependencies stand in for them).
+
+const DEFINITIONS = path.join(projectRoot, 'examples', 'definitions')
+const SECRETS = { SECRET_CLIENT_ID: 'client-id-0001', SECRET_CLIENT_SECRET: 'client-secret-0001' }
+let api: Awaited<ReturnType<typeof startBotpressApi>>
+beforeEach(async () => {
+  api = await startBotpressApi()
+})
+afterEach(async () => {
+  await api.close()
+  expect(api.ownViolations).toEqual([])
+  for (const request of api.requests) expect(request.violations).toEqual([])
+})
+
+const sdkVersion = async () => JSON.parse(await readFile(path.join(projectRoot, 'node_modules/@botpress/sdk/package.json'), 'utf8')).version
+const deploy = (manifest: string, options: { workspace?: string; env?: Record<string, string> } = {}) =>
+  runAction({
+    ...(options.workspace && { workspace: options.workspace }),
+    inputs: { token: api.token, 'workspace-id': api.workspaceId, manifest, 'api-url': api.url },
+    env: { ...SECRETS, ...options.env },
+  })
+const created = () => api.requests.find((r) => r.method === 'POST' && r.path === '/v1/admin/integrations')?.body
+
+describe('a definition as the manifest', () => {
+  it('creates a messaging integration: channels with the standard messages, tags, a link template, secrets', async () => {
+    const run = await deploy('examples/definitions/messaging/integration.definition.ts')
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const body = created()
+    expect(body).toMatchObject({ name: 'acme/chatline', version: '0.3.0', title: 'Chatline', sdkVersion: await sdkVersion() })
+    expect(Object.keys(body.channels.channel.messages).sort()).toEqual([
+      'audio',
+      'bloc',
+      'card',
+      'carousel',
+      'choice',
+      'dropdown',
+      'file',
+      'image',
+      'location',
+      'text',
+      'video',
+    ])
+    expect(body.channels.channel.messages.text.schema).toEqual({
+      type: 'object',
+      properties: { text: { type: 'string', minLength: 1 } },
+      required: ['text'],
+      additionalProperties: false,
+    })
+    expect(body.channels.channel.conversation.tags.thread).toEqual({ title: 'Thread', description: 'The thread, for replies' })
+    expect(body.user.tags.email.title).toBe('Email')
+    expect(body.configuration.schema.properties.workspaceUrl).toEqual({
+      type: 'string',
+      format: 'uri',
+      description: 'Your Chatline workspace, as in https://acme.chatline.example',
+    })
+    expect(body.configuration.identifier).toEqual({
+      required: true,
+      linkTemplateScript: await readFile(path.join(DEFINITIONS, 'messaging/link-template.vrl'), 'utf8'),
+    })
+    expect(body.code).toBe(await readFile(path.join(DEFINITIONS, 'messaging/.botpress/dist/index.cjs'), 'utf8'))
+    expect(body.secrets).toEqual({ CLIENT_ID: 'client-id-0001', CLIENT_SECRET: 'client-secret-0001' })
+    // What the SDK leaves in a definition and the body has no place for.
+    expect(body.events.reactionAdded).not.toHaveProperty('ui')
+    expect(run.stdout).toContain('::debug::examples/definitions/messaging/integration.definition.ts: events.reactionAdded.ui is not part of Botpress')
+    expect(run.outputs).toMatchObject({ operation: 'created', name: 'acme/chatline', version: '0.3.0' })
+  })
+
+  it('creates an integration of actions, states, entities and configurations, from folder and JSON imports', async () => {
+    const run = await deploy('examples/definitions/crm-actions/integration.definition.ts')
+    expect(run.code).toBe(0)
+    const body = created()
+    expect(body.version).toBe('2.1.0')
+    expect(Object.keys(body.actions)).toEqual(['createInvoice', 'getInvoice', 'listPayments'])
+    expect(body.actions.createInvoice.input).not.toHaveProperty('ui')
+    expect(body.actions.createInvoice.input.schema.properties.lines).toEqual({
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { label: { type: 'string' }, amount: { type: 'number' } },
+        required: ['label', 'amount'],
+        additionalProperties: false,
+      },
+      minItems: 1,
+    })
+    expect(body.actions.getInvoice).toMatchObject({ cacheable: true, attributes: { readOnly: 'true' } })
+    expect(body.states.customer.type).toBe('user')
+    expect(body.entities.invoice.schema.properties.currency).toEqual({ type: 'string', enum: ['EUR', 'USD'] })
+    expect(body.configurations.oauth.identifier).toEqual({ required: true })
+    expect(body.identifier.extractScript).toContain('parse_json!(.body)')
+    expect(body.attributes).toEqual({ category: 'Finance' })
+  })
+})
+
+describe('a definition that cannot be deployed', () => {
+  async function copy(name: string) {
+    const workspace = await mkdtemp(path.join(tmpdir(), 'definition-'))
+    await cp(path.join(DEFINITIONS, name), workspace, { recursive: true })
+    return workspace
+  }
+
+  it('without its build says to run bp build, and sends nothing', async () => {
+    const workspace = await copy('messaging')
+    await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
+    await rm(path.join(workspace, '.botpress'), { recursive: true })
+    const run = await deploy('integration.definition.ts', { workspace })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toContain(
+      'code: cannot read .botpress/dist/index.cjs (no such file); build the integration before this step (`bp build` for a definition)',
+    )
+  })
+
+  it('that throws fails with its own message and the file', async () => {
+    const workspace = await copy('messaging')
+    await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
+    await writeFile(path.join(workspace, 'src/tags.ts'), "throw new Error('CHATLINE_REGION is not set')\nexport const userTags = {}\n")
+    const run = await deploy('integration.definition.ts', { workspace })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toContain('::error::integration.definition.ts threw while loading: CHATLINE_REGION is not set')
+  })
+
+  it('that does not build names the file and line', async () => {
+    const workspace = await copy('messaging')
+    await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
+    await writeFile(path.join(workspace, 'src/tags.ts'), 'export const userTags = {\n')
+    const run = await deploy('integration.definition.ts', { workspace })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::integration\.definition\.ts does not build: .*src\/tags\.ts:2/)
+  })
+
+  it('whose repository has no @botpress/sdk says to install it', async () => {
+    const workspace = await copy('messaging')
+    await mkdir(path.join(workspace, 'node_modules'))
+    await symlink(path.join(projectRoot, 'node_modules/esbuild'), path.join(workspace, 'node_modules/esbuild'))
+    const run = await deploy('integration.definition.ts', { workspace })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toMatch(
+      /::error::Cannot load @botpress\/sdk from .*: its schemas are turned into JSON Schema by the SDK that made them\. Run the repository's install step \(`npm ci`\)/,
+    )
+  })
+})
