@@ -119,6 +119,26 @@ function keepWhatTheBodyAllows(value, schema, dropped, path = '') {
 
 
 
+const SKIP = Symbol('resolving');
+/**
+ * Installed packages (under node_modules) are left to Node, which loads the
+ * repository's own copies at run time, @botpress/sdk first of all; a monorepo's
+ * workspace packages, which resolve to the repository's own sources, are
+ * bundled like the definition's other files (they may be TypeScript).
+ */
+const installedPackagesStayExternal = {
+    name: 'installed-packages-stay-external',
+    setup(build) {
+        build.onResolve({ filter: /^[^./]/ }, async (args) => {
+            if (args.pluginData === SKIP || args.path.startsWith('node:'))
+                return undefined;
+            const resolved = await build.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: SKIP });
+            if (resolved.errors.length || resolved.path.split((external_node_path_default()).sep).includes('node_modules'))
+                return { external: true };
+            return { path: resolved.path };
+        });
+    },
+};
 /** A package the definition's own repository must have installed, resolved from its folder, never from the action. */
 function fromRepository(file, name, why) {
     try {
@@ -155,10 +175,10 @@ async function readDefinition(file, displayPath, workspace, debug) {
             bundle: true,
             platform: 'node',
             format: 'cjs',
-            packages: 'external',
             write: false,
             logLevel: 'silent',
             target: 'node20',
+            plugins: [installedPackagesStayExternal],
         });
         code = result.outputFiles?.[0]?.text ?? '';
     }

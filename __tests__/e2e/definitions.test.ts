@@ -98,6 +98,66 @@ describe('a definition as the manifest', () => {
     expect(body.identifier.extractScript).toContain('parse_json!(.body)')
     expect(body.attributes).toEqual({ category: 'Finance' })
   })
+
+  it('implements interfaces added with bp add: by the id the package holds, or looked up by name and version', async () => {
+    await api.close()
+    api = await startBotpressApi({ interfaces: [{ id: 'iface_01WORKSPACELISTABLE00000000', name: 'listable', version: '0.2.1' }] })
+    const run = await deploy('examples/definitions/with-interface/integration.definition.ts')
+    expect(run.code).toBe(0)
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /v1/admin/interfaces/listable/0.2.1')
+    const body = created()
+    expect(body.interfaces).toEqual({
+      'creatable<task>': {
+        id: 'iface_01HUBCREATABLE0000000000000',
+        entities: { item: { name: 'task' } },
+        actions: { create: { name: 'createTask' } },
+        events: { created: { name: 'taskCreated' } },
+        channels: {},
+      },
+      'listable<task>': {
+        id: 'iface_01WORKSPACELISTABLE00000000',
+        entities: { item: { name: 'task' } },
+        actions: { list: { name: 'listTasks' } },
+        events: {},
+        channels: {},
+      },
+    })
+    // What the interfaces add, under their new names, with the entity in place of the interface's.
+    expect(Object.keys(body.actions)).toEqual(['createTask', 'listTasks'])
+    expect(body.actions.createTask).not.toHaveProperty('name')
+    expect(body.actions.createTask.input.schema.properties.item.required).toEqual(['id', 'title', 'done'])
+    expect(Object.keys(body.events)).toEqual(['taskCreated'])
+  })
+
+  it('in a monorepo, bundles a workspace package of TypeScript sources and loads installed packages from node_modules', async () => {
+    const workspace = await mkdtemp(path.join(tmpdir(), 'monorepo-'))
+    await cp(path.join(DEFINITIONS, 'monorepo'), workspace, { recursive: true })
+    // What the package manager does: the workspace package linked, the rest installed.
+    await mkdir(path.join(workspace, 'node_modules/@acme'), { recursive: true })
+    await symlink(path.join(workspace, 'packages/shared'), path.join(workspace, 'node_modules/@acme/shared'))
+    for (const name of ['@botpress', 'esbuild']) await symlink(path.join(projectRoot, 'node_modules', name), path.join(workspace, 'node_modules', name))
+    const run = await deploy('integrations/billing/integration.definition.ts', { workspace })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(created().actions.charge.input.schema.properties.price).toEqual({
+      type: 'object',
+      properties: { amount: { type: 'integer' }, currency: { type: 'string', minLength: 3, maxLength: 3 } },
+      required: ['amount', 'currency'],
+      additionalProperties: false,
+    })
+  })
+
+  it('on the legacy schema transformer sends its schemas as that transformer writes them', async () => {
+    const run = await deploy('examples/definitions/legacy-schemas/integration.definition.ts')
+    expect(run.code).toBe(0)
+    expect(created().actions.getForecast.input.schema).toEqual({
+      type: 'object',
+      properties: { city: { type: 'string', description: 'City name', 'x-zui': {} }, days: { type: 'number', 'x-zui': {} } },
+      required: ['city'],
+      additionalProperties: false,
+      'x-zui': {},
+    })
+  })
 })
 
 describe('a definition that cannot be deployed', () => {

@@ -10,6 +10,38 @@ interface Esbuild {
   build(options: Record<string, unknown>): Promise<{ outputFiles?: Array<{ text: string }> }>
 }
 
+interface ResolveArgs {
+  path: string
+  importer: string
+  resolveDir: string
+  kind: string
+  pluginData?: unknown
+}
+interface PluginBuild {
+  onResolve(options: { filter: RegExp }, callback: (args: ResolveArgs) => Promise<{ external?: boolean; path?: string } | undefined>): void
+  resolve(path: string, options: { importer: string; resolveDir: string; kind: string; pluginData: unknown }): Promise<{ path: string; errors: unknown[] }>
+}
+
+const SKIP = Symbol('resolving')
+
+/**
+ * Installed packages (under node_modules) are left to Node, which loads the
+ * repository's own copies at run time, @botpress/sdk first of all; a monorepo's
+ * workspace packages, which resolve to the repository's own sources, are
+ * bundled like the definition's other files (they may be TypeScript).
+ */
+const installedPackagesStayExternal = {
+  name: 'installed-packages-stay-external',
+  setup(build: PluginBuild) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === SKIP || args.path.startsWith('node:')) return undefined
+      const resolved = await build.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: SKIP })
+      if (resolved.errors.length || resolved.path.split(path.sep).includes('node_modules')) return { external: true }
+      return { path: resolved.path }
+    })
+  },
+}
+
 interface Sdk {
   z: { transforms: { toJSONSchema: (schema: unknown, options?: unknown) => unknown; toJSONSchemaLegacy?: (schema: unknown, options?: unknown) => unknown } }
 }
@@ -53,10 +85,10 @@ export async function readDefinition(file: string, displayPath: string, workspac
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      packages: 'external',
       write: false,
       logLevel: 'silent',
       target: 'node20',
+      plugins: [installedPackagesStayExternal],
     })
     code = result.outputFiles?.[0]?.text ?? ''
   } catch (error) {
