@@ -65,19 +65,22 @@ const undiciEntry = [
 ]
 if (undiciEntry.length !== 1) throw new Error(`undici resolves to several copies (${undiciEntry.join(', ')}); dedupe them (npm dedupe) before building`)
 
-const [action, undici] = await Promise.all([
+const [action, undici, cli] = await Promise.all([
   ncc(path.join(root, 'src/index.ts'), { externals: { undici: './undici-lazy.cjs' }, quiet: true }),
   ncc(undiciEntry[0], { quiet: true }),
+  // The `convert` command (package.json bin): never loaded by the action.
+  ncc(path.join(root, 'src/cli.ts'), { quiet: true }),
 ])
 await rm(dist, { recursive: true, force: true })
 await emit(action, dist, 'index.js')
 await emit(undici, path.join(dist, 'undici'), 'index.cjs')
+await emit(cli, path.join(dist, 'cli'), 'index.js')
 await copyFile(path.join(root, 'src/undici-lazy.cjs'), path.join(dist, 'undici-lazy.cjs'))
 // ncc's own license list misses the packages it concatenates (zod, yaml, @actions/core…).
-const packages = new Set([...bundledPackages(action), ...bundledPackages(undici)])
+const packages = new Set([...bundledPackages(action), ...bundledPackages(undici), ...bundledPackages(cli)])
 await writeFile(path.join(dist, 'licenses.txt'), `${await licenseNotices(packages)}\n`)
 
-for (const file of ['index.js', ...Object.keys(action.assets), 'licenses.txt', 'undici-lazy.cjs', 'undici/index.cjs']) {
+for (const file of ['index.js', ...Object.keys(action.assets), 'licenses.txt', 'undici-lazy.cjs', 'undici/index.cjs', 'cli/index.js']) {
   const { size } = await stat(path.join(dist, file))
   console.log(`${(size / 1024).toFixed(0).padStart(6)} KiB  dist/${file}`)
 }

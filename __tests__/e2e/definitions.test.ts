@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -208,5 +209,51 @@ describe('a definition that cannot be deployed', () => {
     expect(run.stdout).toMatch(
       /::error::Cannot load @botpress\/sdk from .*: its schemas are turned into JSON Schema by the SDK that made them\. Run the repository's install step \(`npm ci`\)/,
     )
+  })
+})
+
+describe('convert', () => {
+  const cli = path.join(projectRoot, 'dist/cli/index.js')
+  const convert = (cwd: string, ...args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [cli, 'convert', ...args], { cwd }, (error, stdout, stderr) =>
+        resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+      )
+    })
+
+  it.each(['messaging', 'crm-actions', 'legacy-schemas'])(
+    'writes the YAML manifest that deploys, byte for byte, the body the %s definition deploys',
+    async (name) => {
+      const workspace = await mkdtemp(path.join(tmpdir(), 'convert-'))
+      await cp(path.join(DEFINITIONS, name), workspace, { recursive: true })
+      await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
+      expect(await convert(workspace)).toMatchObject({ code: 0, stdout: 'Wrote integration.yml from integration.definition.ts.\n' })
+      const yaml = await readFile(path.join(workspace, 'integration.yml'), 'utf8')
+      expect(yaml).toMatch(/^# Written by `deploy-botpress-integration convert` from integration\.definition\.ts\.\n/)
+
+      expect((await deploy('integration.definition.ts', { workspace })).code).toBe(0)
+      const fromDefinition = api.requests.find((r) => r.method === 'POST')!.raw
+      await api.close()
+      api = await startBotpressApi()
+      expect((await deploy('integration.yml', { workspace })).code).toBe(0)
+      expect(api.requests.find((r) => r.method === 'POST')!.raw).toBe(fromDefinition)
+    },
+  )
+
+  it('--check passes on what it wrote, and shows the drift otherwise', async () => {
+    const workspace = await mkdtemp(path.join(tmpdir(), 'convert-'))
+    await cp(path.join(DEFINITIONS, 'messaging'), workspace, { recursive: true })
+    await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
+    await convert(workspace, 'integration.definition.ts', '-o', 'deploy/chatline.yml')
+    expect(await readFile(path.join(workspace, 'deploy/chatline.yml'), 'utf8').catch(() => '')).toContain('icon: ../icon.svg')
+    expect(await convert(workspace, '-o', 'deploy/chatline.yml', '--check')).toMatchObject({ code: 0 })
+    const file = path.join(workspace, 'deploy/chatline.yml')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: Chatline\n', 'title: Chatline (old)\n'))
+    const drift = await convert(workspace, '-o', 'deploy/chatline.yml', '--check')
+    expect(drift.code).toBe(1)
+    expect(drift.stderr).toContain(
+      'deploy/chatline.yml is not what integration.definition.ts converts to (- committed, + converted):\n5 - title: Chatline (old)\n5 + title: Chatline\n',
+    )
+    expect(await convert(workspace, '--bogus')).toMatchObject({ code: 2 })
   })
 })

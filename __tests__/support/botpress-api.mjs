@@ -18,7 +18,7 @@ import { violations } from './openapi.mjs'
  * @typedef {{ status?: number, headers?: Record<string, string>, body?: unknown, delayMs?: number, drop?: boolean, trickleMs?: number, resetMidBody?: boolean }} Fault
  * trickleMs: the answer's headers at once, then a space every 100 ms for that long, then its body.
  * resetMidBody: the answer's headers and half its body, then the connection is reset.
- * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: any, violations: string[], abandoned?: boolean }} ReceivedRequest
+ * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: any, raw: string, violations: string[], abandoned?: boolean }} ReceivedRequest
  * @typedef {Record<string, any>} Integration
  * @typedef {{ id: string, name: string, version: string, public?: boolean }} InterfaceVersion
  */
@@ -418,6 +418,7 @@ export async function startBotpressApi(options = {}) {
         path,
         headers: req.headers,
         body,
+        raw: text,
         violations: bodyName ? violations('requestBodies', bodyName, body) : [],
       }
       requests.push(received)

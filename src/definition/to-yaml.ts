@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { stringify } from 'yaml'
+import { manifestSchema } from '../manifest/schema.js'
+
+/** Keys of a manifest that name files, by their path in the data. */
+const FILE_KEYS: ReadonlyArray<readonly string[]> = [
+  ['code'],
+  ['icon'],
+  ['readme'],
+  ['identifier', 'extractScript'],
+  ['identifier', 'fallbackHandlerScript'],
+  ['configuration', 'identifier', 'linkTemplateScript'],
+]
+
+type Data = Record<string, unknown>
+
+function rebase(data: Data, keys: readonly string[], from: string, to: string): void {
+  let holder: Data | undefined = data
+  for (const key of keys.slice(0, -1)) holder = holder?.[key] as Data | undefined
+  const last = keys[keys.length - 1]!
+  const value = holder?.[last]
+  if (holder && typeof value === 'string') holder[last] = path.relative(to, path.resolve(from, value)).split(path.sep).join('/')
+}
+
+/** `$${` in every string value: the manifest reader would take `${…}` for a variable. */
+function escapeInterpolation(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\$\{/g, '$${')
+  if (Array.isArray(value)) return value.map(escapeInterpolation)
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, escapeInterpolation(item)]))
+  return value
+}
+
+/**
+ * The YAML manifest that deploys the same body as a definition's data: file
+ * keys as paths relative to the manifest's folder, secrets declared without
+ * values, keys in the order the data has them (the API's), block style, long
+ * strings folded.
+ */
+export function manifestYaml(data: Data, definitionDir: string, manifestDir: string, source: string): string {
+  // In the order of the manifest's schema, which is the body's.
+  const ordered = manifestSchema.safeParse(data)
+  const copy = escapeInterpolation(ordered.success ? { ...ordered.data, secrets: data.secrets } : structuredClone(data)) as Data
+  if (copy.secrets === undefined) delete copy.secrets
+  for (const keys of FILE_KEYS) rebase(copy, keys, definitionDir, manifestDir)
+  for (const configuration of Object.values((copy.configurations ?? {}) as Record<string, Data>))
+    rebase(configuration, ['identifier', 'linkTemplateScript'], definitionDir, manifestDir)
+  const header = [
+    `# Written by \`deploy-botpress-integration convert\` from ${source}.`,
+    '# It deploys the same body as the definition; `convert --check` fails when they drift apart.',
+  ].join('\n')
+  return `${header}\n${stringify(copy, { lineWidth: 100, minContentWidth: 40, aliasDuplicateObjects: false })}`
+}
