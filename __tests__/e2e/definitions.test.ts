@@ -221,24 +221,38 @@ describe('convert', () => {
       )
     })
 
-  it.each(['messaging', 'crm-actions', 'legacy-schemas'])(
-    'writes the YAML manifest that deploys, byte for byte, the body the %s definition deploys',
-    async (name) => {
-      const workspace = await mkdtemp(path.join(tmpdir(), 'convert-'))
-      await cp(path.join(DEFINITIONS, name), workspace, { recursive: true })
+  const LISTABLE = { interfaces: [{ id: 'iface_01WORKSPACELISTABLE00000000', name: 'listable', version: '0.2.1' }] }
+  it.each([
+    { name: 'messaging', definition: 'integration.definition.ts', api: {} },
+    { name: 'crm-actions', definition: 'integration.definition.ts', api: {} },
+    { name: 'legacy-schemas', definition: 'integration.definition.ts', api: {} },
+    { name: 'with-interface', definition: 'integration.definition.ts', api: LISTABLE },
+    { name: 'monorepo', definition: 'integrations/billing/integration.definition.ts', api: {} },
+  ])('writes the YAML manifest that deploys, byte for byte, the body the $name definition deploys', async ({ name, definition, api: options }) => {
+    const workspace = await mkdtemp(path.join(tmpdir(), 'convert-'))
+    await cp(path.join(DEFINITIONS, name), workspace, { recursive: true })
+    if (name === 'monorepo') {
+      await mkdir(path.join(workspace, 'node_modules/@acme'), { recursive: true })
+      await symlink(path.join(workspace, 'packages/shared'), path.join(workspace, 'node_modules/@acme/shared'))
+      for (const dependency of ['@botpress', 'esbuild'])
+        await symlink(path.join(projectRoot, 'node_modules', dependency), path.join(workspace, 'node_modules', dependency))
+    } else {
       await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
-      expect(await convert(workspace)).toMatchObject({ code: 0, stdout: 'Wrote integration.yml from integration.definition.ts.\n' })
-      const yaml = await readFile(path.join(workspace, 'integration.yml'), 'utf8')
-      expect(yaml).toMatch(/^# Written by `deploy-botpress-integration convert` from integration\.definition\.ts\.\n/)
+    }
+    const manifest = path.join(path.dirname(definition), 'integration.yml')
+    expect(await convert(workspace, definition)).toMatchObject({ code: 0, stdout: `Wrote ${manifest} from ${definition}.\n` })
+    const yaml = await readFile(path.join(workspace, manifest), 'utf8')
+    expect(yaml).toMatch(/^# Written by `deploy-botpress-integration convert` from integration\.definition\.ts\.\n/)
 
-      expect((await deploy('integration.definition.ts', { workspace })).code).toBe(0)
-      const fromDefinition = api.requests.find((r) => r.method === 'POST')!.raw
+    const bodies: string[] = []
+    for (const source of [definition, manifest]) {
       await api.close()
-      api = await startBotpressApi()
-      expect((await deploy('integration.yml', { workspace })).code).toBe(0)
-      expect(api.requests.find((r) => r.method === 'POST')!.raw).toBe(fromDefinition)
-    },
-  )
+      api = await startBotpressApi(options)
+      expect((await deploy(source, { workspace })).code).toBe(0)
+      bodies.push(api.requests.find((r) => r.method === 'POST')!.raw)
+    }
+    expect(bodies[1]).toBe(bodies[0])
+  })
 
   it('--check passes on what it wrote, and shows the drift otherwise', async () => {
     const workspace = await mkdtemp(path.join(tmpdir(), 'convert-'))
