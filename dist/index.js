@@ -317,7 +317,7 @@ function errorMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4388);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6310);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -326,7 +326,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4388:
+/***/ 6310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3672,6 +3672,61 @@ function withAdvice(error, advice) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/api/answer.ts
+
+// What comes back from Botpress: read whole and bounded, parsed, and checked
+// to be about what was asked.
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+/**
+ * The whole answer body. A connection that closes before the end is an error
+ * at once (to be retried), not a wait for the timeout; an answer larger than
+ * MAX_ANSWER_BYTES is refused.
+ */
+function readAnswer(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let length = 0;
+        message.on('data', (chunk) => {
+            length += chunk.length;
+            if (length > MAX_ANSWER_BYTES) {
+                message.destroy();
+                reject(Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; not read further`), { code: 'ERR_ANSWER_TOO_LARGE' }));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', reject);
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new Error('the connection closed before the whole answer came (ECONNRESET)'));
+        });
+    });
+}
+function parseResponse(operation, text, schema, scrub) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw new ApiError(`${operation} answered with something that is not JSON: ${scrub(text).slice(0, 200)}`);
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+        const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+        throw new ApiError(`${operation} answered with an unexpected body; nothing was written as outputs.\n  ${issues.join('\n  ')}`);
+    }
+    return result.data;
+}
+/** The integration of an answer, which must be the one asked for: never another's id, name or version. */
+function checked(operation, integration, expected) {
+    const wrong = Object.keys(expected).filter((key) => integration[key] !== expected[key]);
+    if (wrong.length) {
+        throw new ApiError(`${operation} answered with another integration (${integration.name}@${integration.version}, ${integration.id}); nothing was written from it. Check \`api-url\`.`);
+    }
+    return integration;
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8816);
 ;// CONCATENATED MODULE: ./src/api/integration.ts
@@ -3756,6 +3811,7 @@ function retryDelay(retry, headers = {}, now, random) {
 }
 
 ;// CONCATENATED MODULE: ./src/api/client.ts
+
 
 
 
@@ -3974,15 +4030,6 @@ class BotpressClient {
 }
 const MAX_REDIRECTS = 3;
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-function checked(operation, integration, expected) {
-    const wrong = Object.keys(expected).filter((key) => integration[key] !== expected[key]);
-    if (wrong.length) {
-        throw new ApiError(`${operation} answered with another integration (${integration.name}@${integration.version}, ${integration.id}); nothing was written from it. Check \`api-url\`.`);
-    }
-    return integration;
-}
-/** The most of an answer read: Botpress's largest (an integration with its definitions) is far smaller. */
-const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 const NOT_RETRIED = new Set([
     'ERR_ANSWER_TOO_LARGE',
     'ERR_INVALID_CHAR',
@@ -3992,47 +4039,6 @@ const NOT_RETRIED = new Set([
     'ERR_UNESCAPED_CHARACTERS',
     'ERR_INVALID_PROTOCOL',
 ]);
-/**
- * The whole answer body. A connection that closes before the end is an error
- * at once (to be retried), not a wait for the timeout; an answer larger than
- * MAX_ANSWER_BYTES is refused.
- */
-function readAnswer(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let length = 0;
-        message.on('data', (chunk) => {
-            length += chunk.length;
-            if (length > MAX_ANSWER_BYTES) {
-                message.destroy();
-                reject(Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; not read further`), { code: 'ERR_ANSWER_TOO_LARGE' }));
-                return;
-            }
-            chunks.push(chunk);
-        });
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        message.on('error', reject);
-        message.on('close', () => {
-            if (!message.complete)
-                reject(new Error('the connection closed before the whole answer came (ECONNRESET)'));
-        });
-    });
-}
-function parseResponse(operation, text, schema, scrub) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw new ApiError(`${operation} answered with something that is not JSON: ${scrub(text).slice(0, 200)}`);
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) {
-        const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-        throw new ApiError(`${operation} answered with an unexpected body; nothing was written as outputs.\n  ${issues.join('\n  ')}`);
-    }
-    return result.data;
-}
 
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);

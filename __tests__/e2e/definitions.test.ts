@@ -28,6 +28,27 @@ const deploy = (manifest: string, options: { workspace?: string; env?: Record<st
     inputs: { token: api.token, 'workspace-id': api.workspaceId, manifest, 'api-url': api.url },
     env: { ...SECRETS, ...options.env },
   })
+/**
+ * A copy of an example definition in a workspace of its own, its packages
+ * installed as a package manager would: this project's node_modules stand in
+ * for the repository's; a monorepo's workspace package is linked. `installed:
+ * 'esbuild only'` leaves @botpress/sdk out.
+ */
+async function definitionWorkspace(name: string, installed: 'all' | 'esbuild only' = 'all'): Promise<string> {
+  const workspace = await mkdtemp(path.join(tmpdir(), `${name}-`))
+  await cp(path.join(DEFINITIONS, name), workspace, { recursive: true })
+  if (name !== 'monorepo' && installed === 'all') {
+    await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
+    return workspace
+  }
+  await mkdir(path.join(workspace, 'node_modules/@acme'), { recursive: true })
+  if (name === 'monorepo') await symlink(path.join(workspace, 'packages/shared'), path.join(workspace, 'node_modules/@acme/shared'))
+  for (const dependency of installed === 'all' ? ['@botpress', 'esbuild'] : ['esbuild']) {
+    await symlink(path.join(projectRoot, 'node_modules', dependency), path.join(workspace, 'node_modules', dependency))
+  }
+  return workspace
+}
+
 const created = () => api.requests.find((r) => r.method === 'POST' && r.path === '/v1/admin/integrations')?.body
 
 describe('a definition as the manifest', () => {
@@ -131,12 +152,7 @@ describe('a definition as the manifest', () => {
   })
 
   it('in a monorepo, bundles a workspace package of TypeScript sources and loads installed packages from node_modules', async () => {
-    const workspace = await mkdtemp(path.join(tmpdir(), 'monorepo-'))
-    await cp(path.join(DEFINITIONS, 'monorepo'), workspace, { recursive: true })
-    // What the package manager does: the workspace package linked, the rest installed.
-    await mkdir(path.join(workspace, 'node_modules/@acme'), { recursive: true })
-    await symlink(path.join(workspace, 'packages/shared'), path.join(workspace, 'node_modules/@acme/shared'))
-    for (const name of ['@botpress', 'esbuild']) await symlink(path.join(projectRoot, 'node_modules', name), path.join(workspace, 'node_modules', name))
+    const workspace = await definitionWorkspace('monorepo')
     const run = await deploy('integrations/billing/integration.definition.ts', { workspace })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
@@ -162,15 +178,8 @@ describe('a definition as the manifest', () => {
 })
 
 describe('a definition that cannot be deployed', () => {
-  async function copy(name: string) {
-    const workspace = await mkdtemp(path.join(tmpdir(), 'definition-'))
-    await cp(path.join(DEFINITIONS, name), workspace, { recursive: true })
-    return workspace
-  }
-
   it('without its build says to run bp build, and sends nothing', async () => {
-    const workspace = await copy('messaging')
-    await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
+    const workspace = await definitionWorkspace('messaging')
     await rm(path.join(workspace, '.botpress'), { recursive: true })
     const run = await deploy('integration.definition.ts', { workspace })
     expect(run.code).toBe(1)
@@ -181,8 +190,7 @@ describe('a definition that cannot be deployed', () => {
   })
 
   it('that throws fails with its own message and the file', async () => {
-    const workspace = await copy('messaging')
-    await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
+    const workspace = await definitionWorkspace('messaging')
     await writeFile(path.join(workspace, 'src/tags.ts'), "throw new Error('CHATLINE_REGION is not set')\nexport const userTags = {}\n")
     const run = await deploy('integration.definition.ts', { workspace })
     expect(run.code).toBe(1)
@@ -191,8 +199,7 @@ describe('a definition that cannot be deployed', () => {
   })
 
   it('that does not build names the file and line', async () => {
-    const workspace = await copy('messaging')
-    await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
+    const workspace = await definitionWorkspace('messaging')
     await writeFile(path.join(workspace, 'src/tags.ts'), 'export const userTags = {\n')
     const run = await deploy('integration.definition.ts', { workspace })
     expect(run.code).toBe(1)
@@ -200,9 +207,7 @@ describe('a definition that cannot be deployed', () => {
   })
 
   it('whose repository has no @botpress/sdk says to install it', async () => {
-    const workspace = await copy('messaging')
-    await mkdir(path.join(workspace, 'node_modules'))
-    await symlink(path.join(projectRoot, 'node_modules/esbuild'), path.join(workspace, 'node_modules/esbuild'))
+    const workspace = await definitionWorkspace('messaging', 'esbuild only')
     const run = await deploy('integration.definition.ts', { workspace })
     expect(run.code).toBe(1)
     expect(api.requests).toEqual([])
@@ -229,16 +234,7 @@ describe('convert', () => {
     { name: 'with-interface', definition: 'integration.definition.ts', api: LISTABLE },
     { name: 'monorepo', definition: 'integrations/billing/integration.definition.ts', api: {} },
   ])('writes the YAML manifest that deploys, byte for byte, the body the $name definition deploys', async ({ name, definition, api: options }) => {
-    const workspace = await mkdtemp(path.join(tmpdir(), 'convert-'))
-    await cp(path.join(DEFINITIONS, name), workspace, { recursive: true })
-    if (name === 'monorepo') {
-      await mkdir(path.join(workspace, 'node_modules/@acme'), { recursive: true })
-      await symlink(path.join(workspace, 'packages/shared'), path.join(workspace, 'node_modules/@acme/shared'))
-      for (const dependency of ['@botpress', 'esbuild'])
-        await symlink(path.join(projectRoot, 'node_modules', dependency), path.join(workspace, 'node_modules', dependency))
-    } else {
-      await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
-    }
+    const workspace = await definitionWorkspace(name)
     const manifest = path.join(path.dirname(definition), 'integration.yml')
     expect(await convert(workspace, definition)).toMatchObject({ code: 0, stdout: `Wrote ${manifest} from ${definition}.\n` })
     const yaml = await readFile(path.join(workspace, manifest), 'utf8')
@@ -255,9 +251,7 @@ describe('convert', () => {
   })
 
   it('--check passes on what it wrote, and shows the drift otherwise', async () => {
-    const workspace = await mkdtemp(path.join(tmpdir(), 'convert-'))
-    await cp(path.join(DEFINITIONS, 'messaging'), workspace, { recursive: true })
-    await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
+    const workspace = await definitionWorkspace('messaging')
     await convert(workspace, 'integration.definition.ts', '-o', 'deploy/chatline.yml')
     expect(await readFile(path.join(workspace, 'deploy/chatline.yml'), 'utf8').catch(() => '')).toContain('icon: ../icon.svg')
     expect(await convert(workspace, '-o', 'deploy/chatline.yml', '--check')).toMatchObject({ code: 0 })

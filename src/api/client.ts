@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { z } from 'zod'
 import { jsonBody, type RequestBody } from './body.js'
+import { checked, parseResponse, readAnswer } from './answer.js'
 import { ApiError, apiErrorFromResponse } from './errors.js'
 import {
   integrationResponseSchema,
@@ -278,18 +278,6 @@ export class BotpressClient {
 
 const MAX_REDIRECTS = 3
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
-
-function checked(operation: string, integration: RemoteIntegration, expected: Partial<Pick<RemoteIntegration, 'id' | 'name' | 'version'>>): RemoteIntegration {
-  const wrong = (Object.keys(expected) as Array<keyof typeof expected>).filter((key) => integration[key] !== expected[key])
-  if (wrong.length) {
-    throw new ApiError(
-      `${operation} answered with another integration (${integration.name}@${integration.version}, ${integration.id}); nothing was written from it. Check \`api-url\`.`,
-    )
-  }
-  return integration
-}
-/** The most of an answer read: Botpress's largest (an integration with its definitions) is far smaller. */
-const MAX_ANSWER_BYTES = 32 * 1024 * 1024
 const NOT_RETRIED = new Set([
   'ERR_ANSWER_TOO_LARGE',
   'ERR_INVALID_CHAR',
@@ -299,44 +287,3 @@ const NOT_RETRIED = new Set([
   'ERR_UNESCAPED_CHARACTERS',
   'ERR_INVALID_PROTOCOL',
 ])
-
-/**
- * The whole answer body. A connection that closes before the end is an error
- * at once (to be retried), not a wait for the timeout; an answer larger than
- * MAX_ANSWER_BYTES is refused.
- */
-function readAnswer(message: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let length = 0
-    message.on('data', (chunk: Buffer) => {
-      length += chunk.length
-      if (length > MAX_ANSWER_BYTES) {
-        message.destroy()
-        reject(Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; not read further`), { code: 'ERR_ANSWER_TOO_LARGE' }))
-        return
-      }
-      chunks.push(chunk)
-    })
-    message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    message.on('error', reject)
-    message.on('close', () => {
-      if (!message.complete) reject(new Error('the connection closed before the whole answer came (ECONNRESET)'))
-    })
-  })
-}
-
-function parseResponse<T>(operation: string, text: string, schema: z.ZodType<T>, scrub: (text: string) => string): T {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw new ApiError(`${operation} answered with something that is not JSON: ${scrub(text).slice(0, 200)}`)
-  }
-  const result = schema.safeParse(json)
-  if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    throw new ApiError(`${operation} answered with an unexpected body; nothing was written as outputs.\n  ${issues.join('\n  ')}`)
-  }
-  return result.data
-}
