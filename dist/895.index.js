@@ -10,9 +10,16 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  DEFINITION_CHILD: () => (/* binding */ DEFINITION_CHILD),
+  definitionChild: () => (/* binding */ definitionChild),
+  loadDefinitionData: () => (/* binding */ loadDefinitionData),
   readDefinition: () => (/* binding */ readDefinition)
 });
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:path"
@@ -119,6 +126,8 @@ function keepWhatTheBodyAllows(value, schema, dropped, path = '') {
 
 
 
+
+
 const SKIP = Symbol('resolving');
 /**
  * Installed packages (under node_modules) are left to Node, which loads the
@@ -152,20 +161,12 @@ function fromRepository(file, name, why) {
 /**
  * Loads `integration.definition.ts` (or .js) as Botpress's CLI does: bundled
  * with the repository's own esbuild (TypeScript, extensionless and folder
- * imports, JSON, bp_modules), packages left to Node, which finds them in the
- * repository's node_modules, then run. Its schemas become JSON Schema with the
- * repository's own @botpress/sdk, the one that made them. Loading a definition
- * runs the repository's code: never on `pull_request_target` with a fork's code.
+ * imports, JSON, bp_modules, a monorepo's workspace packages), installed
+ * packages left to Node, which finds them in the repository's node_modules,
+ * then run. Its schemas become JSON Schema with the repository's own
+ * @botpress/sdk, the one that made them.
  */
-async function readDefinition(file, displayPath, workspace, debug) {
-    try {
-        await (0,safe_read/* resolveInside */.LI)(file, workspace, safe_read/* FILE_LIMITS */.SK.manifest);
-    }
-    catch (error) {
-        if (!(error instanceof safe_read/* FileRefused */.rV))
-            throw error;
-        throw new errors/* InputError */.dz(`Cannot read the definition ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
-    }
+async function loadDefinitionData(file, displayPath) {
     const esbuild = fromRepository(file, 'esbuild', 'it bundles the definition, as `bp build` does (it comes with @botpress/cli)');
     const sdk = fromRepository(file, '@botpress/sdk', 'its schemas are turned into JSON Schema by the SDK that made them');
     let code;
@@ -213,9 +214,97 @@ async function readDefinition(file, displayPath, workspace, debug) {
     }
     const dropped = [];
     data = keepWhatTheBodyAllows(data, schema/* manifestSchema */.r, dropped);
+    return { data, dropped };
+}
+/** The variable that makes a run of the bundle load a definition instead of deploying (see index.ts). */
+const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
+const RESULT_FD = 3;
+const MAX_RESULT_BYTES = 64 * 1024 * 1024;
+// Only what a Node.js program needs to run: no token, no secret, no input, no runner credential.
+const CHILD_ENV = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'SystemRoot'];
+/**
+ * Reads a definition as a manifest. Loading it runs the repository's code, so
+ * the action runs it in a process of its own, with an environment that holds
+ * none of the run's credentials, and waits for it at most `timeoutMs`.
+ */
+async function readDefinition(file, displayPath, workspace, options) {
+    try {
+        await (0,safe_read/* resolveInside */.LI)(file, workspace, safe_read/* FILE_LIMITS */.SK.manifest);
+    }
+    catch (error) {
+        if (!(error instanceof safe_read/* FileRefused */.rV))
+            throw error;
+        throw new errors/* InputError */.dz(`Cannot read the definition ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
+    }
+    const { data, dropped } = options.isolate
+        ? await loadInChild(file, displayPath, options.timeoutMs, options.debug)
+        : await loadDefinitionData(file, displayPath);
     for (const key of dropped)
-        debug(`${displayPath}: ${key} is not part of Botpress's body; left out`);
+        options.debug(`${displayPath}: ${key} is not part of Botpress's body; left out`);
     return { displayPath, data, protoKeys: JSON.stringify(data).includes('"__proto__"'), locate: () => undefined };
+}
+function loadInChild(file, displayPath, timeoutMs, debug) {
+    const env = { [DEFINITION_CHILD]: JSON.stringify({ file, displayPath }) };
+    for (const name of CHILD_ENV)
+        if (process.env[name] !== undefined)
+            env[name] = process.env[name];
+    const child = (0,external_node_child_process_.spawn)(process.execPath, [process.argv[1]], { cwd: external_node_path_default().dirname(file), env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const chunks = [];
+    let size = 0;
+    const result = child.stdio[RESULT_FD];
+    result.on('data', (chunk) => {
+        size += chunk.length;
+        if (size > MAX_RESULT_BYTES)
+            child.kill('SIGKILL');
+        else
+            chunks.push(chunk);
+    });
+    // What the definition prints is its own business: the debug log, a line each.
+    for (const stream of [child.stdout, child.stderr])
+        stream?.on('data', (chunk) => String(chunk)
+            .split('\n')
+            .filter(Boolean)
+            .forEach((line) => debug(`${displayPath}: ${line}`)));
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        child.on('error', (error) => reject(new errors/* InputError */.dz(`${displayPath} could not be loaded: ${(0,errors/* errorMessage */.gJ)(error)}. Nothing was sent.`)));
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            let answer;
+            try {
+                answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            }
+            catch {
+                answer = undefined;
+            }
+            if (answer?.ok)
+                resolve({ data: answer.data, dropped: answer.dropped });
+            else if (answer)
+                reject(new errors/* InputError */.dz(answer.message));
+            else if (signal === 'SIGKILL')
+                reject(new errors/* InputError */.dz(`${displayPath} did not load within ${timeoutMs / 1000} s (or gave back more than ${MAX_RESULT_BYTES / 1024 / 1024} MiB); nothing was sent.`));
+            else
+                reject(new errors/* InputError */.dz(`${displayPath} stopped the process that loads it (exit code ${code}); nothing was sent.`));
+        });
+    });
+}
+/** The child's side: load the definition named in the environment, give back its data on fd 3, print nothing of ours. */
+async function definitionChild() {
+    const { file, displayPath } = JSON.parse(process.env[DEFINITION_CHILD] ?? '{}');
+    let answer;
+    try {
+        answer = { ok: true, ...(await loadDefinitionData(file, displayPath)) };
+    }
+    catch (error) {
+        answer = {
+            ok: false,
+            message: error instanceof errors/* InputError */.dz ? error.message : `${displayPath} could not be loaded: ${(0,errors/* errorMessage */.gJ)(error)}\nNothing was sent.`,
+        };
+    }
+    await new Promise((resolve, reject) => (0,external_node_fs_.createWriteStream)('', { fd: RESULT_FD })
+        .end(JSON.stringify(answer), () => resolve())
+        .on('error', reject));
+    process.exit(0);
 }
 
 

@@ -317,16 +317,21 @@ function errorMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6310);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2155);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// A run of the bundle that only loads a TypeScript definition, in a process of
+// its own (see definition/load.ts): the loader is a chunk of its own.
+if (process.env.DEPLOY_BOTPRESS_INTEGRATION_DEFINITION)
+    await (await __nccwpck_require__.e(/* import() */ 895).then(__nccwpck_require__.bind(__nccwpck_require__, 8895))).definitionChild();
+else
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 6310:
+/***/ 2155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3285,8 +3290,8 @@ function getIDToken(aud) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:stream"
@@ -3527,7 +3532,7 @@ async function* escapedFile(file) {
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     let offset = 0;
     let tail = Buffer.alloc(0);
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file.path, { highWaterMark: 1 << 16 })) {
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file.path, { highWaterMark: 1 << 16 })) {
         const bytes = chunk;
         let text;
         try {
@@ -5565,7 +5570,11 @@ async function deploy(settings, env, state, log) {
 async function deploy_loadManifest(settings, env, state, log) {
     const { manifestFile, manifestDisplayPath, workspace } = settings;
     const parsed = /\.(ts|mts|cts|js|mjs|cjs)$/.test(manifestFile)
-        ? await (await __nccwpck_require__.e(/* import() */ 895).then(__nccwpck_require__.bind(__nccwpck_require__, 8895))).readDefinition(manifestFile, manifestDisplayPath, workspace, (message) => log.debug(message))
+        ? await (await __nccwpck_require__.e(/* import() */ 895).then(__nccwpck_require__.bind(__nccwpck_require__, 8895))).readDefinition(manifestFile, manifestDisplayPath, workspace, {
+            debug: (message) => log.debug(message),
+            isolate: true,
+            timeoutMs: settings.timeoutMs,
+        })
         : await readManifest(manifestFile, manifestDisplayPath, env, workspace, knownSecretValues(settings, env));
     const declared = (parsed.data ?? {});
     const text = (key) => (typeof declared[key] === 'string' ? { [key]: declared[key] } : {});
@@ -5622,7 +5631,7 @@ function readPayload(file) {
     if (!file)
         return {};
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch {
         return {};
@@ -6357,6 +6366,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

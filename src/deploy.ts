@@ -96,7 +96,13 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
 async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<Manifest> {
   const { manifestFile, manifestDisplayPath, workspace } = settings
   const parsed = /\.(ts|mts|cts|js|mjs|cjs)$/.test(manifestFile)
-    ? await (await import('./definition/load.js')).readDefinition(manifestFile, manifestDisplayPath, workspace, (message) => log.debug(message))
+    ? await (
+        await import('./definition/load.js')
+      ).readDefinition(manifestFile, manifestDisplayPath, workspace, {
+        debug: (message) => log.debug(message),
+        isolate: true,
+        timeoutMs: settings.timeoutMs,
+      })
     : await readManifest(manifestFile, manifestDisplayPath, env, workspace, knownSecretValues(settings, env))
   const declared = (parsed.data ?? {}) as Record<string, unknown>
   const text = (key: string) => (typeof declared[key] === 'string' ? { [key]: declared[key] as string } : {})

@@ -1,3 +1,6 @@
 import { run } from './main.js'
 
-await run()
+// A run of the bundle that only loads a TypeScript definition, in a process of
+// its own (see definition/load.ts): the loader is a chunk of its own.
+if (process.env.DEPLOY_BOTPRESS_INTEGRATION_DEFINITION) await (await import('./definition/load.js')).definitionChild()
+else await run()

@@ -177,6 +177,39 @@ describe('a definition as the manifest', () => {
   })
 })
 
+describe('the process that loads a definition', () => {
+  it("holds none of the run's credentials, and its output goes to the debug log", async () => {
+    const workspace = await definitionWorkspace('messaging')
+    const file = path.join(workspace, 'integration.definition.ts')
+    const source = await readFile(file, 'utf8')
+    await writeFile(
+      file,
+      source
+        .replace(
+          "description: 'Talk to your customers on Chatline.',",
+          'description: `seen: ${Object.keys(process.env).filter((name) => /TOKEN|SECRET|INPUT|GITHUB|ACTIONS/.test(name)).join(",") || "nothing"}`,',
+        )
+        .replace('export default', "console.log('hello from the definition')\nexport default"),
+    )
+    const run = await deploy('integration.definition.ts', { workspace, env: { GITHUB_TOKEN: 'ghs_should_not_be_seen' } })
+    expect(run.code).toBe(0)
+    expect(created().description).toBe('seen: nothing')
+    expect(run.stdout).toContain('::debug::integration.definition.ts: hello from the definition')
+  })
+
+  it('is stopped when the definition never finishes loading', async () => {
+    const workspace = await definitionWorkspace('messaging')
+    await writeFile(path.join(workspace, 'src/tags.ts'), 'while (true) {}\nexport const userTags = {}\n')
+    const run = await runAction({
+      workspace,
+      inputs: { token: api.token, 'workspace-id': api.workspaceId, manifest: 'integration.definition.ts', 'api-url': api.url, timeout: '2' },
+    })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toContain('integration.definition.ts did not load within 2 s')
+  })
+})
+
 describe('a definition that cannot be deployed', () => {
   it('without its build says to run bp build, and sends nothing', async () => {
     const workspace = await definitionWorkspace('messaging')

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3106);
+/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2640);
 // `deploy-botpress-integration convert …`: the command-line side of the action.
 
 const [command, ...args] = process.argv.slice(2);
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3106:
+/***/ 2640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45,7 +45,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * Bad input found before any request: the run stops and nothing is sent.
  * Every problem found is carried, so that all of them are reported at once.
  */
-class InputError extends Error {
+class errors_InputError extends Error {
     problems;
     constructor(summary, problems = []) {
         super(problems.length ? `${summary}\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}` : summary);
@@ -58,10 +58,14 @@ function formatProblem(problem) {
     const key = problem.keyPath ? `${problem.keyPath}: ` : '';
     return `${where}${key}${problem.message}`;
 }
-function errorMessage(error) {
+function errors_errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/manifest/safe-read.ts
@@ -9882,6 +9886,8 @@ function keepWhatTheBodyAllows(value, schema, dropped, path = '') {
 
 
 
+
+
 const SKIP = Symbol('resolving');
 /**
  * Installed packages (under node_modules) are left to Node, which loads the
@@ -9908,27 +9914,19 @@ function fromRepository(file, name, why) {
         return (0,external_node_module_namespaceObject.createRequire)(file)(name);
     }
     catch (error) {
-        throw new InputError(`Cannot load ${name} from ${external_node_path_default().dirname(file)} (${errorMessage(error).split('\n')[0]}): ${why}. ` +
+        throw new errors_InputError(`Cannot load ${name} from ${external_node_path_default().dirname(file)} (${errors_errorMessage(error).split('\n')[0]}): ${why}. ` +
             "Run the repository's install step (`npm ci`) before this one. Nothing was sent.");
     }
 }
 /**
  * Loads `integration.definition.ts` (or .js) as Botpress's CLI does: bundled
  * with the repository's own esbuild (TypeScript, extensionless and folder
- * imports, JSON, bp_modules), packages left to Node, which finds them in the
- * repository's node_modules, then run. Its schemas become JSON Schema with the
- * repository's own @botpress/sdk, the one that made them. Loading a definition
- * runs the repository's code: never on `pull_request_target` with a fork's code.
+ * imports, JSON, bp_modules, a monorepo's workspace packages), installed
+ * packages left to Node, which finds them in the repository's node_modules,
+ * then run. Its schemas become JSON Schema with the repository's own
+ * @botpress/sdk, the one that made them.
  */
-async function readDefinition(file, displayPath, workspace, debug) {
-    try {
-        await resolveInside(file, workspace, FILE_LIMITS.manifest);
-    }
-    catch (error) {
-        if (!(error instanceof FileRefused))
-            throw error;
-        throw new InputError(`Cannot read the definition ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
-    }
+async function loadDefinitionData(file, displayPath) {
     const esbuild = fromRepository(file, 'esbuild', 'it bundles the definition, as `bp build` does (it comes with @botpress/cli)');
     const sdk = fromRepository(file, '@botpress/sdk', 'its schemas are turned into JSON Schema by the SDK that made them');
     let code;
@@ -9946,7 +9944,7 @@ async function readDefinition(file, displayPath, workspace, debug) {
         code = result.outputFiles?.[0]?.text ?? '';
     }
     catch (error) {
-        throw new InputError(`${displayPath} does not build: ${errorMessage(error)}\nNothing was sent.`);
+        throw new errors_InputError(`${displayPath} does not build: ${errors_errorMessage(error)}\nNothing was sent.`);
     }
     let definition;
     try {
@@ -9958,10 +9956,10 @@ async function readDefinition(file, displayPath, workspace, debug) {
         definition = (exported.default ?? exported);
     }
     catch (error) {
-        throw new InputError(`${displayPath} threw while loading: ${errorMessage(error)}\nNothing was sent.`);
+        throw new errors_InputError(`${displayPath} threw while loading: ${errors_errorMessage(error)}\nNothing was sent.`);
     }
     if (!definition || typeof definition.name !== 'string' || typeof definition.version !== 'string') {
-        throw new InputError(`${displayPath} must export an IntegrationDefinition of @botpress/sdk as its default export (\`export default new IntegrationDefinition({…})\`). Nothing was sent.`);
+        throw new errors_InputError(`${displayPath} must export an IntegrationDefinition of @botpress/sdk as its default export (\`export default new IntegrationDefinition({…})\`). Nothing was sent.`);
     }
     const advanced = (definition.__advanced ?? {});
     const transforms = sdk.z.transforms;
@@ -9972,13 +9970,101 @@ async function readDefinition(file, displayPath, workspace, debug) {
         data = definitionToManifest(definition, toJson);
     }
     catch (error) {
-        throw new InputError(`${displayPath}: a schema could not be turned into JSON Schema: ${errorMessage(error)}\nNothing was sent.`);
+        throw new errors_InputError(`${displayPath}: a schema could not be turned into JSON Schema: ${errors_errorMessage(error)}\nNothing was sent.`);
     }
     const dropped = [];
     data = keepWhatTheBodyAllows(data, manifestSchema, dropped);
+    return { data, dropped };
+}
+/** The variable that makes a run of the bundle load a definition instead of deploying (see index.ts). */
+const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
+const RESULT_FD = 3;
+const MAX_RESULT_BYTES = 64 * 1024 * 1024;
+// Only what a Node.js program needs to run: no token, no secret, no input, no runner credential.
+const CHILD_ENV = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'SystemRoot'];
+/**
+ * Reads a definition as a manifest. Loading it runs the repository's code, so
+ * the action runs it in a process of its own, with an environment that holds
+ * none of the run's credentials, and waits for it at most `timeoutMs`.
+ */
+async function readDefinition(file, displayPath, workspace, options) {
+    try {
+        await resolveInside(file, workspace, FILE_LIMITS.manifest);
+    }
+    catch (error) {
+        if (!(error instanceof FileRefused))
+            throw error;
+        throw new errors_InputError(`Cannot read the definition ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
+    }
+    const { data, dropped } = options.isolate
+        ? await loadInChild(file, displayPath, options.timeoutMs, options.debug)
+        : await loadDefinitionData(file, displayPath);
     for (const key of dropped)
-        debug(`${displayPath}: ${key} is not part of Botpress's body; left out`);
+        options.debug(`${displayPath}: ${key} is not part of Botpress's body; left out`);
     return { displayPath, data, protoKeys: JSON.stringify(data).includes('"__proto__"'), locate: () => undefined };
+}
+function loadInChild(file, displayPath, timeoutMs, debug) {
+    const env = { [DEFINITION_CHILD]: JSON.stringify({ file, displayPath }) };
+    for (const name of CHILD_ENV)
+        if (process.env[name] !== undefined)
+            env[name] = process.env[name];
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [process.argv[1]], { cwd: external_node_path_default().dirname(file), env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const chunks = [];
+    let size = 0;
+    const result = child.stdio[RESULT_FD];
+    result.on('data', (chunk) => {
+        size += chunk.length;
+        if (size > MAX_RESULT_BYTES)
+            child.kill('SIGKILL');
+        else
+            chunks.push(chunk);
+    });
+    // What the definition prints is its own business: the debug log, a line each.
+    for (const stream of [child.stdout, child.stderr])
+        stream?.on('data', (chunk) => String(chunk)
+            .split('\n')
+            .filter(Boolean)
+            .forEach((line) => debug(`${displayPath}: ${line}`)));
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        child.on('error', (error) => reject(new errors_InputError(`${displayPath} could not be loaded: ${errors_errorMessage(error)}. Nothing was sent.`)));
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            let answer;
+            try {
+                answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            }
+            catch {
+                answer = undefined;
+            }
+            if (answer?.ok)
+                resolve({ data: answer.data, dropped: answer.dropped });
+            else if (answer)
+                reject(new errors_InputError(answer.message));
+            else if (signal === 'SIGKILL')
+                reject(new errors_InputError(`${displayPath} did not load within ${timeoutMs / 1000} s (or gave back more than ${MAX_RESULT_BYTES / 1024 / 1024} MiB); nothing was sent.`));
+            else
+                reject(new errors_InputError(`${displayPath} stopped the process that loads it (exit code ${code}); nothing was sent.`));
+        });
+    });
+}
+/** The child's side: load the definition named in the environment, give back its data on fd 3, print nothing of ours. */
+async function definitionChild() {
+    const { file, displayPath } = JSON.parse(process.env[DEFINITION_CHILD] ?? '{}');
+    let answer;
+    try {
+        answer = { ok: true, ...(await loadDefinitionData(file, displayPath)) };
+    }
+    catch (error) {
+        answer = {
+            ok: false,
+            message: error instanceof InputError ? error.message : `${displayPath} could not be loaded: ${errorMessage(error)}\nNothing was sent.`,
+        };
+    }
+    await new Promise((resolve, reject) => createWriteStream('', { fd: RESULT_FD })
+        .end(JSON.stringify(answer), () => resolve())
+        .on('error', reject));
+    process.exit(0);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -10087,11 +10173,12 @@ async function convert(args, out, err) {
     const shown = (file) => external_node_path_default().relative(process.cwd(), file) || file;
     let yaml;
     try {
-        const parsed = await readDefinition(definition, shown(definition), external_node_path_default().parse(definition).root, () => undefined);
+        // On the author's own machine: loaded in this process.
+        const parsed = await readDefinition(definition, shown(definition), external_node_path_default().parse(definition).root, { debug: () => undefined, isolate: false, timeoutMs: 0 });
         yaml = manifestYaml(parsed.data, external_node_path_default().dirname(definition), external_node_path_default().dirname(manifest), external_node_path_default().relative(external_node_path_default().dirname(manifest), definition));
     }
     catch (error) {
-        err(errorMessage(error));
+        err(errors_errorMessage(error));
         return 1;
     }
     if (!check) {
@@ -10100,7 +10187,7 @@ async function convert(args, out, err) {
             await (0,promises_namespaceObject.writeFile)(manifest, yaml);
         }
         catch (error) {
-            err(`Cannot write ${shown(manifest)}: ${errorMessage(error)}`);
+            err(`Cannot write ${shown(manifest)}: ${errors_errorMessage(error)}`);
             return 1;
         }
         out(`Wrote ${shown(manifest)} from ${shown(definition)}.`);

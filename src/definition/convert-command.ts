@@ -42,7 +42,8 @@ export async function convert(args: readonly string[], out: (line: string) => vo
   const shown = (file: string) => path.relative(process.cwd(), file) || file
   let yaml: string
   try {
-    const parsed = await readDefinition(definition, shown(definition), path.parse(definition).root, () => undefined)
+    // On the author's own machine: loaded in this process.
+    const parsed = await readDefinition(definition, shown(definition), path.parse(definition).root, { debug: () => undefined, isolate: false, timeoutMs: 0 })
     yaml = manifestYaml(
       parsed.data as Record<string, unknown>,
       path.dirname(definition),
