@@ -84,6 +84,31 @@ describe('the first deploy of a new integration', () => {
     expect(api.all()).toHaveLength(1)
   })
 
+  it('warns, naming the key, when Botpress refuses the update that follows the create', async () => {
+    api = await startBotpressApi()
+    // workspace, lookup, previous version, create: then the PUT of maxExecutionTime is refused.
+    api.fail({}, {}, {}, {}, { status: 400, body: { id: 'err_mx', code: 400, type: 'InvalidPayload', message: 'maxExecutionTime is too large' } })
+    const run = await deploy()
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(
+      /::warning::acme\/acme-crm@1\.4\.0 was created, but Botpress refused maxExecutionTime in the update that follows: .*maxExecutionTime is too large/,
+    )
+    expect(run.outputs).toMatchObject({ operation: 'created', created: 'true' })
+  })
+
+  it('requests verification of a public version it creates: the release flow of a public integration', async () => {
+    api = await startBotpressApi()
+    const run = await deploy({ 'request-verification': 'true' }, { edit: (text) => text.replace('visibility: private', 'visibility: public') })
+    expect(run.code).toBe(0)
+    expect(calls().slice(3)).toEqual([
+      'POST /v1/admin/integrations',
+      expect.stringMatching(/^PUT /),
+      'POST /v1/admin/integrations/request-verification',
+      expect.stringMatching(/^GET \/v1\/admin\/integrations\/intver_/),
+    ])
+    expect(run.outputs).toMatchObject({ operation: 'created', 'verification-status': 'pending', visibility: 'public' })
+  })
+
   it('in a dry run sends only the validation of the create', async () => {
     api = await startBotpressApi()
     const run = await deploy({ 'dry-run': 'true' })
