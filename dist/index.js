@@ -5477,16 +5477,21 @@ function secretShapes(secret) {
     return [...shapes];
 }
 /**
- * Replaces every secret value in text (error messages, summaries, comments,
- * outputs) in each of its shapes. Values shorter than 3 characters are left:
- * the run refuses secrets that short (secrets/resolve.ts), and the token never is.
+ * A function that replaces every secret value in text (error messages,
+ * summaries, comments, outputs) in each of its shapes; the shapes are worked
+ * out once. Values shorter than 3 characters are left: the run refuses secrets
+ * that short (secrets/resolve.ts), and the token never is.
  */
+function scrubberFor(secrets) {
+    const shapes = secrets
+        .filter((secret) => secret.length >= 3)
+        .flatMap(secretShapes)
+        .sort((a, b) => b.length - a.length);
+    return (text) => shapes.reduce((result, shape) => (result.includes(shape) ? result.split(shape).join('***') : result), text);
+}
+/** `text` with every secret value replaced, in each of its shapes (see scrubberFor). */
 function redact(text, secrets) {
-    const shapes = secrets.filter((secret) => secret.length >= 3).flatMap(secretShapes);
-    let result = text;
-    for (const shape of shapes.sort((a, b) => b.length - a.length))
-        result = result.split(shape).join('***');
-    return result;
+    return scrubberFor(secrets)(text);
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -5534,7 +5539,7 @@ async function deploy(settings, env, state, log) {
         bypassBreakingChanges: settings.bypassBreakingChanges,
         onRetry: (message) => log.warning(message),
         onResponse: (message) => log.debug(message),
-        scrub: (text) => redact(text, state.secretValues),
+        scrub: scrubberFor(state.secretValues),
     });
     const applyOptions = { dryRun: settings.dryRun, requestVerification: settings.requestVerification, displayPath: manifest.displayPath };
     let target = await findTarget(client, lookup, manifest, settings);
@@ -5722,7 +5727,7 @@ function longestRun(value, char) {
     return longest;
 }
 function markdownFor(secretValues) {
-    const scrub = (value) => redact(value, secretValues);
+    const scrub = scrubberFor(secretValues);
     return {
         text: (value) => oneLine(scrub(value))
             .replace(/&/g, '&amp;')

@@ -11,7 +11,7 @@ import { planCreate } from './plan/create.js'
 import { planUpdate, type LocalInput, type Plan } from './plan/plan.js'
 import { formatPlanLog, type ManifestLabel } from './report/format.js'
 import { maskableParts, MIN_SECRET_LENGTH, nearMisses, resolveSecrets } from './secrets/resolve.js'
-import { redact } from './secrets/redact.js'
+import { scrubberFor } from './secrets/redact.js'
 import type { Settings } from './settings.js'
 import { USER_AGENT } from './version.js'
 
@@ -58,7 +58,7 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
     bypassBreakingChanges: settings.bypassBreakingChanges,
     onRetry: (message) => log.warning(message),
     onResponse: (message) => log.debug(message),
-    scrub: (text) => redact(text, state.secretValues),
+    scrub: scrubberFor(state.secretValues),
   })
   const applyOptions = { dryRun: settings.dryRun, requestVerification: settings.requestVerification, displayPath: manifest.displayPath }
 

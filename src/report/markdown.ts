@@ -1,4 +1,4 @@
-import { redact } from '../secrets/redact.js'
+import { scrubberFor } from '../secrets/redact.js'
 
 /**
  * Untrusted text (from the manifest, file names, the server, the environment)
@@ -24,7 +24,7 @@ function longestRun(value: string, char: string): number {
 }
 
 export function markdownFor(secretValues: readonly string[]): Markdown {
-  const scrub = (value: string) => redact(value, secretValues)
+  const scrub = scrubberFor(secretValues)
   return {
     text: (value) =>
       oneLine(scrub(value))

@@ -32,13 +32,20 @@ export function secretShapes(secret: string): string[] {
 }
 
 /**
- * Replaces every secret value in text (error messages, summaries, comments,
- * outputs) in each of its shapes. Values shorter than 3 characters are left:
- * the run refuses secrets that short (secrets/resolve.ts), and the token never is.
+ * A function that replaces every secret value in text (error messages,
+ * summaries, comments, outputs) in each of its shapes; the shapes are worked
+ * out once. Values shorter than 3 characters are left: the run refuses secrets
+ * that short (secrets/resolve.ts), and the token never is.
  */
+export function scrubberFor(secrets: readonly string[]): (text: string) => string {
+  const shapes = secrets
+    .filter((secret) => secret.length >= 3)
+    .flatMap(secretShapes)
+    .sort((a, b) => b.length - a.length)
+  return (text) => shapes.reduce((result, shape) => (result.includes(shape) ? result.split(shape).join('***') : result), text)
+}
+
+/** `text` with every secret value replaced, in each of its shapes (see scrubberFor). */
 export function redact(text: string, secrets: readonly string[]): string {
-  const shapes = secrets.filter((secret) => secret.length >= 3).flatMap(secretShapes)
-  let result = text
-  for (const shape of shapes.sort((a, b) => b.length - a.length)) result = result.split(shape).join('***')
-  return result
+  return scrubberFor(secrets)(text)
 }
