@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFINITION_CHILD: () => (/* binding */ DEFINITION_CHILD),
   definitionChild: () => (/* binding */ definitionChild),
   loadDefinitionData: () => (/* binding */ loadDefinitionData),
   readDefinition: () => (/* binding */ readDefinition)
@@ -31,7 +30,13 @@ var errors = __webpack_require__(3916);
 var safe_read = __webpack_require__(3747);
 // EXTERNAL MODULE: ./src/manifest/schema.ts
 var schema = __webpack_require__(6470);
+// EXTERNAL MODULE: ./src/manifest/issues.ts
+var issues = __webpack_require__(9597);
+// EXTERNAL MODULE: ./src/own.ts
+var own = __webpack_require__(8371);
 ;// CONCATENATED MODULE: ./src/definition/convert.ts
+
+
 function mapValues(record, map) {
     return record ? Object.fromEntries(Object.entries(record).map(([key, entry]) => [key, map(entry)])) : undefined;
 }
@@ -77,23 +82,13 @@ function definitionToManifest(definition, toJson) {
     };
     return JSON.parse(JSON.stringify(data));
 }
-function unwrap(schema) {
-    let current = schema;
-    for (;;) {
-        const def = current._zod.def;
-        if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType)
-            current = def.innerType;
-        else
-            return current;
-    }
-}
 /**
  * `value` with every key the manifest's schema does not allow left out (the
  * SDK's `ui`, a renamed action's `name`, …), each dropped key path added to
  * `dropped`. One general rule, from the schema, rather than a list of keys.
  */
 function keepWhatTheBodyAllows(value, schema, dropped, path = '') {
-    const def = unwrap(schema)._zod.def;
+    const def = (0,issues/* unwrap */.oA)(schema)._zod.def;
     if (value === null || typeof value !== 'object' || Array.isArray(value))
         return value;
     if (def.type === 'object' && def.shape) {
@@ -104,12 +99,7 @@ function keepWhatTheBodyAllows(value, schema, dropped, path = '') {
                 dropped.push(`${path}${key}`);
                 continue;
             }
-            Object.defineProperty(kept, key, {
-                value: keepWhatTheBodyAllows(item, inner, dropped, `${path}${key}.`),
-                enumerable: true,
-                writable: true,
-                configurable: true,
-            });
+            (0,own/* setOwn */.P)(kept, key, keepWhatTheBodyAllows(item, inner, dropped, `${path}${key}.`));
         }
         return kept;
     }
@@ -119,7 +109,10 @@ function keepWhatTheBodyAllows(value, schema, dropped, path = '') {
     return value;
 }
 
+// EXTERNAL MODULE: ./src/definition/kind.ts
+var kind = __webpack_require__(1487);
 ;// CONCATENATED MODULE: ./src/definition/load.ts
+
 
 
 
@@ -216,8 +209,6 @@ async function loadDefinitionData(file, displayPath) {
     data = keepWhatTheBodyAllows(data, schema/* manifestSchema */.r, dropped);
     return { data, dropped };
 }
-/** The variable that makes a run of the bundle load a definition instead of deploying (see index.ts). */
-const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
 const RESULT_FD = 3;
 const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 // Only what a Node.js program needs to run: no token, no secret, no input, no runner credential.
@@ -241,10 +232,10 @@ async function readDefinition(file, displayPath, workspace, options) {
         : await loadDefinitionData(file, displayPath);
     for (const key of dropped)
         options.debug(`${displayPath}: ${key} is not part of Botpress's body; left out`);
-    return { displayPath, data, protoKeys: JSON.stringify(data).includes('"__proto__"'), locate: () => undefined };
+    return { displayPath, data, locate: () => undefined };
 }
 function loadInChild(file, displayPath, timeoutMs, debug) {
-    const env = { [DEFINITION_CHILD]: JSON.stringify({ file, displayPath }) };
+    const env = { [kind/* DEFINITION_CHILD */.f]: JSON.stringify({ file, displayPath }) };
     for (const name of CHILD_ENV)
         if (process.env[name] !== undefined)
             env[name] = process.env[name];
@@ -290,7 +281,7 @@ function loadInChild(file, displayPath, timeoutMs, debug) {
 }
 /** The child's side: load the definition named in the environment, give back its data on fd 3, print nothing of ours. */
 async function definitionChild() {
-    const { file, displayPath } = JSON.parse(process.env[DEFINITION_CHILD] ?? '{}');
+    const { file, displayPath } = JSON.parse(process.env[kind/* DEFINITION_CHILD */.f] ?? '{}');
     let answer;
     try {
         answer = { ok: true, ...(await loadDefinitionData(file, displayPath)) };

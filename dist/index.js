@@ -281,6 +281,24 @@ exports.debug = debug; // for test
 
 /***/ }),
 
+/***/ 1487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ DEFINITION_FILE),
+/* harmony export */   f: () => (/* binding */ DEFINITION_CHILD)
+/* harmony export */ });
+// What tells a definition from a YAML manifest, and the variable that makes a
+// run of the bundle only load one. Kept apart from load.ts so that the code
+// every run loads can ask without loading the definition loader's chunk.
+/** Files the `manifest` input may name that are a TypeScript or JavaScript definition. */
+const DEFINITION_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+/** Set, the bundle loads the definition it names and gives back its data (see load.ts definitionChild). */
+const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -317,11 +335,13 @@ function errorMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2155);
+/* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5649);
+
 
 // A run of the bundle that only loads a TypeScript definition, in a process of
 // its own (see definition/load.ts): the loader is a chunk of its own.
-if (process.env.DEPLOY_BOTPRESS_INTEGRATION_DEFINITION)
+if (process.env[_definition_kind_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFINITION_CHILD */ .f])
     await (await __nccwpck_require__.e(/* import() */ 895).then(__nccwpck_require__.bind(__nccwpck_require__, 8895))).definitionChild();
 else
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -331,7 +351,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2155:
+/***/ 5649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3760,6 +3780,8 @@ const remoteIntegrationSchema = schemas/* looseObject */._H3({
     attributes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
 });
 const integrationResponseSchema = schemas/* object */.Ikc({ integration: remoteIntegrationSchema });
+/** A version as Botpress writes one (semver), not a range or `latest`. */
+const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 /** Of a workspace, only its handle matters here: the prefix of its integrations' names. */
 const workspaceResponseSchema = schemas/* looseObject */._H3({ id: schemas/* string */.YjP(), handle: schemas/* string */.YjP().optional() });
 /** An interface version, as the workspace's and the hub's lookups return it. */
@@ -4034,7 +4056,6 @@ class BotpressClient {
     }
 }
 const MAX_REDIRECTS = 3;
-const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const NOT_RETRIED = new Set([
     'ERR_ANSWER_TOO_LARGE',
     'ERR_INVALID_CHAR',
@@ -4098,17 +4119,19 @@ async function createVersion(client, plan, options, log) {
 async function updateVersion(client, target, plan, options, log) {
     const remote = target.integration;
     const published = remote.visibility !== 'private';
+    // Found by name, a published version is the wrong target; by id, Botpress decides (some workspaces may).
+    const refused = published && target.foundBy === 'name';
     const advise = (error) => (published ? withAdvice(error, PUBLISHED_ADVICE(remote, options.displayPath)) : error);
     if (options.dryRun) {
         await client.validateUpdate(remote.id, plan.body).catch((error) => Promise.reject(advise(error)));
         log.info(`Dry run: Botpress validated the update of ${plan.name}@${plan.version}; nothing was applied.`);
-        if (published && target.foundBy === 'name')
+        if (refused)
             log.warning(`${PUBLISHED_ADVICE(remote, options.displayPath)} A run that is not a dry run stops before the update.`);
         if (options.requestVerification)
             log.info('Verification is not requested in a dry run.');
         return { operation: 'validated-update', integration: remote };
     }
-    if (published && target.foundBy === 'name') {
+    if (refused) {
         throw new src_errors/* InputError */.dz(`${PUBLISHED_ADVICE(remote, options.displayPath)} Nothing was written.`);
     }
     let integration = await client.updateIntegration(remote.id, plan.body).catch((error) => Promise.reject(advise(error)));
@@ -4135,8 +4158,7 @@ async function requestVerification(client, integration, log) {
 
 ;// CONCATENATED MODULE: ./src/lifecycle/lookup.ts
 
-// Botpress versions are semver; a tag or branch name that slipped through `${GITHUB_REF_NAME#v}` is not.
-const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+
 /**
  * Chooses the lookup before any request: the `integration-id` input, else the
  * manifest's `id`, else its `name` and `version`. By name, `expected-version`
@@ -4154,7 +4176,8 @@ function chooseLookup(manifest, settings) {
         throw new src_errors/* InputError */.dz(`${displayPath} says neither which version to deploy nor its id: set \`name\` and \`version\` in it (the action finds that version on Botpress, or creates it), ` +
             'or set the `integration-id` input to the id of an existing version. Nothing was sent.');
     }
-    if (!SEMVER.test(version)) {
+    // Botpress versions are semver; a tag or branch name that slipped through `${GITHUB_REF_NAME#v}` is not.
+    if (!EXACT_VERSION.test(version)) {
         throw new src_errors/* InputError */.dz(`\`version\` in ${displayPath} is "${version}", which is not a semantic version such as 1.5.0. Nothing was sent.`);
     }
     if (settings.expectedVersion !== undefined && settings.expectedVersion !== version) {
@@ -4242,18 +4265,8 @@ function checkIdentity(manifest, remote, expectedVersion) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/own.ts
-// Record names come from the manifest and the server: `__proto__`, `constructor`
-// or `toString` are ordinary names there. These read and write own properties
-// only, never what an object inherits, and never its prototype.
-function hasOwn(record, key) {
-    return record !== undefined && Object.hasOwn(record, key);
-}
-/** `record[key] = value`, as an own property even when `key` is `__proto__`. */
-function setOwn(record, key, value) {
-    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
+// EXTERNAL MODULE: ./src/own.ts
+var own = __nccwpck_require__(8371);
 ;// CONCATENATED MODULE: ./src/lifecycle/interfaces.ts
 
 
@@ -4279,153 +4292,19 @@ async function resolveInterfaces(client, manifest) {
             continue;
         }
         const { name: _name, version: _version, ...entry } = interfaces[lookup.key];
-        setOwn(interfaces, lookup.key, { ...entry, id: found.id });
+        (0,own/* setOwn */.P)(interfaces, lookup.key, { ...entry, id: found.id });
     }
     if (problems.length)
         throw new src_errors/* InputError */.dz(`${manifest.displayPath} names interfaces Botpress does not have; nothing was written`, problems);
     return { ...definition, interfaces };
 }
 
+// EXTERNAL MODULE: ./src/definition/kind.ts
+var kind = __nccwpck_require__(1487);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/manifest/suggest.ts
-/** Edit distance between two strings (insertions, deletions, substitutions). */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-/**
- * The known key closest to a mistyped one, or undefined when none is close
- * enough to be a likely typo (case differences count as near).
- */
-function closestKey(key, known) {
-    let best;
-    for (const candidate of known) {
-        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-        if (!best || distance < best.distance)
-            best = { key: candidate, distance };
-    }
-    if (!best)
-        return undefined;
-    const allowed = Math.max(2, Math.floor(best.key.length / 3));
-    return best.distance <= allowed ? best.key : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/manifest/issues.ts
-
-function unwrap(schema) {
-    let current = schema;
-    for (;;) {
-        const def = current._zod.def;
-        if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) {
-            current = def.innerType;
-        }
-        else {
-            return current;
-        }
-    }
-}
-/** The keys an object at `path` of `schema` may have, for suggestions. */
-function knownKeysAt(schema, path) {
-    let current = unwrap(schema);
-    for (const segment of path) {
-        if (!current)
-            return [];
-        const def = current._zod.def;
-        if (def.type === 'object' && def.shape)
-            current = def.shape[String(segment)];
-        else if (def.type === 'record')
-            current = def.valueType;
-        else if (def.type === 'array')
-            current = def.element;
-        else
-            return [];
-        current = current && unwrap(current);
-    }
-    const def = current?._zod.def;
-    return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-}
-/** The value at `path` inside parsed data, or undefined where the path goes further than the data. */
-function valueAt(data, path) {
-    let current = data;
-    for (const segment of path) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[segment];
-    }
-    return current;
-}
-function describeType(value) {
-    if (value === null)
-        return 'nothing (null)';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a map';
-    return `a ${typeof value}`;
-}
-const typeNames = {
-    object: 'a map',
-    record: 'a map',
-    array: 'a list',
-    string: 'a string',
-    number: 'a number',
-    int: 'an integer',
-    boolean: 'true or false',
-};
-/** Turns zod's issues into findings, one per problem (an unknown key each). */
-function describeIssues(schema, data, issues) {
-    return issues.flatMap((issue) => {
-        const path = issue.path;
-        switch (issue.code) {
-            case 'unrecognized_keys': {
-                const known = knownKeysAt(schema, path);
-                return issue.keys.map((key) => {
-                    const suggestion = closestKey(key, known);
-                    const hint = suggestion ? `did you mean \`${suggestion}\`?` : `known keys here: ${known.join(', ')}`;
-                    return { path: [...path, key], at: 'key', message: `unknown key \`${key}\`; ${hint}` };
-                });
-            }
-            case 'invalid_type': {
-                const actual = valueAt(data, path);
-                const expected = typeNames[issue.expected] ?? issue.expected;
-                if (actual === undefined) {
-                    return [{ path, at: 'value', message: `is required (${expected})` }];
-                }
-                // YAML reads `version: 1.0` as a number and `on` as a boolean.
-                const quote = issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean') ? ' (put it in quotes)' : '';
-                return [{ path, at: 'value', message: `must be ${expected}, not ${describeType(actual)}${quote}` }];
-            }
-            case 'too_big':
-            case 'too_small': {
-                const bound = issue.code === 'too_big' ? 'at most' : 'at least';
-                const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
-                const actual = valueAt(data, path);
-                if (issue.origin === 'string' && typeof actual === 'string') {
-                    return [{ path, at: 'value', message: `must be ${bound} ${String(limit)} characters long (it has ${actual.length})` }];
-                }
-                return [{ path, at: 'value', message: `must be ${bound} ${String(limit)}` }];
-            }
-            case 'invalid_value': {
-                const choices = issue.values.map(String).join(', ');
-                if (valueAt(data, path) === undefined)
-                    return [{ path, at: 'value', message: `is required (one of: ${choices})` }];
-                return [{ path, at: 'value', message: `must be one of: ${choices}` }];
-            }
-            default:
-                return [{ path, at: 'value', message: issue.message }];
-        }
-    });
-}
-
+// EXTERNAL MODULE: ./src/manifest/issues.ts
+var manifest_issues = __nccwpck_require__(9597);
 ;// CONCATENATED MODULE: ./src/manifest/interpolate.ts
 // `$${` is a literal `${`; `${NAME}`, `${NAME:-default}` and `${NAME#prefix}` are references.
 const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:-|#)([^}]*))?\}/g;
@@ -4477,6 +4356,8 @@ function interpolate(text, env, secretValues = []) {
     return unusable.length ? { unusable } : { value };
 }
 
+// EXTERNAL MODULE: ./src/manifest/suggest.ts
+var suggest = __nccwpck_require__(7271);
 ;// CONCATENATED MODULE: ./src/manifest/json-schema.ts
 
 // The schemas inside a manifest are plain JSON Schema, which Botpress checks
@@ -4497,7 +4378,7 @@ function checkType(type, path) {
         const at = Array.isArray(type) ? [...path, 'type', index] : [...path, 'type'];
         if (typeof t === 'string' && TYPES.includes(t))
             return [];
-        const suggestion = typeof t === 'string' ? closestKey(t, TYPES) : undefined;
+        const suggestion = typeof t === 'string' ? (0,suggest/* closestKey */.b)(t, TYPES) : undefined;
         const hint = suggestion ? `did you mean \`${suggestion}\`?` : `use one of ${TYPES.join(', ')}`;
         return [{ path: at, at: 'value', message: `\`${String(t)}\` is not a JSON Schema type; ${hint}` }];
     });
@@ -4526,7 +4407,7 @@ function checkJsonSchema(schema, path) {
                 if (Object.hasOwn(properties, name))
                     return;
                 // Suggestions compare with every property: a few are worth it, thousands are not.
-                const suggestion = suggestions-- > 0 && names.length <= MAX_SUGGESTION_CANDIDATES ? closestKey(name, names) : undefined;
+                const suggestion = suggestions-- > 0 && names.length <= MAX_SUGGESTION_CANDIDATES ? (0,suggest/* closestKey */.b)(name, names) : undefined;
                 const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
                 findings.push({ path: [...path, 'required', index], at: 'value', message: `\`${name}\` is required but not among \`properties\`${hint}` });
             });
@@ -4845,7 +4726,6 @@ function parseManifest(text, displayPath, env = {}, secretValues = []) {
     return {
         displayPath,
         data,
-        protoKeys: hasKey(data, PROTO),
         locate: (keyPath, at) => ({ file: displayPath, ...locate(doc, lineCounter, keyPath, at) }),
     };
 }
@@ -4861,7 +4741,7 @@ function setAt(target, keyPath, value) {
     let current = target;
     for (const segment of keyPath.slice(0, -1))
         current = current[segment];
-    setOwn(current, keyPath[keyPath.length - 1], value);
+    (0,own/* setOwn */.P)(current, keyPath[keyPath.length - 1], value);
 }
 // zod's records skip a key named `__proto__`, which is an ordinary record name
 // in a manifest: it is checked under a stand-in, then given back its name.
@@ -4893,10 +4773,12 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
         throw new src_errors/* InputError */.dz(`${parsed.displayPath} must be a map of keys such as title, actions and code`);
     }
     const findings = [];
-    const result = schema/* manifestSchema */.r.safeParse(parsed.protoKeys ? renameKey(data, PROTO, STAND_IN) : data);
+    // Only a manifest with a `__proto__` key (which zod's records skip) is copied to be checked.
+    const protoKeys = hasKey(data, PROTO);
+    const result = schema/* manifestSchema */.r.safeParse(protoKeys ? renameKey(data, PROTO, STAND_IN) : data);
     if (!result.success) {
         const issues = result.error.issues.map((issue) => ({ ...issue, path: issue.path.map((segment) => (segment === STAND_IN ? PROTO : segment)) }));
-        findings.push(...describeIssues(schema/* manifestSchema */.r, data, issues));
+        findings.push(...(0,manifest_issues/* describeIssues */.wF)(schema/* manifestSchema */.r, data, issues));
     }
     const { declarations, findings: secretFindings } = readSecretDeclarations(data.secrets);
     findings.push(...secretFindings);
@@ -4905,7 +4787,7 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
     for (const at of schemaLocations(data)) {
         if (refused.has(formatKeyPath(at)))
             continue;
-        findings.push(...checkJsonSchema(valueAt(data, at), at));
+        findings.push(...checkJsonSchema((0,manifest_issues/* valueAt */.fK)(data, at), at));
     }
     // Only keys that passed the schema name a file worth reading.
     const refs = fileReferences(data).filter((ref) => !refused.has(formatKeyPath(ref.path)));
@@ -4923,7 +4805,7 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
             problems.push({ message: `… and ${findings.length - MAX_PROBLEMS} more; fix these first` });
         throw new src_errors/* InputError */.dz(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems);
     }
-    const { id, name, version, secrets: _secrets, ...definition } = (parsed.protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data);
+    const { id, name, version, secrets: _secrets, ...definition } = (protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data);
     for (const file of files)
         setAt(definition, file.path, file.content);
     const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]) => {
@@ -4986,7 +4868,7 @@ function deepEqual(a, b) {
         return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
     if (isRecord(a) && isRecord(b)) {
         const keys = Object.keys(a);
-        return keys.length === Object.keys(b).length && keys.every((key) => hasOwn(b, key) && deepEqual(a[key], b[key]));
+        return keys.length === Object.keys(b).length && keys.every((key) => (0,own/* hasOwn */.$)(b, key) && deepEqual(a[key], b[key]));
     }
     return false;
 }
@@ -5030,7 +4912,7 @@ function planSecrets(input, known, prune) {
     for (const { name, optional } of input.declarations) {
         const value = input.values.get(name);
         if (value !== undefined) {
-            setOwn(body, name, value);
+            (0,own/* setOwn */.P)(body, name, value);
             (onServer.has(name) ? secrets.updated : secrets.added).push(name);
         }
         else if (onServer.has(name))
@@ -5046,7 +4928,7 @@ function planSecrets(input, known, prune) {
         const declared = new Set(input.declarations.map((d) => d.name));
         for (const name of known) {
             if (!declared.has(name)) {
-                setOwn(body, name, null);
+                (0,own/* setOwn */.P)(body, name, null);
                 secrets.removed.push(name);
             }
         }
@@ -5073,7 +4955,7 @@ const WRITE_ONLY_KEYS = new Set(['code', 'icon', 'readme', 'layers', 'extraOpera
 const NESTED_KEYS = new Set([...RECORD_SECTIONS, 'attributes', 'secrets']);
 /** The local record with `null` for each remote key it lacks (when pruning). */
 function withDeletions(local, remote, prune) {
-    const removed = prune ? Object.keys(asRecord(remote)).filter((key) => !hasOwn(local, key)) : [];
+    const removed = prune ? Object.keys(asRecord(remote)).filter((key) => !(0,own/* hasOwn */.$)(local, key)) : [];
     if (!removed.length)
         return { merged: local, removed };
     return { merged: { ...local, ...Object.fromEntries(removed.map((key) => [key, null])) }, removed };
@@ -5082,7 +4964,7 @@ function planSection(section, local, remote, prune) {
     const remoteEntries = asRecord(remote);
     const plan = { section, added: [], changed: [], removed: [], unchanged: 0 };
     for (const [name, entry] of Object.entries(local ?? {})) {
-        if (!hasOwn(remoteEntries, name))
+        if (!(0,own/* hasOwn */.$)(remoteEntries, name))
             plan.added.push(name);
         else if (sameAsRemote(entry, remoteEntries[name]))
             plan.unchanged++;
@@ -5133,12 +5015,12 @@ function planUpdate(input) {
         if (prune && merged) {
             const remoteEntries = asRecord(remote[section]);
             for (const [name, entry] of Object.entries(merged)) {
-                if (entry === null || !hasOwn(remoteEntries, name))
+                if (entry === null || !(0,own/* hasOwn */.$)(remoteEntries, name))
                     continue;
                 if (section === 'channels')
-                    setOwn(merged, name, pruneChannel(name, entry, remoteEntries[name], plan.removed));
+                    (0,own/* setOwn */.P)(merged, name, pruneChannel(name, entry, remoteEntries[name], plan.removed));
                 if (section === 'actions' || section === 'events')
-                    setOwn(merged, name, pruneAttributes(name, entry, remoteEntries[name], plan.removed));
+                    (0,own/* setOwn */.P)(merged, name, pruneAttributes(name, entry, remoteEntries[name], plan.removed));
             }
         }
         if (merged)
@@ -5196,7 +5078,7 @@ function pruneScripts(definition, remote, body) {
             continue;
         const pruned = withoutLinkTemplate(local, asRecord(remote.configurations)[name]);
         if (pruned) {
-            setOwn(configurations, name, pruned);
+            (0,own/* setOwn */.P)(configurations, name, pruned);
             removed.push(`configurations.${name}.identifier.linkTemplateScript`);
         }
     }
@@ -5236,7 +5118,7 @@ function planCreate(input) {
     const sections = [...RECORD_SECTIONS, 'attributes'].map((section) => {
         const local = asRecord(definition[section]);
         const before = previous ? Object.keys(asRecord(previous[section])) : [];
-        return { section, added: Object.keys(local), changed: [], removed: before.filter((name) => !hasOwn(local, name)), unchanged: 0 };
+        return { section, added: Object.keys(local), changed: [], removed: before.filter((name) => !(0,own/* hasOwn */.$)(local, name)), unchanged: 0 };
     });
     const { secrets, body: secretsBody } = planSecrets(input, previous?.secrets ?? [], false);
     if (Object.keys(secretsBody).length)
@@ -5437,7 +5319,7 @@ function nearMisses(declarations, sources, values) {
         if (values.has(name))
             continue;
         for (const [other, keys] of provided) {
-            if (squash(other) === squash(name) || (name.length >= 6 && editDistance(other, name) <= 2))
+            if (squash(other) === squash(name) || (name.length >= 6 && (0,suggest/* editDistance */.Y)(other, name) <= 2))
                 misses.push({ name, key: keys[0] });
         }
     }
@@ -5513,6 +5395,7 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 
 
 
+
 /**
  * manifest → which version (by id, or name@version) → secrets → find it on
  * Botpress → plan a create or an update → write (or validate) → verification.
@@ -5574,7 +5457,7 @@ async function deploy(settings, env, state, log) {
  */
 async function deploy_loadManifest(settings, env, state, log) {
     const { manifestFile, manifestDisplayPath, workspace } = settings;
-    const parsed = /\.(ts|mts|cts|js|mjs|cjs)$/.test(manifestFile)
+    const parsed = kind/* DEFINITION_FILE */.b.test(manifestFile)
         ? await (await __nccwpck_require__.e(/* import() */ 895).then(__nccwpck_require__.bind(__nccwpck_require__, 8895))).readDefinition(manifestFile, manifestDisplayPath, workspace, {
             debug: (message) => log.debug(message),
             isolate: true,
@@ -6088,6 +5971,126 @@ async function run() {
 
 /***/ }),
 
+/***/ 9597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fK: () => (/* binding */ valueAt),
+/* harmony export */   oA: () => (/* binding */ unwrap),
+/* harmony export */   wF: () => (/* binding */ describeIssues)
+/* harmony export */ });
+/* unused harmony export knownKeysAt */
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7271);
+
+/** The schema inside optional, nullable and default wrappers. */
+function unwrap(schema) {
+    let current = schema;
+    for (;;) {
+        const def = current._zod.def;
+        if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) {
+            current = def.innerType;
+        }
+        else {
+            return current;
+        }
+    }
+}
+/** The keys an object at `path` of `schema` may have, for suggestions. */
+function knownKeysAt(schema, path) {
+    let current = unwrap(schema);
+    for (const segment of path) {
+        if (!current)
+            return [];
+        const def = current._zod.def;
+        if (def.type === 'object' && def.shape)
+            current = def.shape[String(segment)];
+        else if (def.type === 'record')
+            current = def.valueType;
+        else if (def.type === 'array')
+            current = def.element;
+        else
+            return [];
+        current = current && unwrap(current);
+    }
+    const def = current?._zod.def;
+    return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+/** The value at `path` inside parsed data, or undefined where the path goes further than the data. */
+function valueAt(data, path) {
+    let current = data;
+    for (const segment of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+function describeType(value) {
+    if (value === null)
+        return 'nothing (null)';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    return `a ${typeof value}`;
+}
+const typeNames = {
+    object: 'a map',
+    record: 'a map',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    int: 'an integer',
+    boolean: 'true or false',
+};
+/** Turns zod's issues into findings, one per problem (an unknown key each). */
+function describeIssues(schema, data, issues) {
+    return issues.flatMap((issue) => {
+        const path = issue.path;
+        switch (issue.code) {
+            case 'unrecognized_keys': {
+                const known = knownKeysAt(schema, path);
+                return issue.keys.map((key) => {
+                    const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .closestKey */ .b)(key, known);
+                    const hint = suggestion ? `did you mean \`${suggestion}\`?` : `known keys here: ${known.join(', ')}`;
+                    return { path: [...path, key], at: 'key', message: `unknown key \`${key}\`; ${hint}` };
+                });
+            }
+            case 'invalid_type': {
+                const actual = valueAt(data, path);
+                const expected = typeNames[issue.expected] ?? issue.expected;
+                if (actual === undefined) {
+                    return [{ path, at: 'value', message: `is required (${expected})` }];
+                }
+                // YAML reads `version: 1.0` as a number and `on` as a boolean.
+                const quote = issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean') ? ' (put it in quotes)' : '';
+                return [{ path, at: 'value', message: `must be ${expected}, not ${describeType(actual)}${quote}` }];
+            }
+            case 'too_big':
+            case 'too_small': {
+                const bound = issue.code === 'too_big' ? 'at most' : 'at least';
+                const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+                const actual = valueAt(data, path);
+                if (issue.origin === 'string' && typeof actual === 'string') {
+                    return [{ path, at: 'value', message: `must be ${bound} ${String(limit)} characters long (it has ${actual.length})` }];
+                }
+                return [{ path, at: 'value', message: `must be ${bound} ${String(limit)}` }];
+            }
+            case 'invalid_value': {
+                const choices = issue.values.map(String).join(', ');
+                if (valueAt(data, path) === undefined)
+                    return [{ path, at: 'value', message: `is required (one of: ${choices})` }];
+                return [{ path, at: 'value', message: `must be one of: ${choices}` }];
+            }
+            default:
+                return [{ path, at: 'value', message: issue.message }];
+        }
+    });
+}
+
+
+/***/ }),
+
 /***/ 3747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6303,6 +6306,67 @@ const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     .strict();
 /** Limits that apply to file contents once read, as the body schema sets them. */
 const VRL_MAX_LENGTH = 2000;
+
+
+/***/ }),
+
+/***/ 7271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance),
+/* harmony export */   b: () => (/* binding */ closestKey)
+/* harmony export */ });
+/** Edit distance between two strings (insertions, deletions, substitutions). */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/**
+ * The known key closest to a mistyped one, or undefined when none is close
+ * enough to be a likely typo (case differences count as near).
+ */
+function closestKey(key, known) {
+    let best;
+    for (const candidate of known) {
+        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+        if (!best || distance < best.distance)
+            best = { key: candidate, distance };
+    }
+    if (!best)
+        return undefined;
+    const allowed = Math.max(2, Math.floor(best.key.length / 3));
+    return best.distance <= allowed ? best.key : undefined;
+}
+
+
+/***/ }),
+
+/***/ 8371:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ hasOwn),
+/* harmony export */   P: () => (/* binding */ setOwn)
+/* harmony export */ });
+// Record names come from the manifest and the server: `__proto__`, `constructor`
+// or `toString` are ordinary names there. These read and write own properties
+// only, never what an object inherits, and never its prototype.
+function hasOwn(record, key) {
+    return record !== undefined && Object.hasOwn(record, key);
+}
+/** `record[key] = value`, as an own property even when `key` is `__proto__`. */
+function setOwn(record, key, value) {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
 
 
 /***/ }),

@@ -5,6 +5,7 @@ import { createVersion, updateVersion, type Operation } from './lifecycle/apply.
 import { findAfterConflict, findTarget } from './lifecycle/find.js'
 import { resolveInterfaces } from './lifecycle/interfaces.js'
 import { chooseLookup } from './lifecycle/lookup.js'
+import { DEFINITION_FILE } from './definition/kind.js'
 import type { Log } from './log.js'
 import { checkManifest, readManifest, type Manifest } from './manifest/load.js'
 import { planCreate } from './plan/create.js'
@@ -95,7 +96,7 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
  */
 async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<Manifest> {
   const { manifestFile, manifestDisplayPath, workspace } = settings
-  const parsed = /\.(ts|mts|cts|js|mjs|cjs)$/.test(manifestFile)
+  const parsed = DEFINITION_FILE.test(manifestFile)
     ? await (
         await import('./definition/load.js')
       ).readDefinition(manifestFile, manifestDisplayPath, workspace, {

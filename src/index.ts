@@ -1,6 +1,7 @@
+import { DEFINITION_CHILD } from './definition/kind.js'
 import { run } from './main.js'
 
 // A run of the bundle that only loads a TypeScript definition, in a process of
 // its own (see definition/load.ts): the loader is a chunk of its own.
-if (process.env.DEPLOY_BOTPRESS_INTEGRATION_DEFINITION) await (await import('./definition/load.js')).definitionChild()
+if (process.env[DEFINITION_CHILD]) await (await import('./definition/load.js')).definitionChild()
 else await run()

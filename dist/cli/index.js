@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2640);
+/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2816);
 // `deploy-botpress-integration convert …`: the command-line side of the action.
 
 const [command, ...args] = process.argv.slice(2);
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2640:
+/***/ 2816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9791,7 +9791,129 @@ const manifestSchema = object({
 /** Limits that apply to file contents once read, as the body schema sets them. */
 const VRL_MAX_LENGTH = 2000;
 
+;// CONCATENATED MODULE: ./src/manifest/issues.ts
+
+/** The schema inside optional, nullable and default wrappers. */
+function unwrap(schema) {
+    let current = schema;
+    for (;;) {
+        const def = current._zod.def;
+        if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) {
+            current = def.innerType;
+        }
+        else {
+            return current;
+        }
+    }
+}
+/** The keys an object at `path` of `schema` may have, for suggestions. */
+function knownKeysAt(schema, path) {
+    let current = unwrap(schema);
+    for (const segment of path) {
+        if (!current)
+            return [];
+        const def = current._zod.def;
+        if (def.type === 'object' && def.shape)
+            current = def.shape[String(segment)];
+        else if (def.type === 'record')
+            current = def.valueType;
+        else if (def.type === 'array')
+            current = def.element;
+        else
+            return [];
+        current = current && unwrap(current);
+    }
+    const def = current?._zod.def;
+    return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+/** The value at `path` inside parsed data, or undefined where the path goes further than the data. */
+function valueAt(data, path) {
+    let current = data;
+    for (const segment of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+function describeType(value) {
+    if (value === null)
+        return 'nothing (null)';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    return `a ${typeof value}`;
+}
+const typeNames = {
+    object: 'a map',
+    record: 'a map',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    int: 'an integer',
+    boolean: 'true or false',
+};
+/** Turns zod's issues into findings, one per problem (an unknown key each). */
+function describeIssues(schema, data, issues) {
+    return issues.flatMap((issue) => {
+        const path = issue.path;
+        switch (issue.code) {
+            case 'unrecognized_keys': {
+                const known = knownKeysAt(schema, path);
+                return issue.keys.map((key) => {
+                    const suggestion = closestKey(key, known);
+                    const hint = suggestion ? `did you mean \`${suggestion}\`?` : `known keys here: ${known.join(', ')}`;
+                    return { path: [...path, key], at: 'key', message: `unknown key \`${key}\`; ${hint}` };
+                });
+            }
+            case 'invalid_type': {
+                const actual = valueAt(data, path);
+                const expected = typeNames[issue.expected] ?? issue.expected;
+                if (actual === undefined) {
+                    return [{ path, at: 'value', message: `is required (${expected})` }];
+                }
+                // YAML reads `version: 1.0` as a number and `on` as a boolean.
+                const quote = issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean') ? ' (put it in quotes)' : '';
+                return [{ path, at: 'value', message: `must be ${expected}, not ${describeType(actual)}${quote}` }];
+            }
+            case 'too_big':
+            case 'too_small': {
+                const bound = issue.code === 'too_big' ? 'at most' : 'at least';
+                const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+                const actual = valueAt(data, path);
+                if (issue.origin === 'string' && typeof actual === 'string') {
+                    return [{ path, at: 'value', message: `must be ${bound} ${String(limit)} characters long (it has ${actual.length})` }];
+                }
+                return [{ path, at: 'value', message: `must be ${bound} ${String(limit)}` }];
+            }
+            case 'invalid_value': {
+                const choices = issue.values.map(String).join(', ');
+                if (valueAt(data, path) === undefined)
+                    return [{ path, at: 'value', message: `is required (one of: ${choices})` }];
+                return [{ path, at: 'value', message: `must be one of: ${choices}` }];
+            }
+            default:
+                return [{ path, at: 'value', message: issue.message }];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/own.ts
+// Record names come from the manifest and the server: `__proto__`, `constructor`
+// or `toString` are ordinary names there. These read and write own properties
+// only, never what an object inherits, and never its prototype.
+function hasOwn(record, key) {
+    return record !== undefined && Object.hasOwn(record, key);
+}
+/** `record[key] = value`, as an own property even when `key` is `__proto__`. */
+function setOwn(record, key, value) {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 ;// CONCATENATED MODULE: ./src/definition/convert.ts
+
+
 function mapValues(record, map) {
     return record ? Object.fromEntries(Object.entries(record).map(([key, entry]) => [key, map(entry)])) : undefined;
 }
@@ -9837,16 +9959,6 @@ function definitionToManifest(definition, toJson) {
     };
     return JSON.parse(JSON.stringify(data));
 }
-function unwrap(schema) {
-    let current = schema;
-    for (;;) {
-        const def = current._zod.def;
-        if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType)
-            current = def.innerType;
-        else
-            return current;
-    }
-}
 /**
  * `value` with every key the manifest's schema does not allow left out (the
  * SDK's `ui`, a renamed action's `name`, …), each dropped key path added to
@@ -9864,12 +9976,7 @@ function keepWhatTheBodyAllows(value, schema, dropped, path = '') {
                 dropped.push(`${path}${key}`);
                 continue;
             }
-            Object.defineProperty(kept, key, {
-                value: keepWhatTheBodyAllows(item, inner, dropped, `${path}${key}.`),
-                enumerable: true,
-                writable: true,
-                configurable: true,
-            });
+            setOwn(kept, key, keepWhatTheBodyAllows(item, inner, dropped, `${path}${key}.`));
         }
         return kept;
     }
@@ -9879,7 +9986,17 @@ function keepWhatTheBodyAllows(value, schema, dropped, path = '') {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/definition/kind.ts
+// What tells a definition from a YAML manifest, and the variable that makes a
+// run of the bundle only load one. Kept apart from load.ts so that the code
+// every run loads can ask without loading the definition loader's chunk.
+/** Files the `manifest` input may name that are a TypeScript or JavaScript definition. */
+const DEFINITION_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+/** Set, the bundle loads the definition it names and gives back its data (see load.ts definitionChild). */
+const kind_DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
+
 ;// CONCATENATED MODULE: ./src/definition/load.ts
+
 
 
 
@@ -9976,8 +10093,6 @@ async function loadDefinitionData(file, displayPath) {
     data = keepWhatTheBodyAllows(data, manifestSchema, dropped);
     return { data, dropped };
 }
-/** The variable that makes a run of the bundle load a definition instead of deploying (see index.ts). */
-const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
 const RESULT_FD = 3;
 const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 // Only what a Node.js program needs to run: no token, no secret, no input, no runner credential.
@@ -10001,10 +10116,10 @@ async function readDefinition(file, displayPath, workspace, options) {
         : await loadDefinitionData(file, displayPath);
     for (const key of dropped)
         options.debug(`${displayPath}: ${key} is not part of Botpress's body; left out`);
-    return { displayPath, data, protoKeys: JSON.stringify(data).includes('"__proto__"'), locate: () => undefined };
+    return { displayPath, data, locate: () => undefined };
 }
 function loadInChild(file, displayPath, timeoutMs, debug) {
-    const env = { [DEFINITION_CHILD]: JSON.stringify({ file, displayPath }) };
+    const env = { [kind_DEFINITION_CHILD]: JSON.stringify({ file, displayPath }) };
     for (const name of CHILD_ENV)
         if (process.env[name] !== undefined)
             env[name] = process.env[name];

@@ -4,6 +4,7 @@ import { jsonBody, type RequestBody } from './body.js'
 import { checked, parseResponse, readAnswer } from './answer.js'
 import { ApiError, apiErrorFromResponse } from './errors.js'
 import {
+  EXACT_VERSION,
   integrationResponseSchema,
   interfaceResponseSchema,
   workspaceResponseSchema,
@@ -277,7 +278,6 @@ export class BotpressClient {
 }
 
 const MAX_REDIRECTS = 3
-const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
 const NOT_RETRIED = new Set([
   'ERR_ANSWER_TOO_LARGE',
   'ERR_INVALID_CHAR',

@@ -29,6 +29,9 @@ export type RemoteIntegration = z.infer<typeof remoteIntegrationSchema>
 
 export const integrationResponseSchema = z.object({ integration: remoteIntegrationSchema })
 
+/** A version as Botpress writes one (semver), not a range or `latest`. */
+export const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
+
 /** The body of an update: the definition, with `null` for what is deleted. */
 export type UpdateBody = Record<string, unknown>
 

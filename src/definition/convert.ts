@@ -1,4 +1,6 @@
 import type { z } from 'zod'
+import { unwrap } from '../manifest/issues.js'
+import { setOwn } from '../own.js'
 
 /** Turns one zod schema made by the repository's own SDK into JSON Schema. */
 export type ToJsonSchema = (schema: unknown) => Record<string, unknown>
@@ -55,15 +57,6 @@ export function definitionToManifest(definition: Entry, toJson: ToJsonSchema): R
 
 type AnySchema = z.core.$ZodType
 
-function unwrap(schema: AnySchema): AnySchema {
-  let current = schema
-  for (;;) {
-    const def = current._zod.def as { type: string; innerType?: AnySchema }
-    if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) current = def.innerType
-    else return current
-  }
-}
-
 /**
  * `value` with every key the manifest's schema does not allow left out (the
  * SDK's `ui`, a renamed action's `name`, …), each dropped key path added to
@@ -80,12 +73,7 @@ export function keepWhatTheBodyAllows(value: unknown, schema: AnySchema, dropped
         dropped.push(`${path}${key}`)
         continue
       }
-      Object.defineProperty(kept, key, {
-        value: keepWhatTheBodyAllows(item, inner, dropped, `${path}${key}.`),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
+      setOwn(kept, key, keepWhatTheBodyAllows(item, inner, dropped, `${path}${key}.`))
     }
     return kept
   }

@@ -7,6 +7,7 @@ import type { ParsedManifest } from '../manifest/load.js'
 import { FILE_LIMITS, FileRefused, resolveInside } from '../manifest/safe-read.js'
 import { manifestSchema } from '../manifest/schema.js'
 import { definitionToManifest, keepWhatTheBodyAllows, type ToJsonSchema } from './convert.js'
+import { DEFINITION_CHILD } from './kind.js'
 
 interface Esbuild {
   build(options: Record<string, unknown>): Promise<{ outputFiles?: Array<{ text: string }> }>
@@ -128,8 +129,6 @@ export async function loadDefinitionData(file: string, displayPath: string): Pro
   return { data, dropped }
 }
 
-/** The variable that makes a run of the bundle load a definition instead of deploying (see index.ts). */
-export const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION'
 const RESULT_FD = 3
 const MAX_RESULT_BYTES = 64 * 1024 * 1024
 // Only what a Node.js program needs to run: no token, no secret, no input, no runner credential.
@@ -158,7 +157,7 @@ export async function readDefinition(
     ? await loadInChild(file, displayPath, options.timeoutMs, options.debug)
     : await loadDefinitionData(file, displayPath)
   for (const key of dropped) options.debug(`${displayPath}: ${key} is not part of Botpress's body; left out`)
-  return { displayPath, data, protoKeys: JSON.stringify(data).includes('"__proto__"'), locate: () => undefined }
+  return { displayPath, data, locate: () => undefined }
 }
 
 function loadInChild(file: string, displayPath: string, timeoutMs: number, debug: (message: string) => void): Promise<DefinitionData> {

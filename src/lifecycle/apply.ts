@@ -70,16 +70,17 @@ export async function createVersion(client: BotpressClient, plan: Plan, options:
 export async function updateVersion(client: BotpressClient, target: ExistingVersion, plan: Plan, options: ApplyOptions, log: Log): Promise<Applied> {
   const remote = target.integration
   const published = remote.visibility !== 'private'
+  // Found by name, a published version is the wrong target; by id, Botpress decides (some workspaces may).
+  const refused = published && target.foundBy === 'name'
   const advise = (error: unknown) => (published ? withAdvice(error, PUBLISHED_ADVICE(remote, options.displayPath)) : error)
   if (options.dryRun) {
     await client.validateUpdate(remote.id, plan.body).catch((error: unknown) => Promise.reject(advise(error)))
     log.info(`Dry run: Botpress validated the update of ${plan.name}@${plan.version}; nothing was applied.`)
-    if (published && target.foundBy === 'name')
-      log.warning(`${PUBLISHED_ADVICE(remote, options.displayPath)} A run that is not a dry run stops before the update.`)
+    if (refused) log.warning(`${PUBLISHED_ADVICE(remote, options.displayPath)} A run that is not a dry run stops before the update.`)
     if (options.requestVerification) log.info('Verification is not requested in a dry run.')
     return { operation: 'validated-update', integration: remote }
   }
-  if (published && target.foundBy === 'name') {
+  if (refused) {
     throw new InputError(`${PUBLISHED_ADVICE(remote, options.displayPath)} Nothing was written.`)
   }
   let integration = await client.updateIntegration(remote.id, plan.body).catch((error: unknown) => Promise.reject(advise(error)))

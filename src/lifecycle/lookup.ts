@@ -1,11 +1,9 @@
+import { EXACT_VERSION } from '../api/integration.js'
 import { InputError } from '../errors.js'
 import type { Manifest } from '../manifest/load.js'
 
 /** How the run finds its version on Botpress: by id, or by name and version. */
 export type Lookup = { by: 'id'; id: string } | { by: 'name'; name: string; version: string }
-
-// Botpress versions are semver; a tag or branch name that slipped through `${GITHUB_REF_NAME#v}` is not.
-const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
 
 /**
  * Chooses the lookup before any request: the `integration-id` input, else the
@@ -25,7 +23,8 @@ export function chooseLookup(manifest: Manifest, settings: { integrationId?: str
         'or set the `integration-id` input to the id of an existing version. Nothing was sent.',
     )
   }
-  if (!SEMVER.test(version)) {
+  // Botpress versions are semver; a tag or branch name that slipped through `${GITHUB_REF_NAME#v}` is not.
+  if (!EXACT_VERSION.test(version)) {
     throw new InputError(`\`version\` in ${displayPath} is "${version}", which is not a semantic version such as 1.5.0. Nothing was sent.`)
   }
   if (settings.expectedVersion !== undefined && settings.expectedVersion !== version) {

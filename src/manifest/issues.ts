@@ -12,7 +12,8 @@ export interface Finding {
 
 type AnySchema = z.core.$ZodType
 
-function unwrap(schema: AnySchema): AnySchema {
+/** The schema inside optional, nullable and default wrappers. */
+export function unwrap(schema: AnySchema): AnySchema {
   let current = schema
   for (;;) {
     const def = current._zod.def as { type: string; innerType?: AnySchema }

@@ -42,8 +42,6 @@ export interface Manifest {
 export interface ParsedManifest {
   displayPath: string
   data: unknown
-  /** Whether a key may be `__proto__` (which zod's records skip): only then is the data copied to check it. */
-  protoKeys: boolean
   /** Where a key path stands in the file; undefined where the manifest has no lines (a TypeScript definition). */
   locate(path: KeyPath, at: 'key' | 'value'): SourceLocation | undefined
 }
@@ -123,7 +121,6 @@ export function parseManifest(text: string, displayPath: string, env: NodeJS.Pro
   return {
     displayPath,
     data,
-    protoKeys: hasKey(data, PROTO),
     locate: (keyPath, at) => ({ file: displayPath, ...locate(doc, lineCounter, keyPath, at) }),
   }
 }
@@ -172,7 +169,9 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
     throw new InputError(`${parsed.displayPath} must be a map of keys such as title, actions and code`)
   }
   const findings: Finding[] = []
-  const result = manifestSchema.safeParse(parsed.protoKeys ? renameKey(data, PROTO, STAND_IN) : data)
+  // Only a manifest with a `__proto__` key (which zod's records skip) is copied to be checked.
+  const protoKeys = hasKey(data, PROTO)
+  const result = manifestSchema.safeParse(protoKeys ? renameKey(data, PROTO, STAND_IN) : data)
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({ ...issue, path: issue.path.map((segment) => (segment === STAND_IN ? PROTO : segment)) }))
     findings.push(...describeIssues(manifestSchema, data, issues as typeof result.error.issues))
@@ -203,13 +202,7 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
     throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems)
   }
 
-  const {
-    id,
-    name,
-    version,
-    secrets: _secrets,
-    ...definition
-  } = (parsed.protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data) as typeof result.data
+  const { id, name, version, secrets: _secrets, ...definition } = (protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data) as typeof result.data
   for (const file of files) setAt(definition, file.path, file.content)
   const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]): InterfaceLookup[] => {
     if (entry.name === undefined || entry.version === undefined) return []
