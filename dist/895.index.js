@@ -232,7 +232,7 @@ async function readDefinition(file, displayPath, workspace, options) {
         : await loadDefinitionData(file, displayPath);
     for (const key of dropped)
         options.debug(`${displayPath}: ${key} is not part of Botpress's body; left out`);
-    return { displayPath, data, locate: () => undefined };
+    return { displayPath, data, locate: () => Promise.resolve(undefined) };
 }
 function loadInChild(file, displayPath, timeoutMs, debug) {
     const env = { [kind/* DEFINITION_CHILD */.f]: JSON.stringify({ file, displayPath }) };

@@ -75,3 +75,23 @@ describe('a megabyte of what is slowest to check', () => {
     expect(run.durationMs).toBeLessThan(20_000)
   })
 })
+
+describe('a YAML bomb', () => {
+  it('is refused at its first alias, quickly, and nothing is sent', async () => {
+    // Nine levels of nine aliases each: 387 million strings once expanded.
+    const levels = ['          a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]']
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `          a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      )
+    const bomb = `  bomb:\n    title: Bomb\n    input:\n      schema:\n        type: object\n        default:\n${levels.join('\n')}\n    output:\n      schema: {}\n`
+    const run = await deploy((text) => text.replace('actions:\n', `actions:\n${bomb}`))
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toMatch(/integration\.yml:\d+:\d+: .*aliases.*expand to too much data/)
+    expect(run.stdout).toContain('is not valid YAML')
+    expect(run.durationMs).toBeLessThan(20_000)
+  })
+})

@@ -25,6 +25,21 @@ describe('jsonBody', () => {
     expect(sent).toBe(JSON.stringify({ title: 'CRM "quoted" 🎉', code: tricky, nested: { other: big, after: [1, null, 'z'] } }))
   })
 
+  it('escapes every character as JSON.stringify does, whichever chunk boundary cuts a character', async () => {
+    // Every control character, quote, backslash, DEL, two-, three- and four-byte characters, a BOM, U+2028.
+    const every = `\uFEFF${Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code)).join('')}ÿ€中\u2028🎉`
+    for (const character of ['ÿ', '€', '中', '🎉']) {
+      for (let cut = 1; cut < Buffer.byteLength(character); cut++) {
+        // The first 64 KiB chunk ends `cut` bytes into the character.
+        const content = `${'a'.repeat(65_536 - cut)}${character}${every}`
+        const body = await jsonBody({ code: await file(content) })
+        const sent = await text(body.open())
+        expect(sent).toBe(JSON.stringify({ code: content }))
+        expect(body.contentLength).toBe(Buffer.byteLength(sent))
+      }
+    }
+  })
+
   it('can be opened again for a retry', async () => {
     const body = await jsonBody({ code: await file('a();') })
     expect(await text(body.open())).toBe('{"code":"a();"}')

@@ -9793,6 +9793,8 @@ const VRL_MAX_LENGTH = 2000;
 
 ;// CONCATENATED MODULE: ./src/manifest/issues.ts
 
+/** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
+const MAX_PROBLEMS = 100;
 /** The schema inside optional, nullable and default wrappers. */
 function unwrap(schema) {
     let current = schema;
@@ -10116,7 +10118,7 @@ async function readDefinition(file, displayPath, workspace, options) {
         : await loadDefinitionData(file, displayPath);
     for (const key of dropped)
         options.debug(`${displayPath}: ${key} is not part of Botpress's body; left out`);
-    return { displayPath, data, locate: () => undefined };
+    return { displayPath, data, locate: () => Promise.resolve(undefined) };
 }
 function loadInChild(file, displayPath, timeoutMs, debug) {
     const env = { [kind_DEFINITION_CHILD]: JSON.stringify({ file, displayPath }) };

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { createReadStream } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
@@ -10,41 +11,49 @@ export interface RequestBody {
   open(): Readable
 }
 
-/** The JSON string body of one chunk of text, without its quotes. */
-function escapeChunk(text: string): string {
-  return JSON.stringify(text).slice(1, -1)
+const CHUNK_BYTES = 1 << 16
+
+/**
+ * The JSON string of `bytes` (UTF-8), quotes included, as Latin-1 text: one
+ * character per byte. JSON.stringify escapes only `"`, `\` and U+0000–U+001F
+ * (and lone surrogates, which Latin-1 text cannot hold), all ASCII, so escaping
+ * the bytes read as Latin-1 and writing the result back as Latin-1 gives the
+ * escaped UTF-8 of the same text, without decoding it.
+ */
+function escapedLatin1(bytes: Buffer): string {
+  return JSON.stringify(bytes.toString('latin1'))
 }
 
-// A streaming decoder never splits a character between chunks, so escaping
-// chunk by chunk gives what escaping the whole text would. It is fatal: bytes
+/** How many bytes at the start of `bytes` are whole UTF-8 characters: a character cut at the end waits for the next chunk. */
+function wholeCharacters(bytes: Uint8Array): number {
+  for (let i = bytes.length - 1; i >= 0 && i >= bytes.length - 4; i--) {
+    const byte = bytes[i]!
+    if ((byte & 0xc0) === 0x80) continue // a continuation byte: look further back for the lead
+    const length = byte < 0xc0 ? 1 : byte < 0xe0 ? 2 : byte < 0xf0 ? 3 : 4
+    return i + length > bytes.length ? i : bytes.length
+  }
+  return bytes.length
+}
+
+// Chunks hold whole characters and each is checked before it is given out: bytes
 // that are not UTF-8 stop the body (replacing them would deploy corrupted code).
-async function* escapedFile(file: FileText): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+async function* utf8Chunks(file: FileText): AsyncGenerator<Buffer> {
   let offset = 0
-  let tail: Buffer = Buffer.alloc(0)
-  for await (const chunk of createReadStream(file.path, { highWaterMark: 1 << 16 })) {
-    const bytes = chunk as Buffer
-    let text: string
-    try {
-      text = decoder.decode(bytes, { stream: true })
-    } catch {
-      // The bad byte may be in the few kept back from the chunk before.
-      throw new Utf8Error(file.shown, offset - tail.length + Math.max(0, invalidUtf8Offset(Buffer.concat([tail, bytes]))))
-    }
-    offset += bytes.length
-    tail = bytes.subarray(Math.max(0, bytes.length - 3))
-    yield escapeChunk(text)
+  let carried: Buffer = Buffer.alloc(0)
+  for await (const chunk of createReadStream(file.path, { highWaterMark: CHUNK_BYTES })) {
+    const bytes = carried.length ? Buffer.concat([carried, chunk as Buffer]) : (chunk as Buffer)
+    const whole = bytes.subarray(0, wholeCharacters(bytes))
+    if (!isUtf8(whole)) throw new Utf8Error(file.shown, offset + invalidUtf8Offset(whole))
+    offset += whole.length
+    carried = bytes.subarray(whole.length)
+    yield whole
   }
-  try {
-    yield escapeChunk(decoder.decode())
-  } catch {
-    throw new Utf8Error(file.shown, offset - tail.length + Math.max(0, invalidUtf8Offset(tail)))
-  }
+  if (carried.length) throw new Utf8Error(file.shown, offset)
 }
 
 async function escapedLength(file: FileText): Promise<number> {
   let length = 0
-  for await (const escaped of escapedFile(file)) length += Buffer.byteLength(escaped)
+  for await (const bytes of utf8Chunks(file)) length += escapedLatin1(bytes).length - 2
   return length
 }
 
@@ -75,7 +84,10 @@ export async function jsonBody(value: unknown): Promise<RequestBody> {
             const file = files[index]
             if (!file) continue
             yield Buffer.from('"')
-            for await (const escaped of escapedFile(file)) yield Buffer.from(escaped)
+            for await (const bytes of utf8Chunks(file)) {
+              const escaped = Buffer.from(escapedLatin1(bytes), 'latin1')
+              yield escaped.subarray(1, escaped.length - 1)
+            }
             yield Buffer.from('"')
           }
         })(),

@@ -157,7 +157,7 @@ export async function readDefinition(
     ? await loadInChild(file, displayPath, options.timeoutMs, options.debug)
     : await loadDefinitionData(file, displayPath)
   for (const key of dropped) options.debug(`${displayPath}: ${key} is not part of Botpress's body; left out`)
-  return { displayPath, data, locate: () => undefined }
+  return { displayPath, data, locate: () => Promise.resolve(undefined) }
 }
 
 function loadInChild(file: string, displayPath: string, timeoutMs: number, debug: (message: string) => void): Promise<DefinitionData> {

@@ -16,9 +16,10 @@ export async function resolveInterfaces(client: BotpressClient, manifest: Manife
   for (const lookup of interfaceLookups) {
     const found = (await client.findInterface(lookup.name, lookup.version, false)) ?? (await client.findInterface(lookup.name, lookup.version, true))
     if (!found) {
+      const location = await lookup.locate()
       problems.push({
         keyPath: `interfaces.${lookup.key}`,
-        ...(lookup.location && { location: lookup.location }),
+        ...(location && { location }),
         message: `no interface ${lookup.name}@${lookup.version} in this workspace or on the Botpress hub; check its name and version (a version or a range such as ^1.0.0)`,
       })
       continue

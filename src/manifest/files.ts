@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { KeyPath } from './locate.js'
+import type { KeyPath } from './key-path.js'
 import type { Finding } from './issues.js'
 import { FILE_LIMITS, FileRefused, readInside, resolveInside } from './safe-read.js'
 import { VRL_MAX_LENGTH } from './schema.js'

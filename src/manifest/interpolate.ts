@@ -1,3 +1,5 @@
+import { setOwn } from '../own.js'
+
 /** A reference that cannot be filled in: unset with no default, a credential by its name, or one by its value. */
 export interface UnusableVariable {
   name: string
@@ -52,4 +54,34 @@ export function interpolate(text: string, env: NodeJS.ProcessEnv, secretValues: 
     return match
   })
   return unusable.length ? { unusable } : { value }
+}
+
+/** What to do about a variable that cannot be used, in a sentence. */
+export function unusableMessage({ name, why }: UnusableVariable): string {
+  return {
+    missing: `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``,
+    forbidden: `\`\${${name}}\` is named like a credential, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
+    'holds-secret': `\`\${${name}}\` holds the token or a secret's value, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
+  }[why]
+}
+
+/**
+ * Fills in the references of every string value of `data` (never of a key), in
+ * place. False, leaving `data` part-filled, when any reference cannot be used:
+ * the caller reads the manifest again to show where.
+ */
+export function interpolateData(data: unknown, env: NodeJS.ProcessEnv, secretValues: readonly string[]): boolean {
+  if (data === null || typeof data !== 'object') return true
+  const record = data as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    const item = record[key]
+    if (typeof item !== 'string') {
+      if (!interpolateData(item, env, secretValues)) return false
+      continue
+    }
+    const result = interpolate(item, env, secretValues)
+    if (!('value' in result)) return false
+    if (result.value !== item) setOwn(record, key, result.value)
+  }
+  return true
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { closestKey } from './suggest.js'
-import type { KeyPath } from './locate.js'
+import type { KeyPath } from './key-path.js'
 
 /** What a zod issue means for a manifest author, in plain words. */
 export interface Finding {
@@ -9,6 +9,9 @@ export interface Finding {
   at: 'key' | 'value'
   message: string
 }
+
+/** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
+export const MAX_PROBLEMS = 100
 
 type AnySchema = z.core.$ZodType
 

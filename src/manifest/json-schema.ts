@@ -1,5 +1,5 @@
 import type { Finding } from './issues.js'
-import type { KeyPath } from './locate.js'
+import type { KeyPath } from './key-path.js'
 import { closestKey } from './suggest.js'
 
 // The schemas inside a manifest are plain JSON Schema, which Botpress checks

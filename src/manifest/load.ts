@@ -1,14 +1,14 @@
 import path from 'node:path'
-import { isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import { InputError, type Problem, type SourceLocation } from '../errors.js'
-import { describeIssues, valueAt, type Finding } from './issues.js'
+import { MAX_PROBLEMS, describeIssues, valueAt, type Finding } from './issues.js'
 import { setOwn } from '../own.js'
 import { FileText, fileReferences, readReference, type ReadFile } from './files.js'
-import { interpolate } from './interpolate.js'
+import { interpolateData } from './interpolate.js'
 import { checkJsonSchema, schemaLocations } from './json-schema.js'
 import { FILE_LIMITS, FileRefused, readInside } from './safe-read.js'
 import { Utf8Error, decodeUtf8 } from './utf8.js'
-import { formatKeyPath, locate, type KeyPath } from './locate.js'
+import { formatKeyPath, type KeyPath } from './key-path.js'
+import { readPlainYaml } from './plain-yaml.js'
 import { manifestSchema, type ManifestData } from './schema.js'
 import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
 
@@ -21,8 +21,8 @@ export interface InterfaceLookup {
   key: string
   name: string
   version: string
-  /** Where the entry stands, when the manifest is a file with lines (a YAML manifest). */
-  location?: SourceLocation
+  /** Where the entry stands, when the manifest is a file with lines (a YAML manifest); asked only to report a problem. */
+  locate(): Promise<SourceLocation | undefined>
 }
 
 /** A checked manifest, its files read, ready for planning. */
@@ -43,90 +43,36 @@ export interface ParsedManifest {
   displayPath: string
   data: unknown
   /** Where a key path stands in the file; undefined where the manifest has no lines (a TypeScript definition). */
-  locate(path: KeyPath, at: 'key' | 'value'): SourceLocation | undefined
+  locate(path: KeyPath, at: 'key' | 'value'): Promise<SourceLocation | undefined>
 }
 
 /**
- * Replaces `${VAR}` references in string values (never in keys, never in the
- * files the manifest names, which are read later) with the step's environment.
+ * Parses a manifest's YAML and fills in its `${VAR}` references. Plain YAML
+ * takes the fast reader; anything else, and any problem (which must be shown at
+ * its line), takes the yaml library, which is loaded only then: it also places
+ * keys for later messages.
  */
-function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath: string, env: NodeJS.ProcessEnv, secretValues: readonly string[]): void {
-  const problems: Problem[] = []
-  visit(doc, {
-    Scalar(key, node, ancestors) {
-      if (key === 'key' || typeof node.value !== 'string') return
-      const result = interpolate(node.value, env, secretValues)
-      if ('value' in result) {
-        node.value = result.value
-        return
-      }
-      const keyPath = ancestors.filter(isPair).map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
-      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0)
-      for (const { name, why } of result.unusable) {
-        const message = {
-          missing: `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``,
-          forbidden: `\`\${${name}}\` is named like a credential, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
-          'holds-secret': `\`\${${name}}\` holds the token or a secret's value, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
-        }[why]
-        problems.push({ message, ...(keyPath.length && { keyPath: keyPath.join('.') }), location: { file: displayPath, line, column: col } })
-      }
-    },
-  })
-  if (problems.length) {
-    throw new InputError(`${displayPath} refers to variables it cannot use; nothing was sent`, problems)
+export async function parseManifest(
+  text: string,
+  displayPath: string,
+  env: NodeJS.ProcessEnv = {},
+  secretValues: readonly string[] = [],
+): Promise<ParsedManifest> {
+  const data = readPlainYaml(text)
+  if (data && interpolateData(data, env, secretValues)) {
+    let positions: Promise<ParsedManifest['locate']> | undefined
+    const locate: ParsedManifest['locate'] = async (keyPath, at) => {
+      positions ??= import('./yaml-document.js').then(({ yamlPositions }) => yamlPositions(text, displayPath))
+      return (await positions)(keyPath, at)
+    }
+    return { displayPath, data, locate }
   }
+  const { readYamlDocument } = await import('./yaml-document.js')
+  return readYamlDocument(text, displayPath, env, secretValues)
 }
 
-/** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
-export const MAX_PROBLEMS = 100
-
-/** Each key that stands twice in one map, as a parse error at the second one. */
-function duplicateKeys(doc: Document): Array<{ message: string; pos: [number, number] }> {
-  const errors: Array<{ message: string; pos: [number, number] }> = []
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<string>()
-      for (const pair of map.items) {
-        if (!isScalar(pair.key) || pair.key.value === '<<') continue
-        const name = String(pair.key.value)
-        if (seen.has(name)) {
-          const at = (pair.key as Node).range?.[0] ?? 0
-          errors.push({ message: `Map keys must be unique; "${name}" is repeated`, pos: [at, at] })
-        }
-        seen.add(name)
-      }
-    },
-  })
-  return errors
-}
-
-export function parseManifest(text: string, displayPath: string, env: NodeJS.ProcessEnv = {}, secretValues: readonly string[] = []): ParsedManifest {
-  const lineCounter = new LineCounter()
-  // The yaml library's own duplicate-key check compares every key with every
-  // other (a 1 MB manifest of short keys takes minutes): duplicateKeys() is linear.
-  // Merge keys (`<<: *base`) share schemas between entries, as YAML users expect.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true })
-  const errors = doc.errors.length ? doc.errors : duplicateKeys(doc)
-  if (errors.length) {
-    throw new InputError(
-      `${displayPath} is not valid YAML`,
-      errors.slice(0, MAX_PROBLEMS).map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0])
-        return { message: error.message.split('\n')[0]!, location: { file: displayPath, line, column: col } }
-      }),
-    )
-  }
-  interpolateValues(doc, lineCounter, displayPath, env, secretValues)
-  const data: unknown = doc.toJS()
-  return {
-    displayPath,
-    data,
-    locate: (keyPath, at) => ({ file: displayPath, ...locate(doc, lineCounter, keyPath, at) }),
-  }
-}
-
-function toProblem(parsed: ParsedManifest, finding: Finding): Problem {
-  const location = parsed.locate(finding.path, finding.at)
+async function toProblem(parsed: ParsedManifest, finding: Finding): Promise<Problem> {
+  const location = await parsed.locate(finding.path, finding.at)
   return {
     message: finding.message,
     ...(finding.path.length && { keyPath: formatKeyPath(finding.path) }),
@@ -194,10 +140,9 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
 
   if (findings.length || !result.success) {
     // Locating is the costly part, so only the first problems are located and shown.
-    const problems: Problem[] = findings
-      .slice(0, MAX_PROBLEMS)
-      .map((finding) => toProblem(parsed, finding))
-      .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0))
+    const problems: Problem[] = (await Promise.all(findings.slice(0, MAX_PROBLEMS).map((finding) => toProblem(parsed, finding)))).sort(
+      (a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0),
+    )
     if (findings.length > MAX_PROBLEMS) problems.push({ message: `… and ${findings.length - MAX_PROBLEMS} more; fix these first` })
     throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems)
   }
@@ -206,8 +151,7 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
   for (const file of files) setAt(definition, file.path, file.content)
   const interfaceLookups = Object.entries(definition.interfaces ?? {}).flatMap(([key, entry]): InterfaceLookup[] => {
     if (entry.name === undefined || entry.version === undefined) return []
-    const location = parsed.locate(['interfaces', key], 'key')
-    return [{ key, name: entry.name, version: entry.version, ...(location && { location }) }]
+    return [{ key, name: entry.name, version: entry.version, locate: () => parsed.locate(['interfaces', key], 'key') }]
   })
   return {
     displayPath: parsed.displayPath,

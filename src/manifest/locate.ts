@@ -1,10 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml'
-
-export type KeyPath = readonly PropertyKey[]
-
-export function formatKeyPath(path: KeyPath): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`)).join('')
-}
+import type { KeyPath } from './key-path.js'
 
 /**
  * Finds the line and column of a key path in a parsed YAML document. With

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer'
+
 /** The offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
 export function invalidUtf8Offset(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length;) {
@@ -16,8 +18,8 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 
 /** The text of `bytes`, or an error naming `shown` and the byte offset where it stops being UTF-8. */
 export function decodeUtf8(bytes: Uint8Array, shown: string): string {
-  const offset = invalidUtf8Offset(bytes)
-  if (offset >= 0) throw new Utf8Error(shown, offset)
+  // Node's own check is native; the offset is worked out only for a file that fails it.
+  if (!isUtf8(bytes)) throw new Utf8Error(shown, invalidUtf8Offset(bytes))
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 }
 
