@@ -3546,6 +3546,7 @@ async function readReference(ref, manifestDir, displayDir, workspace) {
 
 
 const CHUNK_BYTES = 1 << 16;
+const READ_BYTES = 1 << 20;
 /**
  * The JSON string of `bytes` (UTF-8), quotes included, as Latin-1 text: one
  * character per byte. JSON.stringify escapes only `"`, `\` and U+0000–U+001F
@@ -3572,14 +3573,18 @@ function wholeCharacters(bytes) {
 async function* utf8Chunks(file) {
     let offset = 0;
     let carried = Buffer.alloc(0);
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file.path, { highWaterMark: CHUNK_BYTES })) {
-        const bytes = carried.length ? Buffer.concat([carried, chunk]) : chunk;
-        const whole = bytes.subarray(0, wholeCharacters(bytes));
-        if (!(0,external_node_buffer_namespaceObject.isUtf8)(whole))
-            throw new Utf8Error(file.shown, offset + invalidUtf8Offset(whole));
-        offset += whole.length;
-        carried = bytes.subarray(whole.length);
-        yield whole;
+    // Read in large pieces (each read is a trip to Node's thread pool), escaped in small ones (which JSON.stringify does fastest).
+    for await (const read of (0,external_node_fs_.createReadStream)(file.path, { highWaterMark: READ_BYTES })) {
+        for (let start = 0; start < read.length; start += CHUNK_BYTES) {
+            const chunk = read.subarray(start, start + CHUNK_BYTES);
+            const bytes = carried.length ? Buffer.concat([carried, chunk]) : chunk;
+            const whole = bytes.subarray(0, wholeCharacters(bytes));
+            if (!(0,external_node_buffer_namespaceObject.isUtf8)(whole))
+                throw new Utf8Error(file.shown, offset + invalidUtf8Offset(whole));
+            offset += whole.length;
+            carried = bytes.subarray(whole.length);
+            yield whole;
+        }
     }
     if (carried.length)
         throw new Utf8Error(file.shown, offset);

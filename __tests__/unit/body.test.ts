@@ -1,13 +1,18 @@
-import { describe, expect, it } from '@jest/globals'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { text } from 'node:stream/consumers'
 import { jsonBody } from '../../src/api/body.js'
 import { FileText } from '../../src/manifest/files.js'
 
+const folders: string[] = []
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))))
+
 async function file(content: string | Buffer): Promise<FileText> {
-  const target = path.join(await mkdtemp(path.join(tmpdir(), 'body-')), 'index.js')
+  const folder = await mkdtemp(path.join(tmpdir(), 'body-'))
+  folders.push(folder)
+  const target = path.join(folder, 'index.js')
   await writeFile(target, content)
   return new FileText(target, Buffer.byteLength(content), 'build/index.js')
 }
@@ -28,10 +33,11 @@ describe('jsonBody', () => {
   it('escapes every character as JSON.stringify does, whichever chunk boundary cuts a character', async () => {
     // Every control character, quote, backslash, DEL, two-, three- and four-byte characters, a BOM, U+2028.
     const every = `\uFEFF${Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code)).join('')}ÿ€中\u2028🎉`
-    for (const character of ['ÿ', '€', '中', '🎉']) {
+    // A chunk escaped ends every 64 KiB, a read from disk every MiB.
+    for (const [boundary, character] of [65_536, 1_048_576].flatMap((at) => ['ÿ', '€', '中', '🎉'].map((c) => [at, c] as const))) {
       for (let cut = 1; cut < Buffer.byteLength(character); cut++) {
-        // The first 64 KiB chunk ends `cut` bytes into the character.
-        const content = `${'a'.repeat(65_536 - cut)}${character}${every}`
+        // The boundary falls `cut` bytes into the character.
+        const content = `${'a'.repeat(boundary - cut)}${character}${every}`
         const body = await jsonBody({ code: await file(content) })
         const sent = await text(body.open())
         expect(sent).toBe(JSON.stringify({ code: content }))
