@@ -26,8 +26,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/manifest/safe-read.ts + 1 modules
-var safe_read = __webpack_require__(3747);
+// EXTERNAL MODULE: ./src/manifest/safe-read.ts
+var safe_read = __webpack_require__(1289);
 // EXTERNAL MODULE: ./src/manifest/schema.ts
 var schema = __webpack_require__(6470);
 // EXTERNAL MODULE: ./src/manifest/issues.ts

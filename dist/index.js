@@ -336,7 +336,7 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9470);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5337);
 
 
 // A run of the bundle that only loads a TypeScript definition, in a process of
@@ -351,7 +351,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9470:
+/***/ 5337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3312,14 +3312,14 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-// EXTERNAL MODULE: ./src/manifest/safe-read.ts + 1 modules
-var safe_read = __nccwpck_require__(3747);
+// EXTERNAL MODULE: ./src/manifest/safe-read.ts
+var safe_read = __nccwpck_require__(1289);
 // EXTERNAL MODULE: ./src/manifest/schema.ts
 var schema = __nccwpck_require__(6470);
 ;// CONCATENATED MODULE: ./src/manifest/svg.ts
@@ -3538,24 +3538,53 @@ async function readReference(ref, manifestDir, displayDir, workspace) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/api/body.ts
-
-
-
-
-
-
-const CHUNK_BYTES = 1 << 16;
-const READ_BYTES = 1 << 20;
+;// CONCATENATED MODULE: ./src/api/escape-bytes.ts
+// JSON string escaping done on UTF-8 bytes, never decoding them. JSON.stringify
+// escapes only `"`, `\` and U+0000–U+001F (and lone surrogates, which valid
+// UTF-8 cannot hold), all ASCII: every other byte, those of multi-byte
+// characters included, is written as it is.
 /**
- * The JSON string of `bytes` (UTF-8), quotes included, as Latin-1 text: one
- * character per byte. JSON.stringify escapes only `"`, `\` and U+0000–U+001F
- * (and lone surrogates, which Latin-1 text cannot hold), all ASCII, so escaping
- * the bytes read as Latin-1 and writing the result back as Latin-1 gives the
- * escaped UTF-8 of the same text, without decoding it.
+ * The JSON string of `bytes` (checked UTF-8), quotes included, as Latin-1
+ * text: one character per byte. Written back as Latin-1, it is the escaped
+ * UTF-8 of the same text.
  */
 function escapedLatin1(bytes) {
     return JSON.stringify(bytes.toString('latin1'));
+}
+// What escaping adds to each byte: `\"`, `\\`, `\b` `\t` `\n` `\f` `\r` add one; other control characters become `\u00XX`, five more.
+const ADDED = new Uint8Array(256);
+for (let byte = 0; byte < 0x20; byte++)
+    ADDED[byte] = 5;
+for (const byte of [0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x22, 0x5c])
+    ADDED[byte] = 1;
+const ONES = 0x01010101;
+const HIGHS = 0x80808080;
+/**
+ * The length of escapedLatin1(bytes) without its quotes, without building it:
+ * about twice as fast. Four bytes at a time, a word is looked into only when
+ * one of its bytes is below 0x20, a quote or a backslash (tests on whole words,
+ * exact for "some byte is": see "Determine if a word has a byte less than n" in
+ * Sean Eron Anderson's Bit Twiddling Hacks).
+ */
+function escapedLength(bytes) {
+    let added = 0;
+    let i = 0;
+    while (i < bytes.length && (bytes.byteOffset + i) % 4)
+        added += ADDED[bytes[i++]];
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (bytes.length - i) >>> 2);
+    for (let k = 0; k < words.length; k++) {
+        const word = words[k];
+        const quote = word ^ 0x22222222;
+        const backslash = word ^ 0x5c5c5c5c;
+        const special = ((word - 0x20 * ONES) & ~word) | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash);
+        if ((special & HIGHS) === 0)
+            continue;
+        const at = i + 4 * k;
+        added += ADDED[bytes[at]] + ADDED[bytes[at + 1]] + ADDED[bytes[at + 2]] + ADDED[bytes[at + 3]];
+    }
+    for (i += 4 * words.length; i < bytes.length; i++)
+        added += ADDED[bytes[i]];
+    return bytes.length + added;
 }
 /** How many bytes at the start of `bytes` are whole UTF-8 characters: a character cut at the end waits for the next chunk. */
 function wholeCharacters(bytes) {
@@ -3568,31 +3597,58 @@ function wholeCharacters(bytes) {
     }
     return bytes.length;
 }
+
+;// CONCATENATED MODULE: ./src/api/body.ts
+
+
+
+
+
+
+
+const CHUNK_BYTES = 1 << 16;
+const READ_BYTES = 1 << 20;
 // Chunks hold whole characters and each is checked before it is given out: bytes
 // that are not UTF-8 stop the body (replacing them would deploy corrupted code).
+// The file is read a MiB at a time (each read is a trip to Node's thread pool)
+// into one buffer, reused: each chunk is done with before the next is asked for.
+// Chunks are 64 KiB, the size JSON.stringify escapes fastest.
 async function* utf8Chunks(file) {
-    let offset = 0;
-    let carried = Buffer.alloc(0);
-    // Read in large pieces (each read is a trip to Node's thread pool), escaped in small ones (which JSON.stringify does fastest).
-    for await (const read of (0,external_node_fs_.createReadStream)(file.path, { highWaterMark: READ_BYTES })) {
-        for (let start = 0; start < read.length; start += CHUNK_BYTES) {
-            const chunk = read.subarray(start, start + CHUNK_BYTES);
-            const bytes = carried.length ? Buffer.concat([carried, chunk]) : chunk;
-            const whole = bytes.subarray(0, wholeCharacters(bytes));
-            if (!(0,external_node_buffer_namespaceObject.isUtf8)(whole))
-                throw new Utf8Error(file.shown, offset + invalidUtf8Offset(whole));
-            offset += whole.length;
-            carried = bytes.subarray(whole.length);
-            yield whole;
+    const handle = await (0,promises_.open)(file.path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(READ_BYTES);
+        let offset = 0; // of the buffer's first byte in the file
+        let carried = 0; // bytes of a character cut by the last read, moved to the buffer's start
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, carried, READ_BYTES - carried, null);
+            if (bytesRead === 0) {
+                if (carried)
+                    throw new Utf8Error(file.shown, offset);
+                return;
+            }
+            const end = carried + bytesRead;
+            const whole = wholeCharacters(buffer.subarray(0, end));
+            for (let start = 0; start < whole;) {
+                const piece = buffer.subarray(start, Math.min(whole, start + CHUNK_BYTES));
+                const chunk = piece.subarray(0, wholeCharacters(piece) || piece.length);
+                if (!(0,external_node_buffer_namespaceObject.isUtf8)(chunk))
+                    throw new Utf8Error(file.shown, offset + start + invalidUtf8Offset(chunk));
+                yield chunk;
+                start += chunk.length;
+            }
+            buffer.copyWithin(0, whole, end);
+            offset += whole;
+            carried = end - whole;
         }
     }
-    if (carried.length)
-        throw new Utf8Error(file.shown, offset);
+    finally {
+        await handle.close();
+    }
 }
-async function escapedLength(file) {
+async function escapedFileLength(file) {
     let length = 0;
     for await (const bytes of utf8Chunks(file))
-        length += escapedLatin1(bytes).length - 2;
+        length += escapedLength(bytes);
     return length;
 }
 /**
@@ -3613,7 +3669,7 @@ async function jsonBody(value) {
     let contentLength = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
     // Counting reads every byte, so a file that is not UTF-8 is refused here, before any request.
     for (const file of files)
-        contentLength += 2 + (await escapedLength(file));
+        contentLength += 2 + (await escapedFileLength(file));
     return {
         contentLength,
         open: () => external_node_stream_namespaceObject.Readable.from((async function* () {
@@ -9105,6 +9161,8 @@ function logLine(text) {
         .join('\n');
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/github/context.ts
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -9783,25 +9841,20 @@ function describeIssues(schema, data, issues) {
 
 /***/ }),
 
-/***/ 3747:
+/***/ 1289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  SK: () => (/* binding */ FILE_LIMITS),
-  rV: () => (/* binding */ FileRefused),
-  Xq: () => (/* binding */ formatSize),
-  xO: () => (/* binding */ readInside),
-  LI: () => (/* binding */ resolveInside)
-});
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/manifest/safe-read.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LI: () => (/* binding */ resolveInside),
+/* harmony export */   SK: () => (/* binding */ FILE_LIMITS),
+/* harmony export */   Xq: () => (/* binding */ formatSize),
+/* harmony export */   rV: () => (/* binding */ FileRefused),
+/* harmony export */   xO: () => (/* binding */ readInside)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
 /**
@@ -9827,8 +9880,8 @@ function formatSize(bytes) {
     return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 function isInside(file, folder) {
-    const relative = external_node_path_default().relative(folder, file);
-    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
 }
 /**
  * Where `file` really is: after every symbolic link, a regular file inside
@@ -9839,16 +9892,16 @@ function isInside(file, folder) {
 async function resolveInside(file, workspace, limit) {
     let real;
     try {
-        real = await (0,promises_namespaceObject.realpath)(file);
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(file);
     }
     catch (error) {
         const code = error.code;
         throw new FileRefused(code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : String(code ?? error));
     }
-    if (!isInside(real, await (0,promises_namespaceObject.realpath)(workspace))) {
+    if (!isInside(real, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace))) {
         throw new FileRefused('it leads outside the workspace (through `..`, an absolute path or a symbolic link); only files of the repository are read');
     }
-    const info = await (0,promises_namespaceObject.stat)(real);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(real);
     if (info.isDirectory())
         throw new FileRefused('it is a folder');
     if (!info.isFile())
@@ -9860,7 +9913,7 @@ async function resolveInside(file, workspace, limit) {
 /** Reads a file `resolveInside` accepts, never more than `limit` bytes even if it grows meanwhile. */
 async function readInside(file, workspace, limit) {
     const { path: real } = await resolveInside(file, workspace, limit);
-    const handle = await (0,promises_namespaceObject.open)(real, 'r');
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(real, 'r');
     try {
         const buffer = Buffer.alloc(limit + 1);
         let length = 0;
@@ -10141,6 +10194,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
