@@ -8173,45 +8173,48 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 //# sourceMappingURL=js-yaml.mjs.map
 ;// CONCATENATED MODULE: ./src/manifest/plain-yaml.ts
 
-// What a plain key may not be: the yaml library makes a null key '' where
-// js-yaml makes it 'null', and `<<` is a merge key to the yaml library.
-const NULL_KEY = /^(?:~|null|Null|NULL|)$/;
-const MERGE_KEY = '<<';
+// Plain keys the two read apart: the yaml library makes a null key '' where
+// js-yaml makes it 'null', and takes `<<` as a merge key. None is over 4 characters.
+const NULL_OR_MERGE_KEY = /^(?:~|null|Null|NULL|<<|)$/;
+// What each open collection expects next.
+const ITEM = 0; // a sequence's item, or a document's content
+const KEY = 1; // a mapping's key
+const VALUE = 2; // a mapping's value
 /**
  * Whether the events keep to what js-yaml and the yaml library read alike: one
  * document, no directive, anchor, alias or tag, and every key a scalar that is
- * neither null nor a merge key.
+ * neither null nor a merge key (a quoted `"<<"` is an ordinary key to both).
  */
 function keepsToPlainYaml(text, events) {
-    // The open collections; a mapping alternates key and value.
-    const open = [];
+    const expecting = [];
     let documents = 0;
     for (const event of events) {
         if (event.type === EVENT_ID.POP) {
-            open.pop();
+            expecting.pop();
             continue;
         }
         if (event.type === EVENT_ID.DOCUMENT) {
             if (++documents > 1 || event.directives.length)
                 return false;
-            open.push({ mapping: false, keyNext: false });
+            expecting.push(ITEM);
             continue;
         }
         if (event.type === EVENT_ID.ALIAS || event.anchorStart !== -1 || event.tagStart !== -1)
             return false;
-        const parent = open[open.length - 1];
-        if (parent?.mapping) {
-            if (parent.keyNext) {
-                if (event.type !== EVENT_ID.SCALAR)
-                    return false;
-                const key = getScalarValue(text, event);
-                if (key === MERGE_KEY || (event.style === SCALAR_STYLE.PLAIN && NULL_KEY.test(key)))
-                    return false;
-            }
-            parent.keyNext = !parent.keyNext;
+        const depth = expecting.length - 1;
+        if (expecting[depth] === KEY) {
+            if (event.type !== EVENT_ID.SCALAR)
+                return false;
+            const short = event.valueEnd - event.valueStart <= 4;
+            if (event.style === SCALAR_STYLE.PLAIN && short && NULL_OR_MERGE_KEY.test(getScalarValue(text, event)))
+                return false;
+            expecting[depth] = VALUE;
+        }
+        else if (expecting[depth] === VALUE) {
+            expecting[depth] = KEY;
         }
         if (event.type !== EVENT_ID.SCALAR)
-            open.push({ mapping: event.type === EVENT_ID.MAPPING, keyNext: true });
+            expecting.push(event.type === EVENT_ID.MAPPING ? KEY : ITEM);
     }
     return documents === 1;
 }

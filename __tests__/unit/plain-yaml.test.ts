@@ -117,6 +117,7 @@ describe('readPlainYaml, the fast reader of plain manifests', () => {
       'a: 1\r\nb: 2\r\n',
       '\uFEFFa: 1\n',
       '__proto__: {x: 1}\nb: {__proto__: [1]}\n',
+      '"<<": 1\nb: {\'<<\': 2}\n', // quoted, an ordinary key to both
     ]
     for (const text of texts) expect(expectSameAsYamlLibrary(text)).toBe(true)
   })
@@ -131,7 +132,7 @@ describe('readPlainYaml, the fast reader of plain manifests', () => {
     const left = [
       'a: &x 1\nb: *x\n', // anchors and aliases: the yaml library bounds their expansion
       'a: {<<: {b: 1}, c: 2}\n', // a merge key
-      '"<<": 1\n',
+      '<<: {b: 1}\n',
       'a: !!str 1\n', // tags
       'a: ! 1\n',
       '~: 1\n', // null keys: '' to the yaml library, 'null' to js-yaml
