@@ -9634,8 +9634,6 @@ async function run() {
 /* harmony export */   b5: () => (/* binding */ unusableMessage)
 /* harmony export */ });
 /* unused harmony export isCredentialName */
-/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8371);
-
 // `$${` is a literal `${`; `${NAME}`, `${NAME:-default}` and `${NAME#prefix}` are references.
 const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:-|#)([^}]*))?\}/g;
 // Variables that hold credentials: interpolating one into the definition would
@@ -9712,8 +9710,9 @@ function interpolateData(data, env, secretValues) {
         const result = interpolate(item, env, secretValues);
         if (!('value' in result))
             return false;
+        // `key` is an own property, so this writes it, even one named `__proto__`.
         if (result.value !== item)
-            (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .setOwn */ .P)(record, key, result.value);
+            record[key] = result.value;
     }
     return true;
 }

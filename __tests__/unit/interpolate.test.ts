@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { interpolate } from '../../src/manifest/interpolate.js'
+import { interpolate, interpolateData } from '../../src/manifest/interpolate.js'
 
 const env = { TAG: 'v1.4.0', EMPTY: '', HOST: 'acme.example' }
 
@@ -68,5 +68,23 @@ describe('interpolate', () => {
     const secrets = ['bp_pat_0123456789', 'sk_live_abcdef']
     expect(interpolate('${DESC}', { DESC: 'see bp_pat_0123456789 here' }, secrets)).toEqual({ unusable: [{ name: 'DESC', why: 'holds-secret' }] })
     expect(interpolate('${DESC}', { DESC: 'harmless' }, secrets)).toEqual({ value: 'harmless' })
+  })
+})
+
+describe('interpolateData', () => {
+  it('fills in every string value at any depth, never a key, and keeps `__proto__` an own key', () => {
+    const data = JSON.parse('{"title": "CRM ${TAG}", "${TAG}": "key", "list": ["${HOST}", 3, null], "__proto__": {"x": "${TAG#v}"}}')
+    expect(interpolateData(data, env, [])).toBe(true)
+    expect(JSON.stringify(data)).toBe('{"title":"CRM v1.4.0","${TAG}":"key","list":["acme.example",3,null],"__proto__":{"x":"1.4.0"}}')
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype)
+    const named = JSON.parse('{"__proto__": "${TAG}"}')
+    expect(interpolateData(named, env, [])).toBe(true)
+    expect(JSON.stringify(named)).toBe('{"__proto__":"v1.4.0"}')
+    expect(Object.prototype).not.toHaveProperty('x')
+  })
+
+  it('is false when a reference cannot be used, so that the manifest is read again to place it', () => {
+    expect(interpolateData({ a: { b: ['${MISSING}'] } }, env, [])).toBe(false)
+    expect(interpolateData({ a: '${GH_TOKEN}' }, { GH_TOKEN: 'x' }, [])).toBe(false)
   })
 })

@@ -1,5 +1,3 @@
-import { setOwn } from '../own.js'
-
 /** A reference that cannot be filled in: unset with no default, a credential by its name, or one by its value. */
 export interface UnusableVariable {
   name: string
@@ -81,7 +79,8 @@ export function interpolateData(data: unknown, env: NodeJS.ProcessEnv, secretVal
     }
     const result = interpolate(item, env, secretValues)
     if (!('value' in result)) return false
-    if (result.value !== item) setOwn(record, key, result.value)
+    // `key` is an own property, so this writes it, even one named `__proto__`.
+    if (result.value !== item) record[key] = result.value
   }
   return true
 }
