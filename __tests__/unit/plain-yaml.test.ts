@@ -155,4 +155,15 @@ describe('readPlainYaml, the fast reader of plain manifests', () => {
     ]
     for (const text of left) expect({ text, read: readPlainYaml(text) }).toEqual({ text, read: undefined })
   })
+
+  it('never reads what the yaml library refuses', () => {
+    const refused = [
+      ...['a:\t\tb\n', 'a:\n\tb: 1\n', 'a: b\n\tc: d\n', 'a: [b\n', 'a: b]\n', 'a: {b: c\n', 'a: "b" c\n', "a: 'b' c\n", 'a:\n  - b\n  c: d\n'],
+      ...['a: b\n  - c\n', 'a: - b\n', '- a\nb: c\n', 'a: b\n- c\n', 'a: @b\n', 'a: `b\n', 'a: "\\q"\n', 'a: "\\x4"\n', 'a: b: c\n'],
+      ...['a: b\u0000\n', 'a: 1\n b: 2\n', 'a: |0\n  b\n', 'a: {b: c, b: d}\n', 'a: [a, b]]\n', "a: 'b\n", '---\n---\n', 'a: &\n', 'a: *\n'],
+    ]
+    const refusedByTheLibrary = refused.filter((text) => yamlLibrary(text) === undefined)
+    expect(refusedByTheLibrary.length).toBeGreaterThan(20)
+    for (const text of refusedByTheLibrary) expect({ text, read: readPlainYaml(text) }).toEqual({ text, read: undefined })
+  })
 })
