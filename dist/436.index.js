@@ -128,6 +128,13 @@ function interpolateValues(doc, lineCounter, displayPath, env, secretValues) {
         throw new src_errors/* InputError */.dz(`${displayPath} refers to variables it cannot use; nothing was sent`, problems);
     }
 }
+/** The library's message, or what it means where the message is JavaScript's own. */
+function readable(message) {
+    // The library reports the stack running out while it descends into nested collections.
+    if (/call stack/i.test(message))
+        return 'nested too deeply to be read (thousands of levels): a manifest needs a few dozen at most';
+    return message;
+}
 /** The document's data; a YAML bomb (aliases that expand beyond the library's limit) is refused at its first alias. */
 function toData(doc, lineCounter, displayPath) {
     try {
@@ -159,7 +166,7 @@ function readYamlDocument(text, displayPath, env, secretValues) {
     if (errors.length) {
         throw new src_errors/* InputError */.dz(`${displayPath} is not valid YAML`, errors.slice(0, issues/* MAX_PROBLEMS */.aZ).map((error) => {
             const { line, col } = lineCounter.linePos(error.pos[0]);
-            return { message: error.message.split('\n')[0], location: { file: displayPath, line, column: col } };
+            return { message: readable(error.message.split('\n')[0]), location: { file: displayPath, line, column: col } };
         }));
     }
     interpolateValues(doc, lineCounter, displayPath, env, secretValues);

@@ -95,3 +95,12 @@ describe('a YAML bomb', () => {
     expect(run.durationMs).toBeLessThan(20_000)
   })
 })
+
+describe('nesting fifty thousand levels deep', () => {
+  it('is refused at its line, and nothing is sent', async () => {
+    const run = await deploy((text) => text.replace('title:', `deep: ${'['.repeat(50_000)}${']'.repeat(50_000)}\ntitle:`))
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toMatch(/integration\.yml:\d+:\d+: nested too deeply to be read/)
+  })
+})

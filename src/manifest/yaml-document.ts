@@ -68,6 +68,13 @@ function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath:
   }
 }
 
+/** The library's message, or what it means where the message is JavaScript's own. */
+function readable(message: string): string {
+  // The library reports the stack running out while it descends into nested collections.
+  if (/call stack/i.test(message)) return 'nested too deeply to be read (thousands of levels): a manifest needs a few dozen at most'
+  return message
+}
+
 /** The document's data; a YAML bomb (aliases that expand beyond the library's limit) is refused at its first alias. */
 function toData(doc: Document, lineCounter: LineCounter, displayPath: string): unknown {
   try {
@@ -100,7 +107,7 @@ export function readYamlDocument(text: string, displayPath: string, env: NodeJS.
       `${displayPath} is not valid YAML`,
       errors.slice(0, MAX_PROBLEMS).map((error) => {
         const { line, col } = lineCounter.linePos(error.pos[0])
-        return { message: error.message.split('\n')[0]!, location: { file: displayPath, line, column: col } }
+        return { message: readable(error.message.split('\n')[0]!), location: { file: displayPath, line, column: col } }
       }),
     )
   }
