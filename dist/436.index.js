@@ -78,6 +78,15 @@ function parse(text) {
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
     return { doc, lineCounter };
 }
+/** The file, line and column of a character offset. */
+function sourceAt(lineCounter, file, offset) {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+}
+/** Where each key path stands in a parsed document. */
+function locator(doc, lineCounter, file) {
+    return async (keyPath, at) => ({ file, ...locate(doc, lineCounter, keyPath, at) });
+}
 /** Each key that stands twice in one map, as a parse error at the second one. */
 function duplicateKeys(doc) {
     const errors = [];
@@ -114,12 +123,12 @@ function interpolateValues(doc, lineCounter, displayPath, env, secretValues) {
                 return;
             }
             const keyPath = ancestors.filter(dist/* isPair */.tO).map((pair) => ((0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '?'));
-            const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+            const location = sourceAt(lineCounter, displayPath, node.range?.[0] ?? 0);
             for (const unusable of result.unusable) {
                 problems.push({
                     message: (0,interpolate/* unusableMessage */.b5)(unusable),
                     ...(keyPath.length && { keyPath: keyPath.join('.') }),
-                    location: { file: displayPath, line, column: col },
+                    location,
                 });
             }
         },
@@ -150,11 +159,10 @@ function toData(doc, lineCounter, displayPath) {
                 return dist/* visit */.YR.BREAK;
             },
         });
-        const { line, col } = lineCounter.linePos(first?.range?.[0] ?? 0);
         throw new src_errors/* InputError */.dz(`${displayPath} is not valid YAML`, [
             {
                 message: 'its aliases (`*name`) expand to too much data, as a YAML bomb does: repeat less through anchors, or write the values out',
-                location: { file: displayPath, line, column: col },
+                location: sourceAt(lineCounter, displayPath, first?.range?.[0] ?? 0),
             },
         ]);
     }
@@ -164,19 +172,19 @@ function readYamlDocument(text, displayPath, env, secretValues) {
     const { doc, lineCounter } = parse(text);
     const errors = doc.errors.length ? doc.errors : duplicateKeys(doc);
     if (errors.length) {
-        throw new src_errors/* InputError */.dz(`${displayPath} is not valid YAML`, errors.slice(0, issues/* MAX_PROBLEMS */.aZ).map((error) => {
-            const { line, col } = lineCounter.linePos(error.pos[0]);
-            return { message: readable(error.message.split('\n')[0]), location: { file: displayPath, line, column: col } };
-        }));
+        throw new src_errors/* InputError */.dz(`${displayPath} is not valid YAML`, errors.slice(0, issues/* MAX_PROBLEMS */.aZ).map((error) => ({
+            message: readable(error.message.split('\n')[0]),
+            location: sourceAt(lineCounter, displayPath, error.pos[0]),
+        })));
     }
     interpolateValues(doc, lineCounter, displayPath, env, secretValues);
     const data = toData(doc, lineCounter, displayPath);
-    return { displayPath, data, locate: async (keyPath, at) => ({ file: displayPath, ...locate(doc, lineCounter, keyPath, at) }) };
+    return { displayPath, data, locate: locator(doc, lineCounter, displayPath) };
 }
 /** Where each key path stands in `text`, for a manifest the fast reader read. */
 function yamlPositions(text, displayPath) {
     const { doc, lineCounter } = parse(text);
-    return async (keyPath, at) => ({ file: displayPath, ...locate(doc, lineCounter, keyPath, at) });
+    return locator(doc, lineCounter, displayPath);
 }
 
 

@@ -3310,8 +3310,6 @@ function getIDToken(aud) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -3396,6 +3394,8 @@ function isSvgDocument(text) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/manifest/utf8.ts
 
 /** The offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
@@ -3416,11 +3416,18 @@ function invalidUtf8Offset(bytes) {
     }
     return -1;
 }
+/**
+ * Throws an error naming `shown` and the byte offset where `bytes` (which
+ * stand at `start` in it) stop being UTF-8. Node's own check is native; the
+ * offset is worked out only for bytes that fail it.
+ */
+function checkUtf8(bytes, shown, start = 0) {
+    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes))
+        throw new Utf8Error(shown, start + invalidUtf8Offset(bytes));
+}
 /** The text of `bytes`, or an error naming `shown` and the byte offset where it stops being UTF-8. */
 function decodeUtf8(bytes, shown) {
-    // Node's own check is native; the offset is worked out only for a file that fails it.
-    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes))
-        throw new Utf8Error(shown, invalidUtf8Offset(bytes));
+    checkUtf8(bytes, shown);
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 class Utf8Error extends Error {
@@ -3605,7 +3612,6 @@ function wholeCharacters(bytes) {
 
 
 
-
 const CHUNK_BYTES = 1 << 16;
 const READ_BYTES = 1 << 20;
 // Chunks hold whole characters and each is checked before it is given out: bytes
@@ -3631,8 +3637,7 @@ async function* utf8Chunks(file) {
             for (let start = 0; start < whole;) {
                 const piece = buffer.subarray(start, Math.min(whole, start + CHUNK_BYTES));
                 const chunk = piece.subarray(0, wholeCharacters(piece) || piece.length);
-                if (!(0,external_node_buffer_namespaceObject.isUtf8)(chunk))
-                    throw new Utf8Error(file.shown, offset + start + invalidUtf8Offset(chunk));
+                checkUtf8(chunk, file.shown, offset + start);
                 yield chunk;
                 start += chunk.length;
             }

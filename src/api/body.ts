@@ -1,9 +1,8 @@
-import { isUtf8 } from 'node:buffer'
 import { open } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { FileText } from '../manifest/files.js'
-import { Utf8Error, invalidUtf8Offset } from '../manifest/utf8.js'
+import { Utf8Error, checkUtf8 } from '../manifest/utf8.js'
 import { escapedLatin1, escapedLength, wholeCharacters } from './escape-bytes.js'
 
 /** A request body that can be sent again on a retry. */
@@ -37,7 +36,7 @@ async function* utf8Chunks(file: FileText): AsyncGenerator<Buffer> {
       for (let start = 0; start < whole;) {
         const piece = buffer.subarray(start, Math.min(whole, start + CHUNK_BYTES))
         const chunk = piece.subarray(0, wholeCharacters(piece) || piece.length)
-        if (!isUtf8(chunk)) throw new Utf8Error(file.shown, offset + start + invalidUtf8Offset(chunk))
+        checkUtf8(chunk, file.shown, offset + start)
         yield chunk
         start += chunk.length
       }

@@ -16,10 +16,18 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
   return -1
 }
 
+/**
+ * Throws an error naming `shown` and the byte offset where `bytes` (which
+ * stand at `start` in it) stop being UTF-8. Node's own check is native; the
+ * offset is worked out only for bytes that fail it.
+ */
+export function checkUtf8(bytes: Uint8Array, shown: string, start = 0): void {
+  if (!isUtf8(bytes)) throw new Utf8Error(shown, start + invalidUtf8Offset(bytes))
+}
+
 /** The text of `bytes`, or an error naming `shown` and the byte offset where it stops being UTF-8. */
 export function decodeUtf8(bytes: Uint8Array, shown: string): string {
-  // Node's own check is native; the offset is worked out only for a file that fails it.
-  if (!isUtf8(bytes)) throw new Utf8Error(shown, invalidUtf8Offset(bytes))
+  checkUtf8(bytes, shown)
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 }
 

@@ -1,5 +1,5 @@
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
-import { InputError, type Problem } from '../errors.js'
+import { InputError, type Problem, type SourceLocation } from '../errors.js'
 import { interpolate, unusableMessage } from './interpolate.js'
 import { MAX_PROBLEMS } from './issues.js'
 import type { ParsedManifest } from './load.js'
@@ -16,6 +16,17 @@ function parse(text: string): { doc: Document; lineCounter: LineCounter } {
   // Merge keys (`<<: *base`) share schemas between entries, as YAML users expect.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true })
   return { doc, lineCounter }
+}
+
+/** The file, line and column of a character offset. */
+function sourceAt(lineCounter: LineCounter, file: string, offset: number): SourceLocation {
+  const { line, col } = lineCounter.linePos(offset)
+  return { file, line, column: col }
+}
+
+/** Where each key path stands in a parsed document. */
+function locator(doc: Document, lineCounter: LineCounter, file: string): ParsedManifest['locate'] {
+  return async (keyPath, at) => ({ file, ...locate(doc, lineCounter, keyPath, at) })
 }
 
 /** Each key that stands twice in one map, as a parse error at the second one. */
@@ -53,12 +64,12 @@ function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath:
         return
       }
       const keyPath = ancestors.filter(isPair).map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
-      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0)
+      const location = sourceAt(lineCounter, displayPath, node.range?.[0] ?? 0)
       for (const unusable of result.unusable) {
         problems.push({
           message: unusableMessage(unusable),
           ...(keyPath.length && { keyPath: keyPath.join('.') }),
-          location: { file: displayPath, line, column: col },
+          location,
         })
       }
     },
@@ -88,11 +99,10 @@ function toData(doc: Document, lineCounter: LineCounter, displayPath: string): u
         return visit.BREAK
       },
     })
-    const { line, col } = lineCounter.linePos(first?.range?.[0] ?? 0)
     throw new InputError(`${displayPath} is not valid YAML`, [
       {
         message: 'its aliases (`*name`) expand to too much data, as a YAML bomb does: repeat less through anchors, or write the values out',
-        location: { file: displayPath, line, column: col },
+        location: sourceAt(lineCounter, displayPath, first?.range?.[0] ?? 0),
       },
     ])
   }
@@ -105,19 +115,19 @@ export function readYamlDocument(text: string, displayPath: string, env: NodeJS.
   if (errors.length) {
     throw new InputError(
       `${displayPath} is not valid YAML`,
-      errors.slice(0, MAX_PROBLEMS).map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0])
-        return { message: readable(error.message.split('\n')[0]!), location: { file: displayPath, line, column: col } }
-      }),
+      errors.slice(0, MAX_PROBLEMS).map((error) => ({
+        message: readable(error.message.split('\n')[0]!),
+        location: sourceAt(lineCounter, displayPath, error.pos[0]),
+      })),
     )
   }
   interpolateValues(doc, lineCounter, displayPath, env, secretValues)
   const data = toData(doc, lineCounter, displayPath)
-  return { displayPath, data, locate: async (keyPath, at) => ({ file: displayPath, ...locate(doc, lineCounter, keyPath, at) }) }
+  return { displayPath, data, locate: locator(doc, lineCounter, displayPath) }
 }
 
 /** Where each key path stands in `text`, for a manifest the fast reader read. */
 export function yamlPositions(text: string, displayPath: string): ParsedManifest['locate'] {
   const { doc, lineCounter } = parse(text)
-  return async (keyPath, at) => ({ file: displayPath, ...locate(doc, lineCounter, keyPath, at) })
+  return locator(doc, lineCounter, displayPath)
 }
