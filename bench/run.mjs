@@ -1,6 +1,8 @@
 // `npm run bench`: the action against the floor (bench/floor.mjs), each a whole
 // process measured from outside, alternating A B A B after a warm-up, on the
-// example integration, a large one, and start-up alone. Prints a table and
+// example integration, a large one, and start-up alone; then a definition
+// deployed with each bundler the action can find (the repository's esbuild,
+// the global CLI's esbuild, the repository's typescript). Prints the tables and
 // writes bench/results.json. `--quick` runs 3 rounds, only to prove it works.
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -8,6 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
 import { seedIntegration, startBotpressApi } from '../__tests__/support/botpress-api.mjs'
+import { definitionWorkspace, fakeCliInstall, pathWithoutBp } from '../__tests__/support/definition-workspace.mjs'
 import { actionNode, bundle, projectRoot, runAction } from '../__tests__/support/runner.mjs'
 import { exampleIntegration, largeIntegration } from './fixtures.mjs'
 
@@ -33,18 +36,19 @@ async function measure(script, integration) {
       ? {
           token: api.token,
           'workspace-id': api.workspaceId,
-          'integration-id': ID,
           manifest: integration.manifest,
           'api-url': api.url,
-          secrets: JSON.stringify({ API_KEY: 'bench-key' }),
+          // A definition is found by its name and version.
+          ...(!integration.path && { 'integration-id': ID, secrets: JSON.stringify({ API_KEY: 'bench-key' }) }),
         }
       : {},
-    env: { BENCH_PEAK_FILE: peakFile },
+    env: { BENCH_PEAK_FILE: peakFile, ...(integration?.path && { PATH: integration.path }) },
   })
   // Start-up ends with the missing-input error; the empty script with nothing.
   const expected = integration || script !== bundle ? 0 : 1
   if (run.code !== expected) throw new Error(`${path.basename(script)} exited ${run.code}, not ${expected}:\n${run.stdout}\n${run.stderr}`)
   const peak = Number(await readFile(peakFile, 'utf8'))
+  if (integration?.path && !new RegExp(`loaded with ${integration.bundler}`).test(run.stdout)) throw new Error(`not loaded with ${integration.bundler}`)
   const put = api.requests.find((r) => r.method === 'PUT')
   api.requests.length = 0
   return { ms: run.durationMs, peak, body: put?.body }
@@ -100,6 +104,30 @@ const startup = await compare(
 delete startup.warmup
 results.push(startup)
 
+// A definition (the crm-actions example) in the three layouts of find-loader.ts.
+const npmGlobal = await mkdtemp(path.join(os.tmpdir(), 'bench-npm-global-'))
+const { bin } = await fakeCliInstall(npmGlobal)
+const definition = 'integration.definition.ts'
+const layouts = [
+  { label: "repository's esbuild", workspace: await definitionWorkspace('crm-actions', 'all'), path: pathWithoutBp(), bundler: 'esbuild' },
+  {
+    label: "global CLI's esbuild",
+    workspace: await definitionWorkspace('crm-actions', 'bp init'),
+    path: pathWithoutBp(bin),
+    bundler: 'esbuild .* @botpress/cli',
+  },
+  { label: "repository's typescript", workspace: await definitionWorkspace('crm-actions', 'bp init'), path: pathWithoutBp(), bundler: 'typescript' },
+].map((layout) => ({ ...layout, manifest: definition }))
+process.stderr.write(`definition by bundler: warm-up and ${rounds} rounds…\n`)
+const definitionSamples = layouts.map(() => [])
+for (const layout of layouts) await measure(bundle, layout)
+for (let i = 0; i < rounds; i++) for (const [n, layout] of layouts.entries()) definitionSamples[n].push(await measure(bundle, layout))
+const definitionRuns = layouts.map((layout, n) => ({
+  label: layout.label,
+  ms: stats(definitionSamples[n].map((s) => s.ms)),
+  peakBytes: stats(definitionSamples[n].map((s) => s.peak)),
+}))
+
 const distNames = (await readdir(path.join(projectRoot, 'dist'), { recursive: true })).map(String)
 const distFiles = (await Promise.all(distNames.map(async (name) => ({ name, stat: await stat(path.join(projectRoot, 'dist', name)) }))))
   .filter((f) => f.stat.isFile())
@@ -120,6 +148,7 @@ const report = {
   machine,
   dist: { totalBytes: distFiles.reduce((n, f) => n + f.bytes, 0), loadedOnEveryRun: (await stat(bundle)).size, largest, files: distFiles },
   results,
+  definitionRuns,
 }
 await writeFile(path.join(here, 'results.json'), `${JSON.stringify(report, null, 2)}\n`)
 
@@ -142,6 +171,9 @@ const header = ['scenario', 'action wall', 'floor wall', 'ratio', 'action peak',
 console.log(`\nBenchmark, ${rounds} rounds after a warm-up, median (min–max); ${machine.cores} cores, ${machine.cpu}, Node ${process.versions.node}`)
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
 for (const row of rows) console.log(`| ${row.join(' | ')} |`)
+console.log(`\nA definition (crm-actions) deployed whole, by the bundler that loads it (${rounds} rounds after a warm-up, median (min–max)):`)
+console.log('| bundler | action wall | action peak |\n|---|---|---|')
+for (const run of definitionRuns) console.log(`| ${run.label} | ${ms(run.ms)} | ${mb(run.peakBytes)} |`)
 console.log(
   `\ndist/: ${(report.dist.totalBytes / 1024).toFixed(0)} KiB in ${distFiles.length} files; loaded on every run: dist/index.js, ${(report.dist.loadedOnEveryRun / 1024).toFixed(0)} KiB; largest file: ${largest.name}, ${(largest.bytes / 1024).toFixed(0)} KiB`,
 )
@@ -149,4 +181,5 @@ console.log('start-up floor: an empty Node.js script. Figures also in bench/resu
 
 await api.close()
 await rm(peakDir, { recursive: true, force: true })
-await Promise.all([example, large].map((i) => rm(i.workspace, { recursive: true, force: true })))
+await Promise.all([example, large, ...layouts].map((i) => rm(i.workspace, { recursive: true, force: true })))
+await rm(npmGlobal, { recursive: true, force: true })

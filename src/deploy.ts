@@ -98,7 +98,7 @@ async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: R
   const { manifestFile, manifestDisplayPath, workspace } = settings
   const parsed = DEFINITION_FILE.test(manifestFile)
     ? await (
-        await import('./definition/load.js')
+        await import('./definition/read.js')
       ).readDefinition(manifestFile, manifestDisplayPath, workspace, {
         debug: (message) => log.debug(message),
         isolate: true,

@@ -1,15 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startBotpressApi } from '../support/botpress-api.mjs'
+import { DEFINITIONS, EXAMPLE_DEFINITIONS, definitionWorkspace } from '../support/definition-workspace.mjs'
 import { projectRoot, runAction } from '../support/runner.mjs'
 
 // Deploying straight from integration.definition.ts, with the repository's own
 // esbuild and @botpress/sdk (this project's dev dependencies stand in for them).
 
-const DEFINITIONS = path.join(projectRoot, 'examples', 'definitions')
 const SECRETS = { SECRET_CLIENT_ID: 'client-id-0001', SECRET_CLIENT_SECRET: 'client-secret-0001' }
 let api: Awaited<ReturnType<typeof startBotpressApi>>
 beforeEach(async () => {
@@ -28,27 +27,6 @@ const deploy = (manifest: string, options: { workspace?: string; env?: Record<st
     inputs: { token: api.token, 'workspace-id': api.workspaceId, manifest, 'api-url': api.url },
     env: { ...SECRETS, ...options.env },
   })
-/**
- * A copy of an example definition in a workspace of its own, its packages
- * installed as a package manager would: this project's node_modules stand in
- * for the repository's; a monorepo's workspace package is linked. `installed:
- * 'esbuild only'` leaves @botpress/sdk out.
- */
-async function definitionWorkspace(name: string, installed: 'all' | 'esbuild only' = 'all'): Promise<string> {
-  const workspace = await mkdtemp(path.join(tmpdir(), `${name}-`))
-  await cp(path.join(DEFINITIONS, name), workspace, { recursive: true })
-  if (name !== 'monorepo' && installed === 'all') {
-    await symlink(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'))
-    return workspace
-  }
-  await mkdir(path.join(workspace, 'node_modules/@acme'), { recursive: true })
-  if (name === 'monorepo') await symlink(path.join(workspace, 'packages/shared'), path.join(workspace, 'node_modules/@acme/shared'))
-  for (const dependency of installed === 'all' ? ['@botpress', 'esbuild'] : ['esbuild']) {
-    await symlink(path.join(projectRoot, 'node_modules', dependency), path.join(workspace, 'node_modules', dependency))
-  }
-  return workspace
-}
-
 const created = () => api.requests.find((r) => r.method === 'POST' && r.path === '/v1/admin/integrations')?.body
 
 describe('a definition as the manifest', () => {
@@ -151,11 +129,13 @@ describe('a definition as the manifest', () => {
     expect(Object.keys(body.events)).toEqual(['taskCreated'])
   })
 
-  it('in a monorepo, bundles a workspace package of TypeScript sources and loads installed packages from node_modules', async () => {
+  it('in a monorepo, bundles a workspace package of TypeScript sources, leaves Node built-ins and installed packages to Node', async () => {
     const workspace = await definitionWorkspace('monorepo')
     const run = await deploy('integrations/billing/integration.definition.ts', { workspace })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
+    // The workspace package imports `assert` and `crypto` without `node:`: Node's, not bundled.
+    expect(created().actions.charge.description).toBe('Charges a customer (schema f8c82563)')
     expect(created().actions.charge.input.schema.properties.price).toEqual({
       type: 'object',
       properties: { amount: { type: 'integer' }, currency: { type: 'string', minLength: 3, maxLength: 3 } },
@@ -164,16 +144,44 @@ describe('a definition as the manifest', () => {
     })
   })
 
-  it('on the legacy schema transformer sends its schemas as that transformer writes them', async () => {
+  it('on the legacy schema transformer sends its schemas as `bp deploy` makes them: jsonSchema7, $refs dereferenced, ui titles and examples', async () => {
     const run = await deploy('examples/definitions/legacy-schemas/integration.definition.ts')
     expect(run.code).toBe(0)
-    expect(created().actions.getForecast.input.schema).toEqual({
+    const body = created()
+    const draft7 = 'http://json-schema.org/draft-07/schema#'
+    expect(body.actions.getForecast.input.schema).toEqual({
+      $schema: draft7,
       type: 'object',
-      properties: { city: { type: 'string', description: 'City name', 'x-zui': {} }, days: { type: 'number', 'x-zui': {} } },
+      properties: {
+        city: { type: 'string', description: 'City name', 'x-zui': {} },
+        days: { type: 'number', 'x-zui': {}, title: 'Days ahead', examples: [3] },
+      },
       required: ['city'],
       additionalProperties: false,
       'x-zui': {},
     })
+    // A union of simple types is a `type` list for that target; nullable is a union with null.
+    expect(body.actions.getForecast.output.schema.properties.temperature).toEqual({
+      anyOf: [{ type: ['number', 'string'], 'x-zui': {} }, { type: 'null' }],
+      'x-zui': {},
+    })
+    expect(body.configuration.schema.properties).toEqual({
+      apiKey: { type: 'string', description: 'Your Weatherly key', 'x-zui': {}, title: 'API key', examples: ['wk_live_123'] },
+      units: { anyOf: [{ type: 'string', enum: ['metric', 'imperial'], 'x-zui': {} }, { type: 'null' }], 'x-zui': {}, title: 'Units' },
+      region: { type: ['string', 'number'], 'x-zui': {} },
+    })
+    // The schema used twice is written once and referenced; dereferenced, both
+    // properties are the one object the CLI sets the `ui` title on.
+    const place = {
+      type: 'object',
+      properties: { city: { type: 'string', 'x-zui': {} }, country: { type: 'string', minLength: 2, maxLength: 2, 'x-zui': {} } },
+      required: ['city', 'country'],
+      additionalProperties: false,
+      'x-zui': {},
+      title: 'From',
+    }
+    expect(body.actions.compare.input.schema.properties).toEqual({ from: place, to: place })
+    expect(body.actions.compare.input).not.toHaveProperty('ui')
   })
 })
 
@@ -260,28 +268,25 @@ describe('convert', () => {
     })
 
   const LISTABLE = { interfaces: [{ id: 'iface_01WORKSPACELISTABLE00000000', name: 'listable', version: '0.2.1' }] }
-  it.each([
-    { name: 'messaging', definition: 'integration.definition.ts', api: {} },
-    { name: 'crm-actions', definition: 'integration.definition.ts', api: {} },
-    { name: 'legacy-schemas', definition: 'integration.definition.ts', api: {} },
-    { name: 'with-interface', definition: 'integration.definition.ts', api: LISTABLE },
-    { name: 'monorepo', definition: 'integrations/billing/integration.definition.ts', api: {} },
-  ])('writes the YAML manifest that deploys, byte for byte, the body the $name definition deploys', async ({ name, definition, api: options }) => {
-    const workspace = await definitionWorkspace(name)
-    const manifest = path.join(path.dirname(definition), 'integration.yml')
-    expect(await convert(workspace, definition)).toMatchObject({ code: 0, stdout: `Wrote ${manifest} from ${definition}.\n` })
-    const yaml = await readFile(path.join(workspace, manifest), 'utf8')
-    expect(yaml).toMatch(/^# Written by `deploy-botpress-integration convert` from integration\.definition\.ts\.\n/)
+  it.each(EXAMPLE_DEFINITIONS.map((example) => ({ ...example, api: example.name === 'with-interface' ? LISTABLE : {} })))(
+    'writes the YAML manifest that deploys, byte for byte, the body the $name definition deploys',
+    async ({ name, definition, api: options }) => {
+      const workspace = await definitionWorkspace(name)
+      const manifest = path.join(path.dirname(definition), 'integration.yml')
+      expect(await convert(workspace, definition)).toMatchObject({ code: 0, stdout: `Wrote ${manifest} from ${definition}.\n` })
+      const yaml = await readFile(path.join(workspace, manifest), 'utf8')
+      expect(yaml).toMatch(/^# Written by `deploy-botpress-integration convert` from integration\.definition\.ts\.\n/)
 
-    const bodies: string[] = []
-    for (const source of [definition, manifest]) {
-      await api.close()
-      api = await startBotpressApi(options)
-      expect((await deploy(source, { workspace })).code).toBe(0)
-      bodies.push(api.requests.find((r) => r.method === 'POST')!.raw)
-    }
-    expect(bodies[1]).toBe(bodies[0])
-  })
+      const bodies: string[] = []
+      for (const source of [definition, manifest]) {
+        await api.close()
+        api = await startBotpressApi(options)
+        expect((await deploy(source, { workspace })).code).toBe(0)
+        bodies.push(api.requests.find((r) => r.method === 'POST')!.raw)
+      }
+      expect(bodies[1]).toBe(bodies[0])
+    },
+  )
 
   it('--check passes on what it wrote, and shows the drift otherwise', async () => {
     const workspace = await definitionWorkspace('messaging')

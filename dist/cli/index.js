@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2816);
+/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9055);
 // `deploy-botpress-integration convert …`: the command-line side of the action.
 
 const [command, ...args] = process.argv.slice(2);
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2816:
+/***/ 9055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62,12 +62,6 @@ function errors_errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/manifest/safe-read.ts
 
 
@@ -145,6 +139,19 @@ async function readInside(file, workspace, limit) {
         await handle.close();
     }
 }
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/definition/kind.ts
+// What tells a definition from a YAML manifest, and the variable that makes a
+// run of the bundle only load one. Kept apart from load.ts so that the code
+// every run loads can ask without loading the definition loader's chunk.
+/** Files the `manifest` input may name that are a TypeScript or JavaScript definition. */
+const DEFINITION_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+/** Set, the bundle loads the definition it names and gives back its data (see load.ts definitionChild). */
+const kind_DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -9926,7 +9933,7 @@ function mapValues(record, map) {
  * paths relative to the definition; the code is what `bp build` writes.
  */
 function definitionToManifest(definition, toJson) {
-    const withSchema = (entry) => (entry.schema === undefined ? entry : { ...entry, schema: toJson(entry.schema) });
+    const withSchema = (entry) => (entry.schema === undefined ? entry : { ...entry, schema: toJson(entry) });
     const d = definition;
     const metadata = d.metadata;
     const data = {
@@ -9988,45 +9995,30 @@ function keepWhatTheBodyAllows(value, schema, dropped, path = '') {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/definition/kind.ts
-// What tells a definition from a YAML manifest, and the variable that makes a
-// run of the bundle only load one. Kept apart from load.ts so that the code
-// every run loads can ask without loading the definition loader's chunk.
-/** Files the `manifest` input may name that are a TypeScript or JavaScript definition. */
-const DEFINITION_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
-/** Set, the bundle loads the definition it names and gives back its data (see load.ts definitionChild). */
-const kind_DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
-
-;// CONCATENATED MODULE: ./src/definition/load.ts
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/definition/loader.ts
+// What every way of loading a definition shares: the shape of a loader, the
+// repository's packages resolved from the definition's own folder (never from
+// the action), and the error for a package the definition imports and the
+// repository lacks.
 
 
 
 
-
-
-
-
-
-const SKIP = Symbol('resolving');
-/**
- * Installed packages (under node_modules) are left to Node, which loads the
- * repository's own copies at run time, @botpress/sdk first of all; a monorepo's
- * workspace packages, which resolve to the repository's own sources, are
- * bundled like the definition's other files (they may be TypeScript).
- */
-const installedPackagesStayExternal = {
-    name: 'installed-packages-stay-external',
-    setup(build) {
-        build.onResolve({ filter: /^[^./]/ }, async (args) => {
-            if (args.pluginData === SKIP || args.path.startsWith('node:'))
-                return undefined;
-            const resolved = await build.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: SKIP });
-            if (resolved.errors.length || resolved.path.split((external_node_path_default()).sep).includes('node_modules'))
-                return { external: true };
-            return { path: resolved.path };
-        });
-    },
-};
+/** The folders Node looks in for `node_modules` packages, from `dir` up. */
+function nodeModulesPaths(dir) {
+    return external_node_module_namespaceObject.Module._nodeModulePaths(dir);
+}
+/** The folder of the installed package `name` that Node would find from `dir`, or undefined. */
+function installedPackageDir(name, dir) {
+    for (const modules of nodeModulesPaths(dir)) {
+        const candidate = external_node_path_default().join(modules, name);
+        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(candidate, 'package.json')))
+            return candidate;
+    }
+    return undefined;
+}
 /** A package the definition's own repository must have installed, resolved from its folder, never from the action. */
 function fromRepository(file, name, why) {
     try {
@@ -10037,89 +10029,489 @@ function fromRepository(file, name, why) {
             "Run the repository's install step (`npm ci`) before this one. Nothing was sent.");
     }
 }
+/** `@scope/name` or `name`, of an import such as `@scope/name/sub/path`; undefined for a relative or absolute path or a built-in. */
+function packageOf(request) {
+    if (request.startsWith('.') || external_node_path_default().isAbsolute(request) || (0,external_node_module_namespaceObject.isBuiltin)(request))
+        return undefined;
+    const parts = request.split('/');
+    return request.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+/** `importer` shown as the user sees the definition: relative to the same folder as `displayPath`. */
+function shownPath(importer, file, displayPath) {
+    return external_node_path_default().join(external_node_path_default().dirname(displayPath), external_node_path_default().relative(external_node_path_default().dirname(file), importer))
+        .split((external_node_path_default()).sep)
+        .join('/');
+}
+/** The error for a package that `importer` imports and that is not installed. */
+function missingPackage(request, importer, file, displayPath) {
+    const name = packageOf(request) ?? request;
+    return new errors_InputError(`${shownPath(importer, file, displayPath)} imports \`${request}\`, and the package ${name} is not installed in the repository: ` +
+        `add it to the dependencies of its package.json (\`npm install ${name}\`) and run the install step before this one. Nothing was sent.`);
+}
+/** The module error Node throws for an import it cannot find. */
+function isModuleNotFound(error) {
+    return error instanceof Error && error.code === 'MODULE_NOT_FOUND';
+}
+
+;// CONCATENATED MODULE: ./src/definition/esbuild-loader.ts
+// Loading a definition as `bp build` does: bundled with esbuild (the
+// repository's own, or the one the installed Botpress CLI uses), then run.
+
+
+
+
+const SKIP = Symbol('resolving');
+/**
+ * Node's built-ins (`fs` as well as `node:fs`) and installed packages (under
+ * node_modules) are left to Node, which loads the repository's own copies at
+ * run time, @botpress/sdk first of all; a monorepo's workspace packages, which
+ * resolve to the repository's own sources, are bundled like the definition's
+ * other files (they may be TypeScript). A package that does not resolve is
+ * left to Node too (an optional import may expect that), and remembered with
+ * the file that imports it, for the error if it is needed after all.
+ */
+function installedPackagesStayExternal(missing) {
+    return {
+        name: 'installed-packages-stay-external',
+        setup(build) {
+            build.onResolve({ filter: /^[^./]/ }, async (args) => {
+                if (args.pluginData === SKIP)
+                    return undefined;
+                if ((0,external_node_module_namespaceObject.isBuiltin)(args.path))
+                    return { external: true };
+                const resolved = await build.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: SKIP });
+                if (resolved.errors.length) {
+                    if (!missing.has(args.path))
+                        missing.set(args.path, args.importer);
+                    return { external: true };
+                }
+                if (resolved.path.split((external_node_path_default()).sep).includes('node_modules'))
+                    return { external: true };
+                return { path: resolved.path };
+            });
+        },
+    };
+}
+function esbuildLoader(esbuild, describe) {
+    return {
+        describe,
+        async load(file, displayPath) {
+            const missing = new Map();
+            let code;
+            try {
+                const result = await esbuild.build({
+                    entryPoints: [file],
+                    bundle: true,
+                    platform: 'node',
+                    format: 'cjs',
+                    write: false,
+                    logLevel: 'silent',
+                    target: 'node20',
+                    plugins: [installedPackagesStayExternal(missing)],
+                });
+                code = result.outputFiles?.[0]?.text ?? '';
+            }
+            catch (error) {
+                throw new errors_InputError(`${displayPath} does not build: ${errors_errorMessage(error)}\nNothing was sent.`);
+            }
+            const loaded = new external_node_module_namespaceObject.Module(file);
+            loaded.filename = file;
+            loaded.paths = nodeModulesPaths(external_node_path_default().dirname(file));
+            try {
+                loaded._compile(code, file);
+            }
+            catch (error) {
+                const request = isModuleNotFound(error) ? [...missing.keys()].find((name) => error.message.startsWith(`Cannot find module '${name}'`)) : undefined;
+                if (request !== undefined)
+                    throw missingPackage(request, missing.get(request), file, displayPath);
+                throw error;
+            }
+            return loaded.exports;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/definition/typescript-loader.ts
+// Loading a definition where no esbuild can be found: the repository's own
+// `typescript` (which `bp init` installs) transpiles each of the repository's
+// files as Node requires it. Nothing ships with the action for this, so
+// dist/ stays as small as it was; docs/benchmark.md says why this was chosen.
+
+
+
+
+
+const NodeModule = external_node_module_namespaceObject.Module;
+// esbuild's default order, so that `./tags` finds tags.ts before a tags.js beside it, as in `bp build`.
+const EXTENSION_ORDER = ['.tsx', '.ts', '.jsx', '.js', '.json', '.node', '.mts', '.cts', '.mjs', '.cjs'];
+const TYPESCRIPT = new Set(['.ts', '.tsx', '.mts', '.cts']);
+// TypeScript's own convention: `import './tags.js'` means tags.ts when there is no tags.js.
+const TS_FOR_JS = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+const isInstalled = (file) => file.split((external_node_path_default()).sep).includes('node_modules');
+/** What the hooks need to know of the load under way; the hooks are installed once in a process. */
+let current;
+function compile(module, file) {
+    const { ts, file: definition, displayPath } = current;
+    const result = ts.transpileModule((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), {
+        fileName: file,
+        reportDiagnostics: true,
+        // What esbuild's CommonJS output gives the definition: default imports of CommonJS packages, JSX as React.createElement.
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, jsx: ts.JsxEmit.React, sourceMap: false },
+    });
+    const error = result.diagnostics?.find((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
+    if (error) {
+        const at = error.file && error.start !== undefined ? error.file.getLineAndCharacterOfPosition(error.start) : undefined;
+        const where = `${shownPath(file, definition, displayPath)}${at ? `:${at.line + 1}:${at.character + 1}` : ''}`;
+        throw new errors_InputError(`${displayPath} does not build: ${where}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}\nNothing was sent.`);
+    }
+    module._compile(result.outputText, file);
+}
+function installHooks() {
+    const original = { ...NodeModule._extensions };
+    const handlers = {};
+    for (const extension of EXTENSION_ORDER) {
+        const node = original[extension];
+        if (extension === '.json' || extension === '.node')
+            handlers[extension] = node;
+        else if (TYPESCRIPT.has(extension) || !node)
+            handlers[extension] = compile;
+        else
+            handlers[extension] = (module, file) => (isInstalled(file) ? node(module, file) : compile(module, file));
+    }
+    // Node tries the extensions in the order of the object's keys: ours first, in
+    // esbuild's order, then any other that Node had, with its own handler.
+    for (const extension of Object.keys(NodeModule._extensions))
+        delete NodeModule._extensions[extension];
+    Object.assign(NodeModule._extensions, handlers, original, handlers);
+    const resolve = NodeModule._resolveFilename;
+    NodeModule._resolveFilename = function (request, parent, ...rest) {
+        try {
+            return resolve.call(this, request, parent, ...rest);
+        }
+        catch (error) {
+            const importer = parent?.filename;
+            if (!isModuleNotFound(error) || !current || !importer || isInstalled(importer))
+                throw error;
+            const extension = external_node_path_default().extname(request);
+            if (request.startsWith('.') && TS_FOR_JS[extension]) {
+                for (const replacement of TS_FOR_JS[extension]) {
+                    try {
+                        return resolve.call(this, request.slice(0, -extension.length) + replacement, parent, ...rest);
+                    }
+                    catch {
+                        // the next one
+                    }
+                }
+            }
+            if (packageOf(request))
+                current.missing.set(error, { request, importer });
+            throw error;
+        }
+    };
+}
+/** Whether `ts` is a TypeScript whose JavaScript API can transpile (4 to 6). */
+function canTranspile(ts) {
+    return typeof ts.transpileModule === 'function' && ts.ModuleKind !== undefined && ts.ScriptTarget?.ES2022 !== undefined;
+}
+function typescriptLoader(ts, describe) {
+    return {
+        describe,
+        load(file, displayPath) {
+            if (!current)
+                installHooks();
+            current = { ts, file, displayPath, missing: new WeakMap() };
+            try {
+                return (0,external_node_module_namespaceObject.createRequire)(file)(file);
+            }
+            catch (error) {
+                const missing = error instanceof Error ? current.missing.get(error) : undefined;
+                if (missing)
+                    throw missingPackage(missing.request, missing.importer, file, displayPath);
+                throw error;
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/definition/find-loader.ts
+// Which bundler loads a definition. A repository made by `bp init` has
+// @botpress/sdk and typescript but no esbuild (the CLI is global, or run with
+// npx), and in a pnpm monorepo esbuild sits under the CLI's own folder: the
+// action looks where each layout keeps one, in this order, and says which it used.
+
+
+
+
+
+
+
+const CLI = '@botpress/cli';
+/** The version in `dir`/package.json when that package is `name`, else undefined. */
+function packageVersion(dir, name) {
+    try {
+        const pkg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(dir, 'package.json'), 'utf8'));
+        return pkg.name === name ? String(pkg.version) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The @botpress/cli package folder that holds `file` (a `bp` followed to its real path), or undefined. */
+function cliPackageAbove(file) {
+    for (let dir = external_node_path_default().dirname(file), depth = 0; depth < 8 && dir !== external_node_path_default().dirname(dir); dir = external_node_path_default().dirname(dir), depth++) {
+        if (packageVersion(dir, CLI))
+            return dir;
+    }
+    return undefined;
+}
+// A shim that starts the CLI names its package relative to the shim's folder:
+// npm's and pnpm's shell and cmd shims (`$basedir/…`, `%~dp0\…`, `%dp0%\…`) and PowerShell's (`$PSScriptRoot/…`).
+const SHIM_TARGET = /(?:\$basedir|%~dp0|%dp0%|\$PSScriptRoot)[\\/]([^"'\s*]*?node_modules[\\/]@botpress[\\/]cli)(?=[\\/"'\s])/;
+/** The @botpress/cli package behind a `bp` in `dir`: a link to it, a shim naming it, or npm's global layouts beside it. */
+function cliPackageOfBin(dir, bin) {
+    const real = cliPackageAbove((0,external_node_fs_namespaceObject.realpathSync)(bin));
+    if (real)
+        return real;
+    const candidates = [external_node_path_default().join(dir, 'node_modules', CLI), external_node_path_default().join(dir, '..', 'lib', 'node_modules', CLI)];
+    if ((0,external_node_fs_namespaceObject.statSync)(bin).size < 64 * 1024) {
+        const target = SHIM_TARGET.exec((0,external_node_fs_namespaceObject.readFileSync)(bin, 'latin1'));
+        if (target)
+            candidates.unshift(external_node_path_default().resolve(dir, target[1].replace(/\\/g, '/')));
+    }
+    return candidates.find((candidate) => packageVersion(candidate, CLI));
+}
+/** The folders of the @botpress/cli packages that `bp` on `searchPath` runs, first found first. */
+function cliPackagesOnPath(searchPath) {
+    const found = [];
+    for (const dir of searchPath.split((external_node_path_default()).delimiter).filter(Boolean)) {
+        for (const name of ['bp', 'bp.cmd', 'bp.ps1']) {
+            const bin = external_node_path_default().join(dir, name);
+            try {
+                if (!(0,external_node_fs_namespaceObject.existsSync)(bin) || !(0,external_node_fs_namespaceObject.statSync)(bin).isFile())
+                    continue;
+                const cli = cliPackageOfBin(dir, bin);
+                if (cli)
+                    found.push((0,external_node_fs_namespaceObject.realpathSync)(cli));
+            }
+            catch {
+                // an unreadable entry of PATH is not ours to report
+            }
+        }
+    }
+    return found;
+}
+/**
+ * The loader for `file`: the repository's own esbuild; else the esbuild of the
+ * Botpress CLI installed in the repository or found as `bp` on `searchPath`;
+ * else the repository's own typescript. `tried` gets a line for each one
+ * found but unusable, for the debug log.
+ */
+function findLoader(file, searchPath, tried) {
+    const dir = external_node_path_default().dirname(file);
+    const attempt = (from, name, where) => {
+        try {
+            return (0,external_node_module_namespaceObject.createRequire)(from)(name);
+        }
+        catch (error) {
+            if (installedPackageDir(name, external_node_path_default().dirname(from)))
+                tried.push(`${name} ${where} could not be loaded: ${errors_errorMessage(error).split('\n')[0]}`);
+            return undefined;
+        }
+    };
+    const own = attempt(file, 'esbuild', `from ${dir}`);
+    if (own)
+        return esbuildLoader(own, `esbuild ${own.version ?? ''} (the repository's own)`);
+    const installed = installedPackageDir(CLI, dir);
+    for (const cli of [...(installed ? [(0,external_node_fs_namespaceObject.realpathSync)(installed)] : []), ...cliPackagesOnPath(searchPath)]) {
+        const esbuild = attempt(external_node_path_default().join(cli, 'package.json'), 'esbuild', `of ${CLI} in ${cli}`);
+        if (esbuild)
+            return esbuildLoader(esbuild, `esbuild ${esbuild.version ?? ''} (the one ${CLI} ${packageVersion(cli, CLI)} uses, in ${cli})`);
+    }
+    const ts = attempt(file, 'typescript', `from ${dir}`);
+    if (ts && canTranspile(ts))
+        return typescriptLoader(ts, `typescript ${ts.version} (the repository's own), each of its files transpiled as Node loads it`);
+    if (ts) {
+        throw new errors_InputError(`Cannot load ${external_node_path_default().basename(file)}: no esbuild can be found from ${dir} nor a Botpress CLI (\`bp\`) on PATH, and the repository's typescript ` +
+            `${ts.version} has no JavaScript API to transpile with (TypeScript 7 has none). Add esbuild to the repository's devDependencies ` +
+            '(`npm install -D esbuild`), or keep typescript 6 (`bp init` installs ^6). Nothing was sent.');
+    }
+    throw new errors_InputError(`Cannot load ${external_node_path_default().basename(file)}: it is TypeScript, and neither esbuild nor typescript can be found from ${dir} (the repository's packages), ` +
+        "nor a Botpress CLI (`bp`) on PATH. Install the repository's packages before this step (`npm ci`; `bp init` adds typescript to devDependencies). Nothing was sent.");
+}
+
+;// CONCATENATED MODULE: ./src/definition/schemas.ts
+// A definition's zod schemas as JSON Schema, the way Botpress's CLI makes them
+// (packages/cli/src/utils/schema-utils.ts, mapZodToJsonSchema): the SDK's
+// transformer (the legacy one with `target: 'jsonSchema7'` when the definition
+// asks for it), local `$ref`s dereferenced, then the entry's `ui` titles and
+// examples set on the matching properties of an object schema.
+
+const isObject = (value) => typeof value === 'object' && value !== null;
+function schemaMapper(transforms, advanced) {
+    const legacy = advanced.useLegacyZuiTransformer === true;
+    if (legacy && !transforms.toJSONSchemaLegacy) {
+        throw new Error('the definition asks for the legacy schema transformer (__advanced.useLegacyZuiTransformer), which this @botpress/sdk does not have');
+    }
+    return (entry) => {
+        const made = legacy
+            ? transforms.toJSONSchemaLegacy(entry.schema, { target: 'jsonSchema7', ...advanced.toJSONSchemaOptions })
+            : transforms.toJSONSchema(entry.schema, advanced.toJSONSchemaOptions);
+        const schema = dereferenceLocal(made);
+        if (!isObject(schema) || schema.type !== 'object' || !entry.ui)
+            return schema;
+        const properties = isObject(schema.properties) ? schema.properties : {};
+        for (const [key, options] of Object.entries(entry.ui)) {
+            const property = Object.hasOwn(properties, key) ? properties[key] : undefined;
+            if (!isObject(property))
+                continue;
+            // Truthy values only, as the CLI does (an empty title is not set).
+            if (options?.title)
+                property.title = options.title;
+            if (options?.examples)
+                property.examples = options.examples;
+        }
+        return schema;
+    };
+}
+/** The value a JSON Pointer (`#/properties/p`, RFC 6901) names in `root`, or undefined. */
+function pointerTarget(root, ref) {
+    if (ref === '#')
+        return root;
+    if (!ref.startsWith('#/'))
+        return undefined;
+    let value = root;
+    for (const raw of ref.slice(2).split('/')) {
+        let token;
+        try {
+            token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+        }
+        catch {
+            return undefined;
+        }
+        if (!isObject(value) || !Object.hasOwn(value, token))
+            return undefined;
+        value = value[token];
+    }
+    return value;
+}
+/**
+ * `schema` with every local `$ref` replaced by what it points at, as
+ * json-schema-ref-parser's `dereference` does for the CLI: the same object
+ * wherever it is referenced (so a `ui` title set on one property shows on
+ * every property that shares it, as in `bp deploy`'s body), a `$ref` with keys
+ * beside it merged (those keys first, then the target's others), references
+ * outside the document left as they are. A circular reference, which the body
+ * could not hold as JSON, stays a `$ref`.
+ */
+function dereferenceLocal(schema) {
+    const resolved = new Map();
+    // The objects being walked: a reference to one of them is circular.
+    const active = new Set();
+    const done = new Set();
+    const resolveRef = (ref) => {
+        if (resolved.has(ref))
+            return resolved.get(ref);
+        const target = pointerTarget(schema, ref);
+        if (target === undefined || active.has(target))
+            return undefined;
+        const value = walk(target);
+        if (value !== undefined)
+            resolved.set(ref, value);
+        return value;
+    };
+    const walk = (value) => {
+        if (!isObject(value) || done.has(value) || active.has(value))
+            return value;
+        if (typeof value.$ref === 'string' && value.$ref.startsWith('#')) {
+            active.add(value);
+            const target = resolveRef(value.$ref);
+            active.delete(value);
+            if (target === undefined)
+                return value;
+            const siblings = Object.keys(value).filter((key) => key !== '$ref');
+            if (!siblings.length || !isObject(target))
+                return target;
+            const merged = {};
+            for (const key of siblings)
+                setOwn(merged, key, walk(value[key]));
+            for (const key of Object.keys(target))
+                if (!Object.hasOwn(merged, key))
+                    setOwn(merged, key, target[key]);
+            return merged;
+        }
+        active.add(value);
+        for (const key of Object.keys(value)) {
+            const item = value[key];
+            const replaced = walk(item);
+            if (replaced !== item)
+                setOwn(value, key, replaced);
+        }
+        active.delete(value);
+        done.add(value);
+        return value;
+    };
+    return walk(schema);
+}
+
+;// CONCATENATED MODULE: ./src/definition/load.ts
+
+
+
+
+
+
 /**
  * Loads `integration.definition.ts` (or .js) as Botpress's CLI does: bundled
- * with the repository's own esbuild (TypeScript, extensionless and folder
- * imports, JSON, bp_modules, a monorepo's workspace packages), installed
- * packages left to Node, which finds them in the repository's node_modules,
- * then run. Its schemas become JSON Schema with the repository's own
- * @botpress/sdk, the one that made them.
+ * with esbuild (or transpiled file by file with the repository's typescript
+ * where no esbuild can be found; see find-loader.ts), installed packages left
+ * to Node, which finds them in the repository's node_modules, then run. Its
+ * schemas become JSON Schema with the repository's own @botpress/sdk, the one
+ * that made them, as `bp deploy` makes them (schemas.ts).
  */
-async function loadDefinitionData(file, displayPath) {
-    const esbuild = fromRepository(file, 'esbuild', 'it bundles the definition, as `bp build` does (it comes with @botpress/cli)');
+async function load_loadDefinitionData(file, displayPath, searchPath = process.env.PATH ?? '') {
+    const debug = [];
+    const loader = findLoader(file, searchPath, debug);
+    debug.push(`loaded with ${loader.describe}`);
     const sdk = fromRepository(file, '@botpress/sdk', 'its schemas are turned into JSON Schema by the SDK that made them');
-    let code;
-    try {
-        const result = await esbuild.build({
-            entryPoints: [file],
-            bundle: true,
-            platform: 'node',
-            format: 'cjs',
-            write: false,
-            logLevel: 'silent',
-            target: 'node20',
-            plugins: [installedPackagesStayExternal],
-        });
-        code = result.outputFiles?.[0]?.text ?? '';
-    }
-    catch (error) {
-        throw new errors_InputError(`${displayPath} does not build: ${errors_errorMessage(error)}\nNothing was sent.`);
-    }
     let definition;
     try {
-        const loaded = new external_node_module_namespaceObject.Module(file);
-        loaded.filename = file;
-        loaded.paths = external_node_module_namespaceObject.Module._nodeModulePaths(external_node_path_default().dirname(file));
-        loaded._compile(code, file);
-        const exported = loaded.exports;
+        const exported = (await loader.load(file, displayPath));
         definition = (exported.default ?? exported);
     }
     catch (error) {
+        if (error instanceof errors_InputError)
+            throw error;
         throw new errors_InputError(`${displayPath} threw while loading: ${errors_errorMessage(error)}\nNothing was sent.`);
     }
     if (!definition || typeof definition.name !== 'string' || typeof definition.version !== 'string') {
         throw new errors_InputError(`${displayPath} must export an IntegrationDefinition of @botpress/sdk as its default export (\`export default new IntegrationDefinition({…})\`). Nothing was sent.`);
     }
-    const advanced = (definition.__advanced ?? {});
-    const transforms = sdk.z.transforms;
-    const transform = advanced.useLegacyZuiTransformer && transforms.toJSONSchemaLegacy ? transforms.toJSONSchemaLegacy : transforms.toJSONSchema;
-    const toJson = (schema) => transform(schema, advanced.toJSONSchemaOptions);
     let data;
     try {
-        data = definitionToManifest(definition, toJson);
+        data = definitionToManifest(definition, schemaMapper(sdk.z.transforms, (definition.__advanced ?? {})));
     }
     catch (error) {
         throw new errors_InputError(`${displayPath}: a schema could not be turned into JSON Schema: ${errors_errorMessage(error)}\nNothing was sent.`);
     }
     const dropped = [];
     data = keepWhatTheBodyAllows(data, manifestSchema, dropped);
-    return { data, dropped };
+    return { data, dropped, debug };
 }
+
+;// CONCATENATED MODULE: ./src/definition/child.ts
+
+
+
+
+
+
+// Loading a definition runs the repository's code: the action does it in a
+// process of its own (a run of its own bundle, flagged by DEFINITION_CHILD),
+// which gives the data back on fd 3.
 const RESULT_FD = 3;
 const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 // Only what a Node.js program needs to run: no token, no secret, no input, no runner credential.
 const CHILD_ENV = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'SystemRoot'];
-/**
- * Reads a definition as a manifest. Loading it runs the repository's code, so
- * the action runs it in a process of its own, with an environment that holds
- * none of the run's credentials, and waits for it at most `timeoutMs`.
- */
-async function readDefinition(file, displayPath, workspace, options) {
-    try {
-        await resolveInside(file, workspace, FILE_LIMITS.manifest);
-    }
-    catch (error) {
-        if (!(error instanceof FileRefused))
-            throw error;
-        throw new errors_InputError(`Cannot read the definition ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
-    }
-    const { data, dropped } = options.isolate
-        ? await loadInChild(file, displayPath, options.timeoutMs, options.debug)
-        : await loadDefinitionData(file, displayPath);
-    for (const key of dropped)
-        options.debug(`${displayPath}: ${key} is not part of Botpress's body; left out`);
-    return { displayPath, data, locate: () => Promise.resolve(undefined) };
-}
 function loadInChild(file, displayPath, timeoutMs, debug) {
     const env = { [kind_DEFINITION_CHILD]: JSON.stringify({ file, displayPath }) };
     for (const name of CHILD_ENV)
@@ -10155,7 +10547,7 @@ function loadInChild(file, displayPath, timeoutMs, debug) {
                 answer = undefined;
             }
             if (answer?.ok)
-                resolve({ data: answer.data, dropped: answer.dropped });
+                resolve({ data: answer.data, dropped: answer.dropped, debug: answer.debug });
             else if (answer)
                 reject(new errors_InputError(answer.message));
             else if (signal === 'SIGKILL')
@@ -10183,6 +10575,38 @@ async function definitionChild() {
         .on('error', reject));
     process.exit(0);
 }
+
+;// CONCATENATED MODULE: ./src/definition/read.ts
+
+
+
+
+/**
+ * Reads a definition as a manifest. Loading it runs the repository's code, so
+ * the action runs it in a process of its own, with an environment that holds
+ * none of the run's credentials, and waits for it at most `timeoutMs`.
+ */
+async function readDefinition(file, displayPath, workspace, options) {
+    try {
+        await resolveInside(file, workspace, FILE_LIMITS.manifest);
+    }
+    catch (error) {
+        if (!(error instanceof FileRefused))
+            throw error;
+        throw new errors_InputError(`Cannot read the definition ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
+    }
+    const { data, dropped, debug } = options.isolate
+        ? await loadInChild(file, displayPath, options.timeoutMs, options.debug)
+        : await load_loadDefinitionData(file, displayPath);
+    for (const line of debug)
+        options.debug(`${displayPath}: ${line}`);
+    for (const key of dropped)
+        options.debug(`${displayPath}: ${key} is not part of Botpress's body; left out`);
+    return { displayPath, data, locate: () => Promise.resolve(undefined) };
+}
+// The child's entry point, from this module, so that the action's two dynamic
+// imports of the loader (deploy.ts, index.ts) make one chunk, not two copies.
+
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { errorMessage } from '../errors.js'
-import { readDefinition } from './load.js'
+import { readDefinition } from './read.js'
 import { manifestYaml } from './to-yaml.js'
 
 export const CONVERT_USAGE = `Usage: deploy-botpress-integration convert [definition] [-o manifest] [--check]

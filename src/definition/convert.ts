@@ -1,9 +1,7 @@
 import type { z } from 'zod'
 import { unwrap } from '../manifest/issues.js'
 import { setOwn } from '../own.js'
-
-/** Turns one zod schema made by the repository's own SDK into JSON Schema. */
-export type ToJsonSchema = (schema: unknown) => Record<string, unknown>
+import type { ToJsonSchema } from './schemas.js'
 
 type Entry = Record<string, unknown>
 type Records = Record<string, Entry> | undefined
@@ -19,7 +17,7 @@ function mapValues(record: Records, map: (entry: Entry) => Entry): Record<string
  * paths relative to the definition; the code is what `bp build` writes.
  */
 export function definitionToManifest(definition: Entry, toJson: ToJsonSchema): Record<string, unknown> {
-  const withSchema = (entry: Entry) => (entry.schema === undefined ? entry : { ...entry, schema: toJson(entry.schema) })
+  const withSchema = (entry: Entry) => (entry.schema === undefined ? entry : { ...entry, schema: toJson(entry) })
   const d = definition as Record<string, Records & Entry>
   const metadata = d.metadata as { sdkVersion?: string } | undefined
   const data: Record<string, unknown> = {

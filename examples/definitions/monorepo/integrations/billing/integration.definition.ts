@@ -1,6 +1,6 @@
 // One integration of a monorepo: a workspace package (TypeScript sources,
 // linked into node_modules by the package manager) and a folder import.
-import { money } from '@acme/shared'
+import { money, shapeTag } from '@acme/shared'
 import { IntegrationDefinition, z } from '@botpress/sdk'
 
 export default new IntegrationDefinition({
@@ -10,6 +10,7 @@ export default new IntegrationDefinition({
   actions: {
     charge: {
       title: 'Charge',
+      description: `Charges a customer (schema ${shapeTag('money:v1')})`,
       input: { schema: z.object({ customerId: z.string(), price: money }) },
       output: { schema: z.object({ chargeId: z.string() }) },
     },
