@@ -8,15 +8,26 @@ export interface Log {
   mask(value: string): void
 }
 
+// What the runner's String.TrimStart() removes before it looks for `::`: .NET's
+// Char.IsWhiteSpace (U+0009–U+000D, U+0085, Unicode's Zs, Zl and Zp), with
+// U+180E, U+200B and U+FEFF too, which older tables count as white space.
+const LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]*/
+
 /**
- * Text for a plain log line, which the runner would read as a workflow
- * command if a line of it began with `::` (or the older `##[`): such a start
- * gets a zero-width space, so that names from the manifest or the server can
- * never issue `::add-mask::`, `::stop-commands::` or any other command.
+ * Text for a plain log line. The runner reads a line as a workflow command
+ * when it starts with `::` after white space, or when `##[` stands anywhere in
+ * it (ActionCommand.TryParseV2 and TryParse in actions/runner); it ends a line
+ * at CR, LF or CRLF. Each line gets a zero-width space in any `##[` and in a
+ * leading `::`, so that names from the manifest or the server can never issue
+ * `::add-mask::`, `::stop-commands::` or any other command.
  */
 export function logLine(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/^(\s*)(::|##\[)/, (_match, space: string, start: string) => `${space}${start[0]}\u200b${start.slice(1)}`))
+    .map((line) => {
+      const lead = LEADING_SPACE.exec(line)![0].length
+      const safe = line.startsWith('::', lead) ? `${line.slice(0, lead)}:\u200b${line.slice(lead + 1)}` : line
+      return safe.replaceAll('##[', '#\u200b#[')
+    })
     .join('\n')
 }

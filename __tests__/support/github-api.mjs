@@ -16,7 +16,8 @@ export const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' }
 
 /**
  * `user` is what `GET /user` answers (none: 403, as for GITHUB_TOKEN); it also writes the comments the token creates.
- * @param {{ token?: string, maxPerPage?: number, user?: { login: string, type: string } }} [options]
+ * `htmlUrl`, when given, is the `html_url` of every comment it answers (a hostile GitHub).
+ * @param {{ token?: string, maxPerPage?: number, user?: { login: string, type: string }, htmlUrl?: string }} [options]
  */
 export async function startGitHubApi(options = {}) {
   const token = options.token ?? 'ghs_test_github_token'
@@ -35,7 +36,7 @@ export async function startGitHubApi(options = {}) {
   /** @param {string} owner @param {string} repo @param {number} issue @param {string} body @param {{ login: string, type: string }} [user] */
   function addComment(owner, repo, issue, body, user = { login: 'someone', type: 'User' }) {
     const id = nextId++
-    const comment = { id, body, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`, user }
+    const comment = { id, body, html_url: options.htmlUrl ?? `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`, user }
     comments.set(issue, [...(comments.get(issue) ?? []), comment])
     return comment
   }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { injectedCommands } from './runner-commands.mjs'
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 export const bundle = path.join(projectRoot, 'dist', 'index.js')
@@ -107,6 +108,11 @@ export async function runAction(options) {
   const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
   const summary = await readFile(summaryFile, 'utf8')
   await rm(dir, { recursive: true, force: true })
+  // Whatever a test makes the manifest, the server or GitHub say, the runner
+  // must never find a command in the log that the action did not issue.
+  const injected = injectedCommands(stdout)
+  if (injected.length)
+    throw new Error(`The runner would read workflow commands the action did not issue:\n${injected.map((line) => JSON.stringify(line)).join('\n')}`)
   return { code, stdout, stderr, outputs, summary, durationMs }
 }
 

@@ -34,6 +34,10 @@ describe('logLine', () => {
     ['a\r::set-output name=x::y', 'a\n:\u200b:set-output name=x::y'],
     ['##[error]old syntax', '#\u200b#[error]old syntax'],
     ['actions: + createLead  ~ a::b', 'actions: + createLead  ~ a::b'],
+    ['x ##[error]anywhere ##[set-output name=a;]b', 'x #\u200b#[error]anywhere #\u200b#[set-output name=a;]b'],
+    ['###[error]', '##\u200b#[error]'],
+    ['\u0085\u00a0\u3000::error::after .NET white space', '\u0085\u00a0\u3000:\u200b:error::after .NET white space'],
+    ['\u2028::warning::x', '\u2028:\u200b:warning::x'],
   ])('neutralises %j', (text, expected) => {
     expect(logLine(text)).toBe(expected)
   })
