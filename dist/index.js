@@ -9286,8 +9286,11 @@ function markdownFor(secretValues) {
             .replace(/</g, '&lt;')
             .replace(/>/g, '&gt;')
             .replace(/[\\`*_[\]()!|~#]/g, '\\$&')
-            // A zero-width space after @ keeps a name from becoming a mention.
-            .replace(/@/g, '@\u200b'),
+            // A zero-width space after @ keeps a name from becoming a mention or an
+            // e-mail link; in `://` and `www.`, a URL from becoming a link (GFM's autolinks).
+            .replace(/@/g, '@\u200b')
+            .replace(/:\/\//g, ':\u200b//')
+            .replace(/www\./gi, (www) => `${www.slice(0, 3)}\u200b.`),
         code: (value) => {
             const text = oneLine(scrub(value)).replace(/\|/g, '\\|');
             const ticks = '`'.repeat(longestRun(text, '`') + 1);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
 import { ACTIONS_BOT, startGitHubApi } from '../support/github-api.mjs'
+import { linkTargets } from '../support/gfm.mjs'
 import { runAction, visibleLog } from '../support/runner.mjs'
 import { EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
 
@@ -57,6 +58,18 @@ describe('untrusted names in the log, the summary and the comment', () => {
       expect(text).not.toMatch(/<img|!\[x\]|@octocat|<\/details>\n|^# head/m)
       expect(text).toContain('&lt;img src=x onerror=alert\\(1\\)&gt; @\u200boctocat \\!\\[x\\]')
       expect(text).toContain('``a`b\\|c</details> # head``')
+    }
+  })
+})
+
+describe('addresses in untrusted text', () => {
+  it('are not turned into links by GitHub, in the summary or the comment', async () => {
+    const title = 'Go to https://evil.example/in, www.evil.example, a@evil.example'
+    const result = await run({}, { edit: (text) => text.replace('title: Acme CRM\n', `title: ${JSON.stringify(title)}\n`) })
+    expect(result.code).toBe(0)
+    for (const markdown of [result.summary, github.comments(42)[0]!.body]) {
+      expect(markdown).toContain('Go to https:\u200b//evil.example/in, www\u200b.evil.example, a@\u200bevil.example')
+      expect(linkTargets(markdown).filter((target) => target!.includes('evil'))).toEqual([])
     }
   })
 })
