@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startBotpressApi } from '../support/botpress-api.mjs'
 import { DEFINITIONS, EXAMPLE_DEFINITIONS, definitionWorkspace } from '../support/definition-workspace.mjs'
@@ -287,6 +287,38 @@ describe('convert', () => {
       expect(bodies[1]).toBe(bodies[0])
     },
   )
+
+  it('keeps a definition text that looks like a variable literal: `${RUNNER_TEMP}` is deployed as written', async () => {
+    const workspace = await definitionWorkspace('messaging')
+    const file = path.join(workspace, 'integration.definition.ts')
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace("description: 'Talk to your customers on Chatline.',", () => "description: 'Temp: ${RUNNER_TEMP}, $${x}',"),
+    )
+    expect(await convert(workspace, 'integration.definition.ts')).toMatchObject({ code: 0 })
+    expect(await readFile(path.join(workspace, 'integration.yml'), 'utf8')).toContain('description: "Temp: $${RUNNER_TEMP}, $$${x}"')
+    expect(await convert(workspace, '--check')).toMatchObject({ code: 0 })
+    for (const source of ['integration.definition.ts', 'integration.yml']) {
+      await api.close()
+      api = await startBotpressApi()
+      expect((await deploy(source, { workspace, env: { RUNNER_TEMP: '/home/runner/work/_temp' } })).code).toBe(0)
+      expect(created().description).toBe('Temp: ${RUNNER_TEMP}, $${x}')
+    }
+  })
+
+  it('neither writes nor reads through a symbolic link at the manifest path', async () => {
+    const workspace = await definitionWorkspace('messaging')
+    const elsewhere = path.join(workspace, 'elsewhere.txt')
+    await writeFile(elsewhere, 'not yours\n')
+    await symlink(elsewhere, path.join(workspace, 'integration.yml'))
+    for (const args of [['integration.definition.ts'], ['--check']]) {
+      const result = await convert(workspace, ...args)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain('integration.yml is a symbolic link; convert neither writes nor reads through one.')
+      expect(result.stderr).not.toContain('not yours')
+    }
+    expect(await readFile(elsewhere, 'utf8')).toBe('not yours\n')
+  })
 
   it('--check passes on what it wrote, and shows the drift otherwise', async () => {
     const workspace = await definitionWorkspace('messaging')

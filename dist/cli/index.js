@@ -35,6 +35,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: lineDiff
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
@@ -142,8 +144,6 @@ async function readInside(file, workspace, limit) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/definition/kind.ts
 // What tells a definition from a YAML manifest, and the variable that makes a
 // run of the bundle only load one. Kept apart from load.ts so that the code
@@ -10634,8 +10634,9 @@ function rebase(data, keys, from, to) {
 }
 /** `$${` in every string value: the manifest reader would take `${…}` for a variable. */
 function escapeInterpolation(value) {
+    // A function, since `$$` in a replacement string is itself one `$`.
     if (typeof value === 'string')
-        return value.replace(/\$\{/g, '$${');
+        return value.replace(/\$\{/g, () => '$${');
     if (Array.isArray(value))
         return value.map(escapeInterpolation);
     if (value && typeof value === 'object')
@@ -10671,6 +10672,7 @@ function manifestYaml(data, definitionDir, manifestDir, source) {
 
 
 
+
 const CONVERT_USAGE = `Usage: deploy-botpress-integration convert [definition] [-o manifest] [--check]
 
   definition   the integration's definition (default: integration.definition.ts)
@@ -10691,6 +10693,7 @@ function lineDiff(before, after) {
     }
     return lines;
 }
+const isSymlink = (file) => (0,promises_namespaceObject.lstat)(file).then((stat) => stat.isSymbolicLink(), () => false);
 /** `convert`: writes, or with --check compares, the YAML manifest a definition converts to. Returns the exit code. */
 async function convert(args, out, err) {
     let check = false;
@@ -10722,10 +10725,16 @@ async function convert(args, out, err) {
         err(errors_errorMessage(error));
         return 1;
     }
+    // The manifest is written or read where it is, never through a link to somewhere else.
+    if (await isSymlink(manifest)) {
+        err(`${shown(manifest)} is a symbolic link; convert neither writes nor reads through one. Remove it, or give -o the real path.`);
+        return 1;
+    }
     if (!check) {
         try {
             await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(manifest), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(manifest, yaml);
+            const file = await (0,promises_namespaceObject.open)(manifest, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_TRUNC | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0), 0o644);
+            await file.writeFile(yaml).finally(() => file.close());
         }
         catch (error) {
             err(`Cannot write ${shown(manifest)}: ${errors_errorMessage(error)}`);

@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { lstat, mkdir, open, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { errorMessage } from '../errors.js'
 import { readDefinition } from './read.js'
@@ -22,6 +23,12 @@ export function lineDiff(before: string, after: string): string[] {
   }
   return lines
 }
+
+const isSymlink = (file: string) =>
+  lstat(file).then(
+    (stat) => stat.isSymbolicLink(),
+    () => false,
+  )
 
 /** `convert`: writes, or with --check compares, the YAML manifest a definition converts to. Returns the exit code. */
 export async function convert(args: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
@@ -54,10 +61,16 @@ export async function convert(args: readonly string[], out: (line: string) => vo
     err(errorMessage(error))
     return 1
   }
+  // The manifest is written or read where it is, never through a link to somewhere else.
+  if (await isSymlink(manifest)) {
+    err(`${shown(manifest)} is a symbolic link; convert neither writes nor reads through one. Remove it, or give -o the real path.`)
+    return 1
+  }
   if (!check) {
     try {
       await mkdir(path.dirname(manifest), { recursive: true })
-      await writeFile(manifest, yaml)
+      const file = await open(manifest, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0), 0o644)
+      await file.writeFile(yaml).finally(() => file.close())
     } catch (error) {
       err(`Cannot write ${shown(manifest)}: ${errorMessage(error)}`)
       return 1

@@ -23,8 +23,9 @@ function rebase(data: Data, keys: readonly string[], from: string, to: string): 
 }
 
 /** `$${` in every string value: the manifest reader would take `${…}` for a variable. */
-function escapeInterpolation(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\$\{/g, '$${')
+export function escapeInterpolation(value: unknown): unknown {
+  // A function, since `$$` in a replacement string is itself one `$`.
+  if (typeof value === 'string') return value.replace(/\$\{/g, () => '$${')
   if (Array.isArray(value)) return value.map(escapeInterpolation)
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, escapeInterpolation(item)]))
   return value
