@@ -111,13 +111,13 @@ function duplicateKeys(doc) {
  * Replaces `${VAR}` references in string values (never in keys, never in the
  * files the manifest names, which are read later) with the step's environment.
  */
-function interpolateValues(doc, lineCounter, displayPath, env, secretValues) {
+function interpolateValues(doc, lineCounter, displayPath, env, holdsSecret) {
     const problems = [];
     (0,dist/* visit */.YR)(doc, {
         Scalar(key, node, ancestors) {
             if (key === 'key' || typeof node.value !== 'string')
                 return;
-            const result = (0,interpolate/* interpolate */.GW)(node.value, env, secretValues);
+            const result = (0,interpolate/* interpolate */.GW)(node.value, env, holdsSecret);
             if ('value' in result) {
                 node.value = result.value;
                 return;
@@ -168,7 +168,7 @@ function toData(doc, lineCounter, displayPath) {
     }
 }
 /** Parses, checks for YAML errors and duplicate keys, and fills in `${VAR}` references, each problem at its line. */
-function readYamlDocument(text, displayPath, env, secretValues) {
+function readYamlDocument(text, displayPath, env, holdsSecret) {
     const { doc, lineCounter } = parse(text);
     const errors = doc.errors.length ? doc.errors : duplicateKeys(doc);
     if (errors.length) {
@@ -177,7 +177,7 @@ function readYamlDocument(text, displayPath, env, secretValues) {
             location: sourceAt(lineCounter, displayPath, error.pos[0]),
         })));
     }
-    interpolateValues(doc, lineCounter, displayPath, env, secretValues);
+    interpolateValues(doc, lineCounter, displayPath, env, holdsSecret);
     const data = toData(doc, lineCounter, displayPath);
     return { displayPath, data, locate: locator(doc, lineCounter, displayPath) };
 }

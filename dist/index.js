@@ -8377,9 +8377,9 @@ function checkOptions(options, path) {
  * its line), takes the yaml library, which is loaded only then: it also places
  * keys for later messages.
  */
-async function parseManifest(text, displayPath, env = {}, secretValues = []) {
+async function parseManifest(text, displayPath, env = {}, holdsSecret = () => false) {
     const data = readPlainYaml(text);
-    if (data && (0,interpolate/* interpolateData */.M7)(data, env, secretValues)) {
+    if (data && (0,interpolate/* interpolateData */.M7)(data, env, holdsSecret)) {
         let positions;
         const locate = async (keyPath, at) => {
             positions ??= Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7436)).then(({ yamlPositions }) => yamlPositions(text, displayPath));
@@ -8388,7 +8388,7 @@ async function parseManifest(text, displayPath, env = {}, secretValues = []) {
         return { displayPath, data, locate };
     }
     const { readYamlDocument } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7436));
-    return readYamlDocument(text, displayPath, env, secretValues);
+    return readYamlDocument(text, displayPath, env, holdsSecret);
 }
 async function toProblem(parsed, finding) {
     const location = await parsed.locate(finding.path, finding.at);
@@ -8484,10 +8484,10 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
 }
 /**
  * Reads and parses the manifest at `file` (a regular UTF-8 file inside
- * `workspace`), with `${VAR}` taken from `env` unless it holds one of
- * `secretValues`; checks nothing yet.
+ * `workspace`), with `${VAR}` taken from `env` unless `holdsSecret` finds a
+ * credential in its value; checks nothing yet.
  */
-async function readManifest(file, displayPath, env = {}, workspace = external_node_path_default().dirname(file), secretValues = []) {
+async function readManifest(file, displayPath, env = {}, workspace = external_node_path_default().dirname(file), holdsSecret = () => false) {
     let bytes;
     try {
         bytes = await (0,safe_read/* readInside */.xO)(file, workspace, safe_read/* FILE_LIMITS */.SK.manifest);
@@ -8506,7 +8506,7 @@ async function readManifest(file, displayPath, env = {}, workspace = external_no
             throw new errors/* InputError */.dz(`${error.message}; nothing was sent.`);
         throw error;
     }
-    return parseManifest(text, displayPath, env, secretValues);
+    return parseManifest(text, displayPath, env, holdsSecret);
 }
 /** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
 async function loadManifest(file, displayPath, env = {}, workspace = path.dirname(file)) {
@@ -9120,19 +9120,25 @@ async function deploy_loadManifest(settings, env, state, log) {
             isolate: true,
             timeoutMs: settings.timeoutMs,
         })
-        : await readManifest(manifestFile, manifestDisplayPath, env, workspace, knownSecretValues(settings, env));
+        : await readManifest(manifestFile, manifestDisplayPath, env, workspace, holdsSecretOf(knownSecretValues(settings, env)));
     const declared = (parsed.data ?? {});
     const text = (key) => (typeof declared[key] === 'string' ? { [key]: declared[key] } : {});
     state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') };
     return checkManifest(parsed, external_node_path_default().dirname(manifestFile), workspace);
 }
+/** Whether a value holds one of `secrets`, in any shape the scrubber knows (base64, URL- or JSON-encoded…). */
+function holdsSecretOf(secrets) {
+    const scrub = scrubberFor(secrets);
+    return (value) => scrub(value) !== value;
+}
 /**
  * Every credential value the run can see, whether the manifest declares it or
- * not: the token, every string of the `secrets` input and every SECRET_* variable.
+ * not: the tokens, every string of the `secrets` input and every SECRET_* variable.
  */
 function knownSecretValues(settings, env) {
     const values = [
         settings.token,
+        settings.githubToken,
         ...Object.values(settings.secrets),
         ...Object.entries(env)
             .filter(([name]) => name.startsWith('SECRET_'))
@@ -9604,11 +9610,12 @@ function annotate(error) {
 async function run() {
     // Before anything can be printed.
     const token = readInput('token');
-    if (token)
-        core_setSecret(token);
+    // Both tokens are masked at once, and scrubbed from summaries and comments along with the secrets.
+    const tokens = [token, readInput('github-token')].filter(Boolean);
+    for (const value of tokens)
+        core_setSecret(value);
     const context = readRunContext(process.env);
-    // The token is scrubbed from summaries and comments along with the secrets.
-    const state = { dryRun: false, secretValues: token ? [token] : [] };
+    const state = { dryRun: false, secretValues: tokens };
     let settings;
     // A fork's pull request gets no secrets and no variables: skipped before any
     // other input is read, since `workspace-id` from `vars` is empty there too.
@@ -9651,44 +9658,78 @@ async function run() {
 /* harmony export */   M7: () => (/* binding */ interpolateData),
 /* harmony export */   b5: () => (/* binding */ unusableMessage)
 /* harmony export */ });
-/* unused harmony export isCredentialName */
+/* unused harmony exports GITHUB_VARIABLES, MANIFEST_PREFIX, isReadable */
 // `$${` is a literal `${`; `${NAME}`, `${NAME:-default}` and `${NAME#prefix}` are references.
 const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:-|#)([^}]*))?\}/g;
-// Variables that hold credentials: interpolating one into the definition would
-// publish it. SECRET_* are the integration's secrets, INPUT_* include the
-// Botpress token, ACTIONS_* the runner's own; any other name that
-// says it holds a credential (GH_TOKEN, NPM_TOKEN, AWS_SECRET_ACCESS_KEY,
-// DB_PASSWORD, BASIC_AUTH, API_KEY…) is refused too, whatever its case.
-const FORBIDDEN_PREFIX = /^(SECRET_|INPUT_|ACTIONS_)/;
-const FORBIDDEN_PART = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|COOKIE|SESSION|SIGNATURE/;
-const FORBIDDEN_WORD = /^(AUTH|AUTHORIZATION|PAT|PWD|PASS|CERT|DSN|SALT|.*KEYS?)$/;
-/** Whether a variable's name says it holds a credential (see the README's rule). */
-function isCredentialName(name) {
-    const upper = name.toUpperCase();
-    return FORBIDDEN_PREFIX.test(upper) || FORBIDDEN_PART.test(upper) || upper.split(/[^A-Z0-9]+/).some((word) => FORBIDDEN_WORD.test(word));
+/**
+ * GitHub's default variables that hold no secret and no file path (README
+ * lists them): what a manifest may read besides `MANIFEST_*`. Names cannot
+ * tell a credential (`DATABASE_URL` with a password, `SLACK_WEBHOOK_URL`, a
+ * `GH_HELPER` holding a token), so a manifest reads only what is known to be
+ * harmless, or what the workflow hands it on purpose.
+ */
+const GITHUB_VARIABLES = new Set([
+    'CI',
+    'GITHUB_ACTION',
+    'GITHUB_ACTIONS',
+    'GITHUB_ACTOR',
+    'GITHUB_ACTOR_ID',
+    'GITHUB_API_URL',
+    'GITHUB_BASE_REF',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_GRAPHQL_URL',
+    'GITHUB_HEAD_REF',
+    'GITHUB_JOB',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_PROTECTED',
+    'GITHUB_REF_TYPE',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_REPOSITORY_OWNER_ID',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_SERVER_URL',
+    'GITHUB_SHA',
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_WORKFLOW',
+    'GITHUB_WORKFLOW_REF',
+    'GITHUB_WORKFLOW_SHA',
+    'RUNNER_ARCH',
+    'RUNNER_ENVIRONMENT',
+    'RUNNER_NAME',
+    'RUNNER_OS',
+]);
+/** The prefix of the variables a workflow hands a manifest on purpose, in the step's `env:`. */
+const MANIFEST_PREFIX = 'MANIFEST_';
+/** Whether a manifest may read the variable `name`. */
+function isReadable(name) {
+    return GITHUB_VARIABLES.has(name) || (name.startsWith(MANIFEST_PREFIX) && name.length > MANIFEST_PREFIX.length);
 }
 /**
  * Replaces `${VAR}` and `${VAR:-default}` with the variable's value (the
  * default applies when it is unset or empty, as in a shell), and `${VAR#prefix}`
  * with the value less a leading `prefix` (literal text, so that
  * `${GITHUB_REF_NAME#v}` of tag v1.5.0 is 1.5.0); `$${` stays a literal `${`.
- * Names every variable that cannot be used, in order: unset with no default,
- * named like a credential, or holding one of `secretValues`.
+ * Names every variable that cannot be used, in order: one a manifest may not
+ * read (see isReadable), one that holds a credential, or unset with no default.
  */
-function interpolate(text, env, secretValues = []) {
+function interpolate(text, env, holdsSecret = () => false) {
     if (!text.includes('${'))
         return { value: text };
     const unusable = [];
     const value = text.replace(REFERENCE, (match, name, operator, operand) => {
         if (name === undefined)
             return '${';
-        if (isCredentialName(name)) {
-            unusable.push({ name, why: 'forbidden' });
+        if (!isReadable(name)) {
+            unusable.push({ name, why: 'not-allowed' });
             return match;
         }
         const current = env[name];
         // A harmless name may still hold the token or a secret, copied into the step's env.
-        if (current && secretValues.some((secret) => current.includes(secret))) {
+        if (current && holdsSecret(current)) {
             unusable.push({ name, why: 'holds-secret' });
             return match;
         }
@@ -9703,9 +9744,11 @@ function interpolate(text, env, secretValues = []) {
 }
 /** What to do about a variable that cannot be used, in a sentence. */
 function unusableMessage({ name, why }) {
+    const renamed = `${MANIFEST_PREFIX}${name.replace(/^MANIFEST_/, '')}`;
     return {
         missing: `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``,
-        forbidden: `\`\${${name}}\` is named like a credential, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
+        'not-allowed': `\`\${${name}}\` is not a variable a manifest may read: it reads GitHub's default variables (GITHUB_REF_NAME, GITHUB_SHA, …) and ${MANIFEST_PREFIX}* only. ` +
+            `Hand the value over on purpose: \`env: ${renamed}: …\` in the step, and \`\${${renamed}}\` here (secrets go in \`secrets\`, never in other values)`,
         'holds-secret': `\`\${${name}}\` holds the token or a secret's value, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
     }[why];
 }
@@ -9714,18 +9757,18 @@ function unusableMessage({ name, why }) {
  * place. False, leaving `data` part-filled, when any reference cannot be used:
  * the caller reads the manifest again to show where.
  */
-function interpolateData(data, env, secretValues) {
+function interpolateData(data, env, holdsSecret) {
     if (data === null || typeof data !== 'object')
         return true;
     const record = data;
     for (const key of Object.keys(record)) {
         const item = record[key];
         if (typeof item !== 'string') {
-            if (!interpolateData(item, env, secretValues))
+            if (!interpolateData(item, env, holdsSecret))
                 return false;
             continue;
         }
-        const result = interpolate(item, env, secretValues);
+        const result = interpolate(item, env, holdsSecret);
         if (!('value' in result))
             return false;
         // `key` is an own property, so this writes it, even one named `__proto__`.

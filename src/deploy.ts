@@ -104,20 +104,27 @@ async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: R
         isolate: true,
         timeoutMs: settings.timeoutMs,
       })
-    : await readManifest(manifestFile, manifestDisplayPath, env, workspace, knownSecretValues(settings, env))
+    : await readManifest(manifestFile, manifestDisplayPath, env, workspace, holdsSecretOf(knownSecretValues(settings, env)))
   const declared = (parsed.data ?? {}) as Record<string, unknown>
   const text = (key: string) => (typeof declared[key] === 'string' ? { [key]: declared[key] as string } : {})
   state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') }
   return checkManifest(parsed, path.dirname(manifestFile), workspace)
 }
 
+/** Whether a value holds one of `secrets`, in any shape the scrubber knows (base64, URL- or JSON-encoded…). */
+function holdsSecretOf(secrets: readonly string[]): (value: string) => boolean {
+  const scrub = scrubberFor(secrets)
+  return (value) => scrub(value) !== value
+}
+
 /**
  * Every credential value the run can see, whether the manifest declares it or
- * not: the token, every string of the `secrets` input and every SECRET_* variable.
+ * not: the tokens, every string of the `secrets` input and every SECRET_* variable.
  */
 function knownSecretValues(settings: Settings, env: NodeJS.ProcessEnv): string[] {
   const values = [
     settings.token,
+    settings.githubToken,
     ...Object.values(settings.secrets),
     ...Object.entries(env)
       .filter(([name]) => name.startsWith('SECRET_'))

@@ -41,10 +41,11 @@ function annotate(error: unknown): void {
 export async function run(): Promise<void> {
   // Before anything can be printed.
   const token = readInput('token')
-  if (token) core.setSecret(token)
+  // Both tokens are masked at once, and scrubbed from summaries and comments along with the secrets.
+  const tokens = [token, readInput('github-token')].filter(Boolean)
+  for (const value of tokens) core.setSecret(value)
   const context = readRunContext(process.env)
-  // The token is scrubbed from summaries and comments along with the secrets.
-  const state: RunState = { dryRun: false, secretValues: token ? [token] : [] }
+  const state: RunState = { dryRun: false, secretValues: tokens }
   let settings: Settings | undefined
   // A fork's pull request gets no secrets and no variables: skipped before any
   // other input is read, since `workspace-id` from `vars` is empty there too.

@@ -183,11 +183,11 @@ describe('release tags', () => {
     const { workspace, manifest } = await exampleWorkspace((text) =>
       text
         // A function, since `$$` in a replacement string means one `$`.
-        .replace(/^description: .*$/m, () => 'description: "Release ${GITHUB_REF_NAME} of ${PRODUCT:-Acme CRM}, costs $${PRICE}"')
-        .replace(/^url: .*$/m, 'url: ${HOMEPAGE}'),
+        .replace(/^description: .*$/m, () => 'description: "Release ${GITHUB_REF_NAME} of ${MANIFEST_PRODUCT:-Acme CRM}, costs $${PRICE}"')
+        .replace(/^url: .*$/m, 'url: ${MANIFEST_HOMEPAGE}'),
     )
     await (await import('node:fs/promises')).appendFile(`${workspace}/integrations/acme-crm/build/index.js`, '\n// ${GITHUB_REF_NAME} stays as written\n')
-    const run = await runAction({ workspace, inputs: inputs({ manifest }), env: { ...tag, HOMEPAGE: 'https://acme.example/crm' } })
+    const run = await runAction({ workspace, inputs: inputs({ manifest }), env: { ...tag, MANIFEST_HOMEPAGE: 'https://acme.example/crm' } })
     expect(run.code).toBe(0)
     const body = api.requests[1]!.body
     expect(body.description).toBe('Release v1.4.0 of Acme CRM, costs ${PRICE}')
@@ -196,12 +196,12 @@ describe('release tags', () => {
   })
 
   it('name an unset variable and its line, and send nothing', async () => {
-    const { workspace, manifest } = await exampleWorkspace((text) => text.replace(/^url: .*$/m, 'url: https://${DOCS_HOST}/crm'))
+    const { workspace, manifest } = await exampleWorkspace((text) => text.replace(/^url: .*$/m, 'url: https://${MANIFEST_DOCS_HOST}/crm'))
     const run = await runAction({ workspace, inputs: inputs({ manifest }) })
     expect(run.code).toBe(1)
     expect(api.requests).toEqual([])
     expect(run.stdout).toContain(
-      '::error title=Invalid integration manifest,file=integrations/acme-crm/integration.yml,line=10,col=6::url: `${DOCS_HOST}` is not set and has no default',
+      '::error title=Invalid integration manifest,file=integrations/acme-crm/integration.yml,line=10,col=6::url: `${MANIFEST_DOCS_HOST}` is not set and has no default',
     )
   })
 })

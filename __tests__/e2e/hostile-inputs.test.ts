@@ -22,28 +22,33 @@ async function deploy(edit: (manifest: string) => string, env: Record<string, st
 const describeWith = (reference: string) => (text: string) => text.replace(/^description: .*$/m, `description: "Acme CRM ${reference}"`)
 
 describe('interpolation', () => {
-  it.each(['BOTPRESS_TOKEN', 'NPM_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'GH_TOKEN', 'github_token', 'BASIC_AUTH'])(
-    'refuses ${%s}, naming it and its line, and sends nothing',
+  it.each(['BOTPRESS_TOKEN', 'GH_TOKEN', 'DATABASE_URL', 'SLACK_WEBHOOK_URL', 'DB_CREDS', 'GH_HELPER', 'DESC_SUFFIX'])(
+    'reads only GitHub defaults and MANIFEST_*: ${%s} is refused at its line, with how to hand it over, and nothing is sent',
     async (name) => {
-      const run = await deploy(describeWith(`\${${name}}`), { [name]: 'credential-value-0001' })
+      const run = await deploy(describeWith(`\${${name}}`), { [name]: 'postgres://admin:credential-value-0001@db' })
       expect(run.code).toBe(1)
       expect(api.requests).toEqual([])
-      expect(run.stdout).toMatch(new RegExp(`line=9,col=14::description: \`\\$\\{${name}\\}\` is named like a credential`))
+      expect(run.stdout).toMatch(new RegExp(`line=9,col=14::description: \`\\$\\{${name}\\}\` is not a variable a manifest may read`))
+      expect(run.stdout).toContain(`\`env: MANIFEST_${name}: …\` in the step, and \`\${MANIFEST_${name}}\` here`)
       expect(visibleLog(run.stdout) + run.summary + JSON.stringify(run.outputs)).not.toContain('credential-value-0001')
     },
   )
 
-  it('refuses an innocently named variable that holds the token or a secret value', async () => {
-    for (const value of [api.token, API_KEY, 'npm_0123456789abcdef']) {
-      const run = await deploy(describeWith('${DESC_SUFFIX}'), { DESC_SUFFIX: `v2 ${value}` })
+  it('refuses a MANIFEST_ variable that holds the token, a secret or the github-token, in any shape the scrubber knows', async () => {
+    const githubToken = 'ghs_github_token_for_comments_0001'
+    const shapes = [api.token, API_KEY, Buffer.from(`user:${API_KEY}`).toString('base64'), encodeURIComponent(`k=${api.token}`), githubToken]
+    for (const value of shapes) {
+      const run = await deploy(describeWith('${MANIFEST_DESC_SUFFIX}'), { MANIFEST_DESC_SUFFIX: `v2 ${value}` }, { 'github-token': githubToken })
       expect(run.code).toBe(1)
-      expect(run.stdout).toContain("`${DESC_SUFFIX}` holds the token or a secret's value")
+      expect(run.stdout).toContain("`${MANIFEST_DESC_SUFFIX}` holds the token or a secret's value")
     }
     expect(api.requests).toEqual([])
   })
 
-  it('keeps ordinary variables working with no configuration', async () => {
-    const run = await deploy(describeWith('${DESC_SUFFIX} (${GITHUB_REF_NAME}, docs at ${DOCS_PATH:-docs})'), { DESC_SUFFIX: 'for sales teams' })
+  it('reads GitHub default variables and MANIFEST_* with no other configuration', async () => {
+    const run = await deploy(describeWith('${MANIFEST_DESC_SUFFIX} (${GITHUB_REF_NAME}, docs at ${MANIFEST_DOCS_PATH:-docs})'), {
+      MANIFEST_DESC_SUFFIX: 'for sales teams',
+    })
     expect(run.code).toBe(0)
     expect(api.requests[1]!.body.description).toBe('Acme CRM for sales teams (main, docs at docs)')
   })

@@ -140,14 +140,16 @@ describe('the pull-request comment', () => {
 
 describe('secrets that the server echoes', () => {
   it('are scrubbed from the outputs, the summary and the comment, also JSON-escaped', async () => {
-    const echoed = seedIntegration({ id: EXAMPLE_ID, title: `echo ${api.token}`, description: `key ${API_KEY}` })
+    const echoed = seedIntegration({ id: EXAMPLE_ID, title: `echo ${api.token}`, description: `key ${API_KEY}, comments by ${github.token}` })
     api.fail({}, { status: 200, body: { integration: echoed } })
     const result = await run()
     expect(result.code).toBe(0)
     const outputs = JSON.stringify(result.outputs)
+    expect(result.stdout).toContain(`::add-mask::${github.token}`)
     for (const text of [outputs, result.summary, visibleLog(result.stdout), github.comments(42)[0]!.body]) {
       expect(text).not.toContain(api.token)
       expect(text).not.toContain(API_KEY)
+      expect(text).not.toContain(github.token)
     }
     expect(JSON.parse(result.outputs.integration!).title).toBe('echo ***')
   })

@@ -212,12 +212,17 @@ configuration:
 
   it('reports every variable it cannot fill in, with its line', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'manifest-'))
-    await writeFile(path.join(dir, 'integration.yml'), 'title: ${TITLE}\ndescription: ${A} and ${INPUT_TOKEN}\nurl: ${URL:-https://x}\n')
+    await writeFile(
+      path.join(dir, 'integration.yml'),
+      'title: ${MANIFEST_TITLE}\ndescription: ${MANIFEST_A} and ${INPUT_TOKEN}\nurl: ${MANIFEST_URL:-https://x}\n',
+    )
     let found: Problem[] = []
-    await loadManifest(path.join(dir, 'integration.yml'), 'crm/integration.yml', { TITLE: 'CRM' }).catch((error: InputError) => (found = error.problems))
+    await loadManifest(path.join(dir, 'integration.yml'), 'crm/integration.yml', { MANIFEST_TITLE: 'CRM', INPUT_TOKEN: 'x' }).catch(
+      (error: InputError) => (found = error.problems),
+    )
     expect(found.map(where)).toEqual([
-      "2:14 description: `${A}` is not set and has no default: set A in the step's `env:`, or write `${A:-default}`",
-      '2:14 description: `${INPUT_TOKEN}` is named like a credential, and would publish it in the definition; secrets go in `secrets`, never in other values',
+      "2:14 description: `${MANIFEST_A}` is not set and has no default: set MANIFEST_A in the step's `env:`, or write `${MANIFEST_A:-default}`",
+      "2:14 description: `${INPUT_TOKEN}` is not a variable a manifest may read: it reads GitHub's default variables (GITHUB_REF_NAME, GITHUB_SHA, …) and MANIFEST_* only. Hand the value over on purpose: `env: MANIFEST_INPUT_TOKEN: …` in the step, and `${MANIFEST_INPUT_TOKEN}` here (secrets go in `secrets`, never in other values)",
     ])
   })
 

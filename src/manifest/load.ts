@@ -3,7 +3,7 @@ import { InputError, type Problem, type SourceLocation } from '../errors.js'
 import { MAX_PROBLEMS, describeIssues, valueAt, type Finding } from './issues.js'
 import { setOwn } from '../own.js'
 import { FileText, fileReferences, readReference, type ReadFile } from './files.js'
-import { interpolateData } from './interpolate.js'
+import { interpolateData, type HoldsSecret } from './interpolate.js'
 import { checkJsonSchema, schemaLocations } from './json-schema.js'
 import { FILE_LIMITS, FileRefused, readInside } from './safe-read.js'
 import { Utf8Error, decodeUtf8 } from './utf8.js'
@@ -56,10 +56,10 @@ export async function parseManifest(
   text: string,
   displayPath: string,
   env: NodeJS.ProcessEnv = {},
-  secretValues: readonly string[] = [],
+  holdsSecret: HoldsSecret = () => false,
 ): Promise<ParsedManifest> {
   const data = readPlainYaml(text)
-  if (data && interpolateData(data, env, secretValues)) {
+  if (data && interpolateData(data, env, holdsSecret)) {
     let positions: Promise<ParsedManifest['locate']> | undefined
     const locate: ParsedManifest['locate'] = async (keyPath, at) => {
       positions ??= import('./yaml-document.js').then(({ yamlPositions }) => yamlPositions(text, displayPath))
@@ -68,7 +68,7 @@ export async function parseManifest(
     return { displayPath, data, locate }
   }
   const { readYamlDocument } = await import('./yaml-document.js')
-  return readYamlDocument(text, displayPath, env, secretValues)
+  return readYamlDocument(text, displayPath, env, holdsSecret)
 }
 
 async function toProblem(parsed: ParsedManifest, finding: Finding): Promise<Problem> {
@@ -167,15 +167,15 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
 
 /**
  * Reads and parses the manifest at `file` (a regular UTF-8 file inside
- * `workspace`), with `${VAR}` taken from `env` unless it holds one of
- * `secretValues`; checks nothing yet.
+ * `workspace`), with `${VAR}` taken from `env` unless `holdsSecret` finds a
+ * credential in its value; checks nothing yet.
  */
 export async function readManifest(
   file: string,
   displayPath: string,
   env: NodeJS.ProcessEnv = {},
   workspace: string = path.dirname(file),
-  secretValues: readonly string[] = [],
+  holdsSecret: HoldsSecret = () => false,
 ): Promise<ParsedManifest> {
   let bytes: Buffer
   try {
@@ -193,7 +193,7 @@ export async function readManifest(
     if (error instanceof Utf8Error) throw new InputError(`${error.message}; nothing was sent.`)
     throw error
   }
-  return parseManifest(text, displayPath, env, secretValues)
+  return parseManifest(text, displayPath, env, holdsSecret)
 }
 
 /** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */

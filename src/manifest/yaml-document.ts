@@ -1,6 +1,6 @@
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import { InputError, type Problem, type SourceLocation } from '../errors.js'
-import { interpolate, unusableMessage } from './interpolate.js'
+import { interpolate, unusableMessage, type HoldsSecret } from './interpolate.js'
 import { MAX_PROBLEMS } from './issues.js'
 import type { ParsedManifest } from './load.js'
 import { locate } from './locate.js'
@@ -53,12 +53,12 @@ function duplicateKeys(doc: Document): Array<{ message: string; pos: [number, nu
  * Replaces `${VAR}` references in string values (never in keys, never in the
  * files the manifest names, which are read later) with the step's environment.
  */
-function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath: string, env: NodeJS.ProcessEnv, secretValues: readonly string[]): void {
+function interpolateValues(doc: Document, lineCounter: LineCounter, displayPath: string, env: NodeJS.ProcessEnv, holdsSecret: HoldsSecret): void {
   const problems: Problem[] = []
   visit(doc, {
     Scalar(key, node, ancestors) {
       if (key === 'key' || typeof node.value !== 'string') return
-      const result = interpolate(node.value, env, secretValues)
+      const result = interpolate(node.value, env, holdsSecret)
       if ('value' in result) {
         node.value = result.value
         return
@@ -109,7 +109,7 @@ function toData(doc: Document, lineCounter: LineCounter, displayPath: string): u
 }
 
 /** Parses, checks for YAML errors and duplicate keys, and fills in `${VAR}` references, each problem at its line. */
-export function readYamlDocument(text: string, displayPath: string, env: NodeJS.ProcessEnv, secretValues: readonly string[]): ParsedManifest {
+export function readYamlDocument(text: string, displayPath: string, env: NodeJS.ProcessEnv, holdsSecret: HoldsSecret): ParsedManifest {
   const { doc, lineCounter } = parse(text)
   const errors = doc.errors.length ? doc.errors : duplicateKeys(doc)
   if (errors.length) {
@@ -121,7 +121,7 @@ export function readYamlDocument(text: string, displayPath: string, env: NodeJS.
       })),
     )
   }
-  interpolateValues(doc, lineCounter, displayPath, env, secretValues)
+  interpolateValues(doc, lineCounter, displayPath, env, holdsSecret)
   const data = toData(doc, lineCounter, displayPath)
   return { displayPath, data, locate: locator(doc, lineCounter, displayPath) }
 }
