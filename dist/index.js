@@ -3835,17 +3835,25 @@ function checked(operation, integration, expected) {
 var schemas = __nccwpck_require__(8816);
 ;// CONCATENATED MODULE: ./src/api/integration.ts
 
+/** A Botpress id: a lower-case prefix, an underscore, letters and digits (`intver_01JDEMO…`). */
+const BOTPRESS_ID = /^[a-z]+_[0-9A-Za-z]{1,64}$/;
+/** An integration's name, with its workspace's handle or without: letters, digits, `-`, `_`, `.`. */
+const INTEGRATION_NAME = /^([A-Za-z0-9][\w.-]*\/)?[A-Za-z0-9][\w.-]*$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** A version as Botpress writes one (semver), not a range or `latest`. */
+const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const definitions = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()));
 /**
  * The integration as GET and PUT return it: the fields this action relies on
  * are checked, the rest is kept as it came (and compared when planning).
  */
 const remoteIntegrationSchema = schemas/* looseObject */._H3({
-    id: schemas/* string */.YjP().min(1),
-    name: schemas/* string */.YjP(),
-    version: schemas/* string */.YjP(),
+    // What becomes the step's outputs must look like what its name says.
+    id: schemas/* string */.YjP().regex(BOTPRESS_ID, 'is not a Botpress id (such as intver_01J…)'),
+    name: schemas/* string */.YjP().regex(INTEGRATION_NAME, 'is not an integration name (such as acme/acme-crm)'),
+    version: schemas/* string */.YjP().regex(EXACT_VERSION, 'is not a semantic version'),
     title: schemas/* string */.YjP(),
-    updatedAt: schemas/* string */.YjP(),
+    updatedAt: schemas/* string */.YjP().regex(ISO_DATE_TIME, 'is not an ISO 8601 date and time'),
     visibility: schemas/* enum */.k5n(['public', 'private', 'unlisted']),
     verificationStatus: schemas/* enum */.k5n(['unapproved', 'pending', 'approved', 'rejected']),
     secrets: schemas/* array */.YOg(schemas/* string */.YjP()),
@@ -3859,8 +3867,6 @@ const remoteIntegrationSchema = schemas/* looseObject */._H3({
     attributes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
 });
 const integrationResponseSchema = schemas/* object */.Ikc({ integration: remoteIntegrationSchema });
-/** A version as Botpress writes one (semver), not a range or `latest`. */
-const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 /** Of a workspace, only its handle matters here: the prefix of its integrations' names. */
 const workspaceResponseSchema = schemas/* looseObject */._H3({ id: schemas/* string */.YjP(), handle: schemas/* string */.YjP().optional() });
 /** An interface version, as the workspace's and the hub's lookups return it. */
@@ -3963,9 +3969,11 @@ class BotpressClient {
         const path = '/v1/admin/integrations/validate';
         await this.call(`Validating the creation of ${body.name}@${body.version} (POST ${path})`, 'POST', path, body, this.writeHeaders());
     }
-    async updateIntegration(id, body) {
+    /** Updates the version `target` (an update changes neither its name nor its version: an answer with others is refused). */
+    async updateIntegration(target, body) {
+        const { id, name, version } = target;
         const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
-        return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, { id }, body, this.writeHeaders());
+        return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, { id, name, version }, body, this.writeHeaders());
     }
     /** Checks an update without applying it; throws what the update would. */
     async validateUpdate(id, body) {
@@ -4181,7 +4189,7 @@ async function createVersion(client, plan, options, log) {
     if (plan.afterCreate) {
         const keys = Object.keys(plan.afterCreate).join(', ');
         try {
-            integration = await client.updateIntegration(integration.id, plan.afterCreate);
+            integration = await client.updateIntegration(integration, plan.afterCreate);
         }
         catch (error) {
             log.warning(`${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${error instanceof Error ? error.message : String(error)}`);
@@ -4213,7 +4221,7 @@ async function updateVersion(client, target, plan, options, log) {
     if (refused) {
         throw new errors/* InputError */.dz(`${PUBLISHED_ADVICE(remote, options.displayPath)} Nothing was written.`);
     }
-    let integration = await client.updateIntegration(remote.id, plan.body).catch((error) => Promise.reject(advise(error)));
+    let integration = await client.updateIntegration(remote, plan.body).catch((error) => Promise.reject(advise(error)));
     log.info(`Deployed ${integration.name}@${integration.version} (${integration.id}); verification status: ${integration.verificationStatus}.`);
     if (options.requestVerification)
         integration = await requestVerification(client, integration, log);

@@ -68,6 +68,39 @@ describe('answers about another integration', () => {
   })
 })
 
+describe('answers about the right id', () => {
+  it.each([
+    ['another name', { name: 'evil-crm' }],
+    ['another version', { version: '9.9.9' }],
+  ])('but %s fail the update, and never become the outputs', async (_what, change) => {
+    api.fail({}, { status: 200, body: { integration: seedIntegration({ id: EXAMPLE_ID, ...change }) } })
+    const run = await deploy()
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('answered with another integration')
+    expect(run.stdout).not.toContain('Deployed evil-crm')
+    expect(run.outputs['version-id']).toBeUndefined()
+    expect(run.outputs.name).toBeUndefined()
+  })
+
+  it.each([
+    ['id', { id: 'intver_01 ##[error]PWNED' }, 'id: is not a Botpress id'],
+    ['updatedAt', { updatedAt: 'yesterday, more or less' }, 'updatedAt: is not an ISO 8601 date and time'],
+    ['verificationStatus', { verificationStatus: 'approved-by-me' }, 'verificationStatus: Invalid option'],
+    ['name', { name: 'acme/acme-crm\n::error::x' }, 'name: is not an integration name'],
+  ])('whose %s is not what its name says fail the run as a bad answer, before any output', async (_field, change, message) => {
+    // The read answers it: the run stops before the update.
+    api.fail({ status: 200, body: { integration: { ...seedIntegration({ id: EXAMPLE_ID }), ...change } } })
+    const run = await deploy()
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('answered with an unexpected body; nothing was written as outputs.')
+    expect(run.stdout).toContain(message)
+    expect(run.stdout).not.toContain('PWNED')
+    expect(run.outputs['version-id']).toBeUndefined()
+    expect(run.outputs['updated-at']).toBeUndefined()
+    expect(calls()).toEqual([`GET /v1/admin/integrations/${EXAMPLE_ID}`])
+  })
+})
+
 describe('request-verification', () => {
   it('is not asked again when its first answer came too late but was applied', async () => {
     const remote = seedIntegration({ id: EXAMPLE_ID, visibility: 'public', public: true })

@@ -89,9 +89,11 @@ export class BotpressClient {
     await this.call(`Validating the creation of ${body.name}@${body.version} (POST ${path})`, 'POST', path, body, this.writeHeaders())
   }
 
-  async updateIntegration(id: string, body: UpdateBody): Promise<RemoteIntegration> {
+  /** Updates the version `target` (an update changes neither its name nor its version: an answer with others is refused). */
+  async updateIntegration(target: Pick<RemoteIntegration, 'id' | 'name' | 'version'>, body: UpdateBody): Promise<RemoteIntegration> {
+    const { id, name, version } = target
     const path = `/v1/admin/integrations/${encodeURIComponent(id)}`
-    return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, { id }, body, this.writeHeaders())
+    return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, { id, name, version }, body, this.writeHeaders())
   }
 
   /** Checks an update without applying it; throws what the update would. */

@@ -1,5 +1,14 @@
 import { z } from 'zod'
 
+/** A Botpress id: a lower-case prefix, an underscore, letters and digits (`intver_01JDEMO…`). */
+export const BOTPRESS_ID = /^[a-z]+_[0-9A-Za-z]{1,64}$/
+/** An integration's name, with its workspace's handle or without: letters, digits, `-`, `_`, `.`. */
+const INTEGRATION_NAME = /^([A-Za-z0-9][\w.-]*\/)?[A-Za-z0-9][\w.-]*$/
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+
+/** A version as Botpress writes one (semver), not a range or `latest`. */
+export const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
+
 const definitions = z.record(z.string(), z.record(z.string(), z.unknown()))
 
 /**
@@ -7,11 +16,12 @@ const definitions = z.record(z.string(), z.record(z.string(), z.unknown()))
  * are checked, the rest is kept as it came (and compared when planning).
  */
 export const remoteIntegrationSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string(),
-  version: z.string(),
+  // What becomes the step's outputs must look like what its name says.
+  id: z.string().regex(BOTPRESS_ID, 'is not a Botpress id (such as intver_01J…)'),
+  name: z.string().regex(INTEGRATION_NAME, 'is not an integration name (such as acme/acme-crm)'),
+  version: z.string().regex(EXACT_VERSION, 'is not a semantic version'),
   title: z.string(),
-  updatedAt: z.string(),
+  updatedAt: z.string().regex(ISO_DATE_TIME, 'is not an ISO 8601 date and time'),
   visibility: z.enum(['public', 'private', 'unlisted']),
   verificationStatus: z.enum(['unapproved', 'pending', 'approved', 'rejected']),
   secrets: z.array(z.string()),
@@ -28,9 +38,6 @@ export const remoteIntegrationSchema = z.looseObject({
 export type RemoteIntegration = z.infer<typeof remoteIntegrationSchema>
 
 export const integrationResponseSchema = z.object({ integration: remoteIntegrationSchema })
-
-/** A version as Botpress writes one (semver), not a range or `latest`. */
-export const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
 
 /** The body of an update: the definition, with `null` for what is deleted. */
 export type UpdateBody = Record<string, unknown>

@@ -52,7 +52,7 @@ export async function createVersion(client: BotpressClient, plan: Plan, options:
   if (plan.afterCreate) {
     const keys = Object.keys(plan.afterCreate).join(', ')
     try {
-      integration = await client.updateIntegration(integration.id, plan.afterCreate)
+      integration = await client.updateIntegration(integration, plan.afterCreate)
     } catch (error) {
       log.warning(
         `${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${error instanceof Error ? error.message : String(error)}`,
@@ -83,7 +83,7 @@ export async function updateVersion(client: BotpressClient, target: ExistingVers
   if (refused) {
     throw new InputError(`${PUBLISHED_ADVICE(remote, options.displayPath)} Nothing was written.`)
   }
-  let integration = await client.updateIntegration(remote.id, plan.body).catch((error: unknown) => Promise.reject(advise(error)))
+  let integration = await client.updateIntegration(remote, plan.body).catch((error: unknown) => Promise.reject(advise(error)))
   log.info(`Deployed ${integration.name}@${integration.version} (${integration.id}); verification status: ${integration.verificationStatus}.`)
   if (options.requestVerification) integration = await requestVerification(client, integration, log)
   return { operation: 'updated', integration }
