@@ -5,17 +5,23 @@ export const modules = {
 /***/ 7318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ACTIONS_BOT_LOGIN: () => (/* binding */ ACTIONS_BOT_LOGIN),
+/* harmony export */   MAX_COMMENT_PAGES: () => (/* binding */ MAX_COMMENT_PAGES),
+/* harmony export */   UnconfirmedComment: () => (/* binding */ UnconfirmedComment),
 /* harmony export */   upsertComment: () => (/* binding */ upsertComment)
 /* harmony export */ });
-/* unused harmony export MAX_COMMENT_PAGES */
+/** The login GITHUB_TOKEN comments as. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/** A comment written, or maybe written, whose answer did not say where it is. */
+class UnconfirmedComment extends Error {
+}
 /** Pages of 100 comments read at most while looking for ours. */
 const MAX_COMMENT_PAGES = 30;
-function isOurs(comment, marker, author) {
-    // Ours open with the marker (a reply that quotes one does not) and were written by us.
-    if (!comment.body?.startsWith(marker))
-        return false;
-    return 'login' in author ? comment.user?.login === author.login : comment.user?.type === 'Bot';
+function isOurs(comment, marker, login) {
+    // Ours open with the marker (a reply that quotes one does not) and were written by us, by login: any other bot may copy a marker.
+    return comment.body?.startsWith(marker) === true && comment.user?.login === login;
 }
 /** The `next` link of a Link header, only where it stays on the API's own origin (it gets the token). */
 function nextPage(link, apiOrigin) {
@@ -44,18 +50,33 @@ async function upsertComment(target, marker, body) {
     octokit.hook.before('request', (options) => {
         options.request = { ...options.request, signal: AbortSignal.any([budget, AbortSignal.timeout(target.timeoutMs)]) };
     });
+    let writing = false;
     try {
-        return await upsert(octokit, target, marker, body);
+        return await upsert(octokit, target, marker, body, () => (writing = true));
     }
     catch (error) {
-        if (budget.aborted)
-            throw new Error(`the GitHub API did not answer within ${budgetMs / 1000} s in all`, { cause: error });
+        const late = budget.aborted ? `the GitHub API did not answer within ${budgetMs / 1000} s in all` : undefined;
+        // A write that got no whole answer may have been applied: say so rather than that it failed.
+        if (writing && (late || error.name === 'AbortError' || error.status === undefined)) {
+            throw new UnconfirmedComment(late ?? (error instanceof Error ? error.message : String(error)), { cause: error });
+        }
+        if (late)
+            throw new Error(late, { cause: error });
         throw error;
     }
 }
-async function upsert(octokit, target, marker, body) {
+/** Where GitHub says the comment is; an answer without it leaves the comment unconfirmed. */
+function confirmed(data) {
+    if (typeof data.html_url !== 'string' || !data.html_url)
+        throw new UnconfirmedComment("GitHub's answer did not say where the comment is (no html_url)");
+    return data.html_url;
+}
+async function upsert(octokit, target, marker, body, onWrite) {
     const where = { owner: target.owner, repo: target.repo };
-    const author = await octokit.rest.users.getAuthenticated().then(({ data }) => ({ login: data.login }), () => ({ anyBot: true }));
+    // Who the token acts as: `comment-author` when given, else the login GitHub
+    // names, else GITHUB_TOKEN's bot (GITHUB_TOKEN and app tokens may not read /user).
+    const login = target.author ||
+        (await octokit.rest.users.getAuthenticated().then(({ data }) => data.login, () => ACTIONS_BOT_LOGIN));
     const apiOrigin = new URL(target.apiUrl).origin;
     const seen = new Set();
     let response = await octokit.rest.issues.listComments({
@@ -64,10 +85,11 @@ async function upsert(octokit, target, marker, body) {
         per_page: 100,
     });
     for (let page = 1;; page++) {
-        const existing = (Array.isArray(response.data) ? response.data : []).find((comment) => isOurs(comment, marker, author));
+        const existing = (Array.isArray(response.data) ? response.data : []).find((comment) => isOurs(comment, marker, login));
         if (existing) {
+            onWrite();
             const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: existing.id, body });
-            return { action: 'updated', url: data.html_url };
+            return { action: 'updated', url: confirmed(data) };
         }
         const next = nextPage(response.headers.link, apiOrigin);
         if (!next || seen.has(next) || page >= MAX_COMMENT_PAGES)
@@ -75,8 +97,9 @@ async function upsert(octokit, target, marker, body) {
         seen.add(next);
         response = await octokit.request({ method: 'GET', url: next });
     }
+    onWrite();
     const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: target.issueNumber, body });
-    return { action: 'created', url: data.html_url };
+    return { action: 'created', url: confirmed(data) };
 }
 
 

@@ -313,10 +313,13 @@ const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
  */
 class InputError extends Error {
     problems;
-    constructor(summary, problems = []) {
+    /** Problems past those listed (and located): lines for the log, which has them all. */
+    unlisted;
+    constructor(summary, problems = [], unlisted = []) {
         super(problems.length ? `${summary}\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}` : summary);
         this.name = 'InputError';
         this.problems = problems;
+        this.unlisted = unlisted;
     }
 }
 function formatProblem(problem) {
@@ -336,7 +339,7 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5337);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1929);
 
 
 // A run of the bundle that only loads a TypeScript definition, in a process of
@@ -351,7 +354,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5337:
+/***/ 1929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4254,8 +4257,10 @@ async function requestVerification(client, integration, log) {
 function chooseLookup(manifest, settings) {
     const id = settings.integrationId ?? manifest.id;
     if (id !== undefined) {
-        if (id === '.' || id === '..')
-            throw new errors/* InputError */.dz(`The integration id "${id}" is not an id; nothing was sent.`);
+        if (id === '.' || id === '..') {
+            const source = settings.integrationId !== undefined ? 'The `integration-id` input' : `The \`id\` of ${manifest.displayPath}`;
+            throw new errors/* InputError */.dz(`${source} is "${id}", which is not an id: give the version's id (intver_…), or leave it out to find the version by name and version. Nothing was sent.`);
+        }
         return { by: 'id', id };
     }
     const { name, version, displayPath } = manifest;
@@ -4395,7 +4400,20 @@ var manifest_issues = __nccwpck_require__(9597);
 var interpolate = __nccwpck_require__(7882);
 // EXTERNAL MODULE: ./src/manifest/suggest.ts
 var suggest = __nccwpck_require__(7271);
+;// CONCATENATED MODULE: ./src/arrays.ts
+/**
+ * Appends `items` to `target` one by one. `target.push(...items)` passes each
+ * item as an argument: a hostile manifest or answer with a hundred thousand
+ * problems or names would end the run with "Maximum call stack size exceeded".
+ */
+function append(target, items) {
+    for (const item of items)
+        target.push(item);
+    return target;
+}
+
 ;// CONCATENATED MODULE: ./src/manifest/json-schema.ts
+
 
 // The schemas inside a manifest are plain JSON Schema, which Botpress checks
 // only once it has the whole update. The mistakes that slip past a reader most
@@ -4428,7 +4446,7 @@ function checkJsonSchema(schema, path) {
         return [{ path, at: 'value', message: 'must be a JSON Schema (a map)' }];
     const findings = [];
     if (schema.type !== undefined)
-        findings.push(...checkType(schema.type, path));
+        append(findings, checkType(schema.type, path));
     if (schema.enum !== undefined && !Array.isArray(schema.enum)) {
         findings.push({ path: [...path, 'enum'], at: 'value', message: 'must be a list of the allowed values' });
     }
@@ -4459,7 +4477,7 @@ function checkJsonSchema(schema, path) {
             continue;
         }
         for (const [name, sub] of Object.entries(map))
-            findings.push(...checkJsonSchema(sub, [...path, key, name]));
+            append(findings, checkJsonSchema(sub, [...path, key, name]));
     }
     for (const key of SUBSCHEMA_LISTS) {
         const list = schema[key];
@@ -4468,7 +4486,7 @@ function checkJsonSchema(schema, path) {
         if (!Array.isArray(list))
             findings.push({ path: [...path, key], at: 'value', message: 'must be a list of schemas' });
         else
-            list.forEach((sub, index) => findings.push(...checkJsonSchema(sub, [...path, key, index])));
+            list.forEach((sub, index) => append(findings, checkJsonSchema(sub, [...path, key, index])));
     }
     for (const key of SUBSCHEMAS) {
         const sub = schema[key];
@@ -4476,9 +4494,9 @@ function checkJsonSchema(schema, path) {
             continue;
         // Draft 7 also writes tuples as a list of `items`.
         if (key === 'items' && Array.isArray(sub))
-            sub.forEach((item, index) => findings.push(...checkJsonSchema(item, [...path, key, index])));
+            sub.forEach((item, index) => append(findings, checkJsonSchema(item, [...path, key, index])));
         else
-            findings.push(...checkJsonSchema(sub, [...path, key]));
+            append(findings, checkJsonSchema(sub, [...path, key]));
     }
     return findings;
 }
@@ -8277,6 +8295,7 @@ function secretEnvName(name) {
 
 ;// CONCATENATED MODULE: ./src/manifest/secrets.ts
 
+
 // A committed value usually looks like one: long, or with characters a name never has.
 function looksLikeValue(raw) {
     return /[=:/+\s]/.test(raw.trim()) || raw.length > 64;
@@ -8319,7 +8338,7 @@ function readSecretDeclarations(raw) {
     const firstKeyOf = new Map();
     for (const { key, path, options } of entries) {
         const optionFindings = checkOptions(options, path);
-        findings.push(...optionFindings);
+        append(findings, optionFindings);
         const name = toScreamingSnake(key);
         if (!isValidSecretName(name)) {
             findings.push({ path, at: 'key', message: `\`${key}\` is not a usable secret name: use letters, digits and underscores, as in API_KEY` });
@@ -8366,6 +8385,7 @@ function checkOptions(options, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/load.ts
+
 
 
 
@@ -8447,29 +8467,31 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
     const result = schema/* manifestSchema */.r.safeParse(protoKeys ? renameKey(data, PROTO, STAND_IN) : data);
     if (!result.success) {
         const issues = result.error.issues.map((issue) => ({ ...issue, path: issue.path.map((segment) => (segment === STAND_IN ? PROTO : segment)) }));
-        findings.push(...(0,manifest_issues/* describeIssues */.wF)(schema/* manifestSchema */.r, data, issues));
+        append(findings, (0,manifest_issues/* describeIssues */.wF)(schema/* manifestSchema */.r, data, issues));
     }
     const { declarations, findings: secretFindings } = readSecretDeclarations(data.secrets);
-    findings.push(...secretFindings);
+    append(findings, secretFindings);
     // What the manifest schema already refused is looked into no further.
     const refused = new Set(findings.map((finding) => formatKeyPath(finding.path)));
     for (const at of schemaLocations(data)) {
         if (refused.has(formatKeyPath(at)))
             continue;
-        findings.push(...checkJsonSchema((0,manifest_issues/* valueAt */.fK)(data, at), at));
+        append(findings, checkJsonSchema((0,manifest_issues/* valueAt */.fK)(data, at), at));
     }
     // Only keys that passed the schema name a file worth reading.
     const refs = fileReferences(data).filter((ref) => !refused.has(formatKeyPath(ref.path)));
     const displayDir = external_node_path_default().posix.dirname(parsed.displayPath);
     const reads = await Promise.all(refs.map((ref) => readReference(ref, manifestDir, displayDir, workspace)));
     const files = reads.filter((read) => 'content' in read);
-    findings.push(...reads.filter((read) => !('content' in read)));
+    append(findings, reads.filter((read) => !('content' in read)));
     if (findings.length || !result.success) {
         // Locating is the costly part, so only the first problems are located and shown.
         const problems = (await Promise.all(findings.slice(0, manifest_issues/* MAX_PROBLEMS */.aZ).map((finding) => toProblem(parsed, finding)))).sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
-        if (findings.length > manifest_issues/* MAX_PROBLEMS */.aZ)
-            problems.push({ message: `… and ${findings.length - manifest_issues/* MAX_PROBLEMS */.aZ} more; fix these first` });
-        throw new errors/* InputError */.dz(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems);
+        const unlisted = findings.slice(manifest_issues/* MAX_PROBLEMS */.aZ).map((finding) => `${formatKeyPath(finding.path)}: ${finding.message}`);
+        if (unlisted.length) {
+            problems.push({ message: `… and ${unlisted.length} more, not shown here: the step's log lists every one, under "${unlisted.length} more problems"` });
+        }
+        throw new errors/* InputError */.dz(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems, unlisted);
     }
     const { id, name, version, secrets: _secrets, ...definition } = (protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data);
     for (const file of files)
@@ -8613,6 +8635,7 @@ function missingSecretsError(missing, prefix) {
 
 
 
+
 const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'];
 // Sent every time, never compared: the server does not return them as sent
 // (files come back as URLs, if at all; layers and extraOperations not at all).
@@ -8637,7 +8660,7 @@ function planSection(section, local, remote, prune) {
             plan.changed.push(name);
     }
     const { merged, removed } = withDeletions(local, remote, prune);
-    plan.removed.push(...removed);
+    append(plan.removed, removed);
     return { plan, merged };
 }
 /** Deletes what a channel no longer has: messages, message tags, conversation tags. */
@@ -8647,20 +8670,20 @@ function pruneChannel(name, local, remote, removed) {
     const messages = withDeletions(local.messages, remoteChannel.messages, true);
     if (messages.merged)
         channel.messages = messages.merged;
-    removed.push(...messages.removed.map((key) => `${name}.messages.${key}`));
+    append(removed, messages.removed.map((key) => `${name}.messages.${key}`));
     for (const part of ['message', 'conversation']) {
         const localPart = local[part];
         const tags = withDeletions(localPart?.tags, asRecord(remoteChannel[part]).tags, true);
         if (tags.removed.length)
             channel[part] = { ...localPart, tags: tags.merged };
-        removed.push(...tags.removed.map((key) => `${name}.${part}.tags.${key}`));
+        append(removed, tags.removed.map((key) => `${name}.${part}.tags.${key}`));
     }
     return channel;
 }
 /** Deletes the attributes an action or event no longer has. */
 function pruneAttributes(name, local, remote, removedNames) {
     const { merged, removed } = withDeletions(local.attributes, asRecord(remote).attributes, true);
-    removedNames.push(...removed.map((key) => `${name}.attributes.${key}`));
+    append(removedNames, removed.map((key) => `${name}.attributes.${key}`));
     return removed.length ? { ...local, attributes: merged } : local;
 }
 /** Everything the update sends, and what it changes, from the manifest and the server's state. */
@@ -8763,6 +8786,7 @@ function pruneUserTags(definition, remote, body, sections) {
 
 
 
+
 // Keys of the update body that the create body does not have: a PUT right after the create applies them.
 const UPDATE_ONLY_KEYS = ['maxExecutionTime'];
 /**
@@ -8790,7 +8814,7 @@ function planCreate(input) {
         body.secrets = secretsBody;
     if (previous) {
         const declared = new Set(input.declarations.map((d) => d.name));
-        secrets.removed.push(...previous.secrets.filter((name) => !declared.has(name)));
+        append(secrets.removed, previous.secrets.filter((name) => !declared.has(name)));
     }
     return {
         operation: 'create',
@@ -9061,6 +9085,7 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 
 
 
+
 /**
  * manifest → which version (by id, or name@version) → secrets → find it on
  * Botpress → plan a create or an update → write (or validate) → verification.
@@ -9076,7 +9101,7 @@ async function deploy(settings, env, state, log) {
     const parts = maskableParts(values);
     for (const part of parts)
         log.mask(part);
-    state.secretValues.push(...parts);
+    append(state.secretValues, parts);
     const client = new BotpressClient({
         baseUrl: settings.apiUrl,
         token: settings.token,
@@ -9431,12 +9456,24 @@ async function publishComment(settings, context, state) {
     }
     const key = commentKey(settings, state);
     const body = fitWithin(commentBody({ ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)), COMMENT_MAX_CHARACTERS);
+    let comments;
     try {
-        const { upsertComment } = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318));
-        const result = await upsertComment({ token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, issueNumber: pullRequest.number, timeoutMs: settings.timeoutMs }, commentMarker(key), body);
+        comments = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318));
+        const result = await comments.upsertComment({
+            token: settings.githubToken,
+            apiUrl: context.apiUrl,
+            ...context.repository,
+            issueNumber: pullRequest.number,
+            timeoutMs: settings.timeoutMs,
+            author: settings.commentAuthor,
+        }, commentMarker(key), body);
         info(logLine(`Pull-request comment ${result.action}: ${result.url}`));
     }
     catch (error) {
+        if (comments && error instanceof comments.UnconfirmedComment) {
+            warning(`The pull-request comment could not be confirmed (${error.message}): it may or may not have been written. The deploy itself is not affected.`);
+            return;
+        }
         const status = error.status;
         const hint = status === 403 || status === 401
             ? ' Give the job `permissions: pull-requests: write` (and, for pull requests from forks, run on `pull_request_target`).'
@@ -9567,6 +9604,7 @@ function readSettings(getInput, env) {
         bypassBreakingChanges: readBoolean(getInput, 'bypass-breaking-changes', false),
         commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
         githubToken: getInput('github-token'),
+        commentAuthor: getInput('comment-author').trim(),
     };
 }
 /** An empty `token` where no fork explains it. */
@@ -9600,10 +9638,12 @@ const log = {
     },
     mask: (value) => core_setSecret(value),
 };
-/** Each problem with a place in a file becomes an annotation on that line. */
+/** Each problem with a place in a file becomes an annotation on that line; the log lists the ones past those. */
 function annotate(error) {
     if (!(error instanceof errors/* InputError */.dz))
         return;
+    if (error.unlisted.length)
+        log.group(`${error.unlisted.length} more problems`, error.unlisted);
     for (const problem of error.problems) {
         if (!problem.location)
             continue;

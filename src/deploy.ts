@@ -15,6 +15,7 @@ import { maskableParts, MIN_SECRET_LENGTH, nearMisses, resolveSecrets } from './
 import { scrubberFor } from './secrets/redact.js'
 import type { Settings } from './settings.js'
 import { USER_AGENT } from './version.js'
+import { append } from './arrays.js'
 
 /** What the run has learnt so far, for the report, whether it succeeds or not. */
 export interface RunState {
@@ -47,7 +48,7 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
   }
   const parts = maskableParts(values)
   for (const part of parts) log.mask(part)
-  state.secretValues.push(...parts)
+  append(state.secretValues, parts)
 
   const client = new BotpressClient({
     baseUrl: settings.apiUrl,

@@ -19,11 +19,14 @@ export interface Problem {
  */
 export class InputError extends Error {
   readonly problems: Problem[]
+  /** Problems past those listed (and located): lines for the log, which has them all. */
+  readonly unlisted: string[]
 
-  constructor(summary: string, problems: Problem[] = []) {
+  constructor(summary: string, problems: Problem[] = [], unlisted: string[] = []) {
     super(problems.length ? `${summary}\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}` : summary)
     this.name = 'InputError'
     this.problems = problems
+    this.unlisted = unlisted
   }
 }
 

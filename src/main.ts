@@ -24,9 +24,10 @@ const log: Log = {
   mask: (value) => core.setSecret(value),
 }
 
-/** Each problem with a place in a file becomes an annotation on that line. */
+/** Each problem with a place in a file becomes an annotation on that line; the log lists the ones past those. */
 function annotate(error: unknown): void {
   if (!(error instanceof InputError)) return
+  if (error.unlisted.length) log.group(`${error.unlisted.length} more problems`, error.unlisted)
   for (const problem of error.problems) {
     if (!problem.location) continue
     core.error(`${problem.keyPath ? `${problem.keyPath}: ` : ''}${problem.message}`, {

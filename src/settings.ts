@@ -29,6 +29,8 @@ export interface Settings {
   bypassBreakingChanges: boolean
   commentOnPr: boolean
   githubToken: string
+  /** Whose marked comments are ours when GET /user is refused; empty: github-actions[bot]. */
+  commentAuthor: string
 }
 
 /** Reads one input by its name in action.yml, trimmed; '' when not given. */
@@ -152,6 +154,7 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
     bypassBreakingChanges: readBoolean(getInput, 'bypass-breaking-changes', false),
     commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
     githubToken: getInput('github-token'),
+    commentAuthor: getInput('comment-author').trim(),
   }
 }
 

@@ -84,6 +84,6 @@ describe('the secrets input and header inputs', () => {
     const run = await deploy((text) => text, {}, { 'integration-id': '..' })
     expect(run.code).toBe(1)
     expect(api.requests).toEqual([])
-    expect(run.stdout).toContain('The integration id ".." is not an id')
+    expect(run.stdout).toContain('The `integration-id` input is "..", which is not an id: give the version\'s id (intver_…)')
   })
 })

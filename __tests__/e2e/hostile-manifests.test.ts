@@ -3,7 +3,8 @@ import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
 import { runAction } from '../support/runner.mjs'
 import { EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
 
-// Manifests written to hurt: odd record names, and a megabyte of what is slowest to check.
+// Manifests written to hurt: odd record names, and a megabyte of what is slowest to
+// check. How long each takes is the benchmark's to measure; these check what is said.
 
 let api: Awaited<ReturnType<typeof startBotpressApi>>
 const action = (title: string) => ({ title, description: '', billable: false, cacheable: false, input: { schema: {} }, output: { schema: {} }, attributes: {} })
@@ -52,19 +53,30 @@ describe('a megabyte of what is slowest to check', () => {
   // Each would take minutes with a check that compares every key with every other.
   const flood = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => line(i)).join('')
 
-  it('unknown keys: reported quickly, the first hundred with their lines', async () => {
+  it('unknown keys: the first hundred with their lines, every one in the log', async () => {
     const run = await deploy((text) => `${text}\n${flood(60_000, (i) => `k${i}: 1\n`)}`)
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('integration.yml has 60000 problems; nothing was sent')
-    expect(run.stdout).toContain('… and 59900 more; fix these first')
-    expect(run.durationMs).toBeLessThan(20_000)
+    expect(run.stdout).toContain(`… and 59900 more, not shown here: the step's log lists every one, under "59900 more problems"`)
+    expect(run.stdout).toContain('::group::59900 more problems\n')
+    expect(run.stdout).toContain('\nk59999: unknown key `k59999`')
+    expect(run.summary).toContain('… and 59900 more')
+  })
+
+  it('a hundred and thirty thousand problems: counted and listed, however many', async () => {
+    const run = await deploy((text) => text.replace('actions:\n', `actions:\n${flood(130_000, (i) => `  a${i}: 1\n`)}`))
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe('')
+    expect(api.requests).toEqual([])
+    expect(run.stdout).not.toContain('Maximum call stack size exceeded')
+    expect(run.stdout).toMatch(/integration\.yml has 13\d{4} problems; nothing was sent/)
+    expect(run.stdout).toContain('\nactions.a129999: ')
   })
 
   it('a duplicated key among many: found at its line', async () => {
     const run = await deploy((text) => text.replace('attributes:\n', `attributes:\n${flood(50_000, (i) => `  a${i}: x\n`)}  a7: again\n`))
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/is not valid YAML.*Map keys must be unique; "a7" is repeated/)
-    expect(run.durationMs).toBeLessThan(20_000)
   })
 
   it('a huge required list: checked quickly', async () => {
@@ -72,7 +84,6 @@ describe('a megabyte of what is slowest to check', () => {
     const run = await deploy((text) => text.replace(/( {2}createLead:\n(?: {4}.*\n)*? {4}input:\n) {6}schema:\n/, `$1${schema}      x-old-schema:\n`))
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('problems; nothing was sent')
-    expect(run.durationMs).toBeLessThan(20_000)
   })
 })
 
@@ -92,7 +103,6 @@ describe('a YAML bomb', () => {
     expect(api.requests).toEqual([])
     expect(run.stdout).toMatch(/integration\.yml:\d+:\d+: .*aliases.*expand to too much data/)
     expect(run.stdout).toContain('is not valid YAML')
-    expect(run.durationMs).toBeLessThan(20_000)
   })
 })
 

@@ -85,6 +85,36 @@ describe('the pull-request comment', () => {
     expect(github.requests.filter((r) => r.method === 'PATCH')).toEqual([])
   })
 
+  it('where GitHub does not say who the token is, is only github-actions[bot]’s: another bot’s copy of the marker is left alone', async () => {
+    github.addComment('acme', 'acme-crm', 42, `${MARKER}\ndependabot copied it`, { login: 'dependabot[bot]', type: 'Bot' })
+    github.addComment('acme', 'acme-crm', 42, `${MARKER}\nours`, ACTIONS_BOT)
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(github.comments(42)).toHaveLength(2)
+    expect(github.comments(42)[0]!.body).toBe(`${MARKER}\ndependabot copied it`)
+    expect(github.comments(42)[1]!.body).toContain('✅ updated')
+  })
+
+  it('is the comment-author’s, for a GitHub App’s own token', async () => {
+    github.addComment('acme', 'acme-crm', 42, `${MARKER}\nthe actions bot`, ACTIONS_BOT)
+    github.addComment('acme', 'acme-crm', 42, `${MARKER}\nthe app`, { login: 'acme-deployer[bot]', type: 'Bot' })
+    const result = await run({ 'comment-author': 'acme-deployer[bot]' })
+    expect(result.code).toBe(0)
+    expect(github.comments(42)[0]!.body).toBe(`${MARKER}\nthe actions bot`)
+    expect(github.comments(42)[1]!.body).toContain('✅ updated')
+  })
+
+  it('is a warning, never "created: undefined", when GitHub’s answer does not say where it is', async () => {
+    await github.close()
+    github = await startGitHubApi({ htmlUrl: '' })
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(result.stdout).not.toContain('undefined')
+    expect(result.stdout).toContain(
+      "::warning::The pull-request comment could not be confirmed (GitHub's answer did not say where the comment is (no html_url)): it may or may not have been written.",
+    )
+  })
+
   it('is found by the login GET /user names, when the token may read it', async () => {
     await github.close()
     github = await startGitHubApi({ user: { login: 'deploy-bot-account', type: 'User' } })

@@ -27,6 +27,7 @@ describe('readSettings', () => {
       bypassBreakingChanges: false,
       commentOnPr: false,
       githubToken: '',
+      commentAuthor: '',
     })
   })
 

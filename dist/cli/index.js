@@ -49,10 +49,13 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  */
 class errors_InputError extends Error {
     problems;
-    constructor(summary, problems = []) {
+    /** Problems past those listed (and located): lines for the log, which has them all. */
+    unlisted;
+    constructor(summary, problems = [], unlisted = []) {
         super(problems.length ? `${summary}\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}` : summary);
         this.name = 'InputError';
         this.problems = problems;
+        this.unlisted = unlisted;
     }
 }
 function formatProblem(problem) {

@@ -7,7 +7,15 @@ export interface CommentTarget {
   issueNumber: number
   /** Each request's limit; the whole exchange gets twice it plus 30 s. */
   timeoutMs: number
+  /** Whose comments are ours where `GET /user` is refused (input `comment-author`); empty: GITHUB_TOKEN's bot. */
+  author: string
 }
+
+/** The login GITHUB_TOKEN comments as. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]'
+
+/** A comment written, or maybe written, whose answer did not say where it is. */
+export class UnconfirmedComment extends Error {}
 
 /** Pages of 100 comments read at most while looking for ours. */
 export const MAX_COMMENT_PAGES = 30
@@ -18,17 +26,9 @@ interface IssueComment {
   user?: { login?: string; type?: string } | null
 }
 
-/**
- * Who the token acts as: its login where GitHub says (`GET /user`), else any
- * bot, since GITHUB_TOKEN and other app installation tokens may not read
- * `/user` and comment as `<app>[bot]`.
- */
-type Author = { login: string } | { anyBot: true }
-
-function isOurs(comment: IssueComment, marker: string, author: Author): boolean {
-  // Ours open with the marker (a reply that quotes one does not) and were written by us.
-  if (!comment.body?.startsWith(marker)) return false
-  return 'login' in author ? comment.user?.login === author.login : comment.user?.type === 'Bot'
+function isOurs(comment: IssueComment, marker: string, login: string): boolean {
+  // Ours open with the marker (a reply that quotes one does not) and were written by us, by login: any other bot may copy a marker.
+  return comment.body?.startsWith(marker) === true && comment.user?.login === login
 }
 
 /** The `next` link of a Link header, only where it stays on the API's own origin (it gets the token). */
@@ -57,22 +57,44 @@ export async function upsertComment(target: CommentTarget, marker: string, body:
   octokit.hook.before('request', (options) => {
     options.request = { ...options.request, signal: AbortSignal.any([budget, AbortSignal.timeout(target.timeoutMs)]) }
   })
+  let writing = false
   try {
-    return await upsert(octokit, target, marker, body)
+    return await upsert(octokit, target, marker, body, () => (writing = true))
   } catch (error) {
-    if (budget.aborted) throw new Error(`the GitHub API did not answer within ${budgetMs / 1000} s in all`, { cause: error })
+    const late = budget.aborted ? `the GitHub API did not answer within ${budgetMs / 1000} s in all` : undefined
+    // A write that got no whole answer may have been applied: say so rather than that it failed.
+    if (writing && (late || (error as { name?: string }).name === 'AbortError' || (error as { status?: number }).status === undefined)) {
+      throw new UnconfirmedComment(late ?? (error instanceof Error ? error.message : String(error)), { cause: error })
+    }
+    if (late) throw new Error(late, { cause: error })
     throw error
   }
 }
 
 type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
 
-async function upsert(octokit: Octokit, target: CommentTarget, marker: string, body: string): Promise<{ action: 'created' | 'updated'; url: string }> {
+/** Where GitHub says the comment is; an answer without it leaves the comment unconfirmed. */
+function confirmed(data: { html_url?: unknown }): string {
+  if (typeof data.html_url !== 'string' || !data.html_url) throw new UnconfirmedComment("GitHub's answer did not say where the comment is (no html_url)")
+  return data.html_url
+}
+
+async function upsert(
+  octokit: Octokit,
+  target: CommentTarget,
+  marker: string,
+  body: string,
+  onWrite: () => void,
+): Promise<{ action: 'created' | 'updated'; url: string }> {
   const where = { owner: target.owner, repo: target.repo }
-  const author: Author = await octokit.rest.users.getAuthenticated().then(
-    ({ data }) => ({ login: data.login }),
-    () => ({ anyBot: true as const }),
-  )
+  // Who the token acts as: `comment-author` when given, else the login GitHub
+  // names, else GITHUB_TOKEN's bot (GITHUB_TOKEN and app tokens may not read /user).
+  const login =
+    target.author ||
+    (await octokit.rest.users.getAuthenticated().then(
+      ({ data }) => data.login,
+      () => ACTIONS_BOT_LOGIN,
+    ))
   const apiOrigin = new URL(target.apiUrl).origin
   const seen = new Set<string>()
   let response: { data: unknown; headers: { link?: string } } = await octokit.rest.issues.listComments({
@@ -81,16 +103,18 @@ async function upsert(octokit: Octokit, target: CommentTarget, marker: string, b
     per_page: 100,
   })
   for (let page = 1; ; page++) {
-    const existing = (Array.isArray(response.data) ? (response.data as IssueComment[]) : []).find((comment) => isOurs(comment, marker, author))
+    const existing = (Array.isArray(response.data) ? (response.data as IssueComment[]) : []).find((comment) => isOurs(comment, marker, login))
     if (existing) {
+      onWrite()
       const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: existing.id, body })
-      return { action: 'updated', url: data.html_url }
+      return { action: 'updated', url: confirmed(data) }
     }
     const next = nextPage(response.headers.link, apiOrigin)
     if (!next || seen.has(next) || page >= MAX_COMMENT_PAGES) break
     seen.add(next)
     response = await octokit.request({ method: 'GET', url: next })
   }
+  onWrite()
   const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: target.issueNumber, body })
-  return { action: 'created', url: data.html_url }
+  return { action: 'created', url: confirmed(data) }
 }

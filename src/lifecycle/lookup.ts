@@ -13,7 +13,12 @@ export type Lookup = { by: 'id'; id: string } | { by: 'name'; name: string; vers
 export function chooseLookup(manifest: Manifest, settings: { integrationId?: string; expectedVersion?: string }): Lookup {
   const id = settings.integrationId ?? manifest.id
   if (id !== undefined) {
-    if (id === '.' || id === '..') throw new InputError(`The integration id "${id}" is not an id; nothing was sent.`)
+    if (id === '.' || id === '..') {
+      const source = settings.integrationId !== undefined ? 'The `integration-id` input' : `The \`id\` of ${manifest.displayPath}`
+      throw new InputError(
+        `${source} is "${id}", which is not an id: give the version's id (intver_…), or leave it out to find the version by name and version. Nothing was sent.`,
+      )
+    }
     return { by: 'id', id }
   }
   const { name, version, displayPath } = manifest

@@ -1,6 +1,7 @@
 import type { Finding } from './issues.js'
 import type { KeyPath } from './key-path.js'
 import { closestKey } from './suggest.js'
+import { append } from '../arrays.js'
 
 // The schemas inside a manifest are plain JSON Schema, which Botpress checks
 // only once it has the whole update. The mistakes that slip past a reader most
@@ -34,7 +35,7 @@ export function checkJsonSchema(schema: unknown, path: KeyPath): Finding[] {
   if (typeof schema === 'boolean') return []
   if (!isMap(schema)) return [{ path, at: 'value', message: 'must be a JSON Schema (a map)' }]
   const findings: Finding[] = []
-  if (schema.type !== undefined) findings.push(...checkType(schema.type, path))
+  if (schema.type !== undefined) append(findings, checkType(schema.type, path))
   if (schema.enum !== undefined && !Array.isArray(schema.enum)) {
     findings.push({ path: [...path, 'enum'], at: 'value', message: 'must be a list of the allowed values' })
   }
@@ -61,20 +62,20 @@ export function checkJsonSchema(schema: unknown, path: KeyPath): Finding[] {
       findings.push({ path: [...path, key], at: 'value', message: 'must be a map of property name → schema' })
       continue
     }
-    for (const [name, sub] of Object.entries(map)) findings.push(...checkJsonSchema(sub, [...path, key, name]))
+    for (const [name, sub] of Object.entries(map)) append(findings, checkJsonSchema(sub, [...path, key, name]))
   }
   for (const key of SUBSCHEMA_LISTS) {
     const list = schema[key]
     if (list === undefined) continue
     if (!Array.isArray(list)) findings.push({ path: [...path, key], at: 'value', message: 'must be a list of schemas' })
-    else list.forEach((sub, index) => findings.push(...checkJsonSchema(sub, [...path, key, index])))
+    else list.forEach((sub, index) => append(findings, checkJsonSchema(sub, [...path, key, index])))
   }
   for (const key of SUBSCHEMAS) {
     const sub = schema[key]
     if (sub === undefined) continue
     // Draft 7 also writes tuples as a list of `items`.
-    if (key === 'items' && Array.isArray(sub)) sub.forEach((item, index) => findings.push(...checkJsonSchema(item, [...path, key, index])))
-    else findings.push(...checkJsonSchema(sub, [...path, key]))
+    if (key === 'items' && Array.isArray(sub)) sub.forEach((item, index) => append(findings, checkJsonSchema(item, [...path, key, index])))
+    else append(findings, checkJsonSchema(sub, [...path, key]))
   }
   return findings
 }

@@ -11,6 +11,7 @@ import { formatKeyPath, type KeyPath } from './key-path.js'
 import { readPlainYaml } from './plain-yaml.js'
 import { manifestSchema, type ManifestData } from './schema.js'
 import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
+import { append } from '../arrays.js'
 
 /** The integration's definition as the update body carries it, without secrets. */
 export type Definition = Omit<ManifestData, 'id' | 'name' | 'version' | 'secrets' | 'code'> & { code?: string | FileText | undefined }
@@ -120,15 +121,15 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
   const result = manifestSchema.safeParse(protoKeys ? renameKey(data, PROTO, STAND_IN) : data)
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({ ...issue, path: issue.path.map((segment) => (segment === STAND_IN ? PROTO : segment)) }))
-    findings.push(...describeIssues(manifestSchema, data, issues as typeof result.error.issues))
+    append(findings, describeIssues(manifestSchema, data, issues as typeof result.error.issues))
   }
   const { declarations, findings: secretFindings } = readSecretDeclarations((data as { secrets?: unknown }).secrets)
-  findings.push(...secretFindings)
+  append(findings, secretFindings)
   // What the manifest schema already refused is looked into no further.
   const refused = new Set(findings.map((finding) => formatKeyPath(finding.path)))
   for (const at of schemaLocations(data as Record<string, unknown>)) {
     if (refused.has(formatKeyPath(at))) continue
-    findings.push(...checkJsonSchema(valueAt(data, at), at))
+    append(findings, checkJsonSchema(valueAt(data, at), at))
   }
 
   // Only keys that passed the schema name a file worth reading.
@@ -136,15 +137,21 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
   const displayDir = path.posix.dirname(parsed.displayPath)
   const reads = await Promise.all(refs.map((ref) => readReference(ref, manifestDir, displayDir, workspace)))
   const files = reads.filter((read): read is ReadFile => 'content' in read)
-  findings.push(...reads.filter((read): read is Finding => !('content' in read)))
+  append(
+    findings,
+    reads.filter((read): read is Finding => !('content' in read)),
+  )
 
   if (findings.length || !result.success) {
     // Locating is the costly part, so only the first problems are located and shown.
     const problems: Problem[] = (await Promise.all(findings.slice(0, MAX_PROBLEMS).map((finding) => toProblem(parsed, finding)))).sort(
       (a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0),
     )
-    if (findings.length > MAX_PROBLEMS) problems.push({ message: `… and ${findings.length - MAX_PROBLEMS} more; fix these first` })
-    throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems)
+    const unlisted = findings.slice(MAX_PROBLEMS).map((finding) => `${formatKeyPath(finding.path)}: ${finding.message}`)
+    if (unlisted.length) {
+      problems.push({ message: `… and ${unlisted.length} more, not shown here: the step's log lists every one, under "${unlisted.length} more problems"` })
+    }
+    throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems, unlisted)
   }
 
   const { id, name, version, secrets: _secrets, ...definition } = (protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data) as typeof result.data

@@ -1,5 +1,6 @@
 import { isValidSecretName, toScreamingSnake } from '../secrets/names.js'
 import type { Finding } from './issues.js'
+import { append } from '../arrays.js'
 
 /** A secret the integration needs, by its normalised name. */
 export interface SecretDeclaration {
@@ -48,7 +49,7 @@ export function readSecretDeclarations(raw: unknown): { declarations: SecretDecl
   const firstKeyOf = new Map<string, string>()
   for (const { key, path, options } of entries) {
     const optionFindings = checkOptions(options, path)
-    findings.push(...optionFindings)
+    append(findings, optionFindings)
     const name = toScreamingSnake(key)
     if (!isValidSecretName(name)) {
       findings.push({ path, at: 'key', message: `\`${key}\` is not a usable secret name: use letters, digits and underscores, as in API_KEY` })

@@ -3,6 +3,7 @@ import { asRecord } from './compare.js'
 import { filesSent, RECORD_SECTIONS, type LocalInput, type Plan, type SectionPlan } from './plan.js'
 import { planSecrets } from './secrets.js'
 import { hasOwn } from '../own.js'
+import { append } from '../arrays.js'
 
 export interface CreatePlanInput extends LocalInput {
   name: string
@@ -38,7 +39,10 @@ export function planCreate(input: CreatePlanInput): Plan {
   if (Object.keys(secretsBody).length) body.secrets = secretsBody
   if (previous) {
     const declared = new Set(input.declarations.map((d) => d.name))
-    secrets.removed.push(...previous.secrets.filter((name) => !declared.has(name)))
+    append(
+      secrets.removed,
+      previous.secrets.filter((name) => !declared.has(name)),
+    )
   }
 
   return {

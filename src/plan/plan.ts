@@ -6,6 +6,7 @@ import type { SecretValues } from '../secrets/resolve.js'
 import { asRecord, sameAsRemote } from './compare.js'
 import { planSecrets, type SecretsPlan } from './secrets.js'
 import { hasOwn, setOwn } from '../own.js'
+import { append } from '../arrays.js'
 
 export type { SecretsPlan } from './secrets.js'
 
@@ -75,7 +76,7 @@ function planSection(section: string, local: Entries | undefined, remote: unknow
     else plan.changed.push(name)
   }
   const { merged, removed } = withDeletions(local, remote, prune)
-  plan.removed.push(...removed)
+  append(plan.removed, removed)
   return { plan, merged }
 }
 
@@ -85,12 +86,18 @@ function pruneChannel(name: string, local: Entries, remote: unknown, removed: st
   const channel = { ...local }
   const messages = withDeletions(local.messages as Entries | undefined, remoteChannel.messages, true)
   if (messages.merged) channel.messages = messages.merged
-  removed.push(...messages.removed.map((key) => `${name}.messages.${key}`))
+  append(
+    removed,
+    messages.removed.map((key) => `${name}.messages.${key}`),
+  )
   for (const part of ['message', 'conversation'] as const) {
     const localPart = local[part] as Entries | undefined
     const tags = withDeletions(localPart?.tags as Entries | undefined, asRecord(remoteChannel[part]).tags, true)
     if (tags.removed.length) channel[part] = { ...localPart, tags: tags.merged }
-    removed.push(...tags.removed.map((key) => `${name}.${part}.tags.${key}`))
+    append(
+      removed,
+      tags.removed.map((key) => `${name}.${part}.tags.${key}`),
+    )
   }
   return channel
 }
@@ -98,7 +105,10 @@ function pruneChannel(name: string, local: Entries, remote: unknown, removed: st
 /** Deletes the attributes an action or event no longer has. */
 function pruneAttributes(name: string, local: Entries, remote: unknown, removedNames: string[]): Entries {
   const { merged, removed } = withDeletions(local.attributes as Entries | undefined, asRecord(remote).attributes, true)
-  removedNames.push(...removed.map((key) => `${name}.attributes.${key}`))
+  append(
+    removedNames,
+    removed.map((key) => `${name}.attributes.${key}`),
+  )
   return removed.length ? { ...local, attributes: merged } : local
 }
 

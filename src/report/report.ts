@@ -104,15 +104,29 @@ export async function publishComment(settings: Settings, context: RunContext, st
     ),
     COMMENT_MAX_CHARACTERS,
   )
+  let comments: typeof import('../github/comment.js') | undefined
   try {
-    const { upsertComment } = await import('../github/comment.js')
-    const result = await upsertComment(
-      { token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, issueNumber: pullRequest.number, timeoutMs: settings.timeoutMs },
+    comments = await import('../github/comment.js')
+    const result = await comments.upsertComment(
+      {
+        token: settings.githubToken,
+        apiUrl: context.apiUrl,
+        ...context.repository,
+        issueNumber: pullRequest.number,
+        timeoutMs: settings.timeoutMs,
+        author: settings.commentAuthor,
+      },
       commentMarker(key),
       body,
     )
     core.info(logLine(`Pull-request comment ${result.action}: ${result.url}`))
   } catch (error) {
+    if (comments && error instanceof comments.UnconfirmedComment) {
+      core.warning(
+        `The pull-request comment could not be confirmed (${error.message}): it may or may not have been written. The deploy itself is not affected.`,
+      )
+      return
+    }
     const status = (error as { status?: number }).status
     const hint =
       status === 403 || status === 401
