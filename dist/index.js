@@ -345,7 +345,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // A run of the bundle that only loads a TypeScript definition, in a process of
 // its own (see definition/child.ts): the loader is a chunk of its own.
 if (process.env[_definition_kind_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFINITION_CHILD */ .f])
-    await (await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 6351))).definitionChild();
+    await (await __nccwpck_require__.e(/* import() */ 802).then(__nccwpck_require__.bind(__nccwpck_require__, 9802))).definitionChild();
 else
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -9148,7 +9148,7 @@ async function deploy(settings, env, state, log) {
 async function deploy_loadManifest(settings, env, state, log) {
     const { manifestFile, manifestDisplayPath, workspace } = settings;
     const parsed = kind/* DEFINITION_FILE */.b.test(manifestFile)
-        ? await (await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 6351))).readDefinition(manifestFile, manifestDisplayPath, workspace, {
+        ? await (await __nccwpck_require__.e(/* import() */ 802).then(__nccwpck_require__.bind(__nccwpck_require__, 9802))).readDefinition(manifestFile, manifestDisplayPath, workspace, {
             debug: (message) => log.debug(message),
             isolate: true,
             timeoutMs: settings.timeoutMs,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { startBotpressApi } from '../support/botpress-api.mjs'
 import { DEFINITIONS, EXAMPLE_DEFINITIONS, definitionWorkspace } from '../support/definition-workspace.mjs'
@@ -205,6 +206,77 @@ describe('the process that loads a definition', () => {
     expect(run.stdout).toContain('::debug::integration.definition.ts: hello from the definition')
   })
 
+  // A definition that starts processes, prints without end or looks around: each prepends its code to src/tags.ts.
+  const withCode = async (code: string) => {
+    const workspace = await definitionWorkspace('messaging')
+    const tags = path.join(workspace, 'src/tags.ts')
+    await writeFile(tags, `${code}\n${await readFile(tags, 'utf8')}`)
+    return workspace
+  }
+  /** Whether a process whose command line holds `marker` still runs, after a moment for a kill to land. */
+  const running = async (marker: string) => {
+    for (let i = 0; i < 20; i++) {
+      const found = await new Promise<boolean>((resolve) => execFile('pgrep', ['-f', marker], (error) => resolve(!error)))
+      if (!found) return false
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    return true
+  }
+
+  it('does not wait for a process it started that holds its output, nor let one it detached outlive the step', async () => {
+    const workspace = await withCode(
+      "import { spawn } from 'child_process'\n" +
+        "spawn('sleep', ['1000.125'], { stdio: 'inherit' })\n" +
+        "spawn('sleep', ['1000.25'], { stdio: 'ignore', detached: true }).unref()",
+    )
+    const run = await deploy('integration.definition.ts', { workspace })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/::debug::integration\.definition\.ts: loaded in (PID, mount and user namespaces|a process group)/)
+    expect(await running('sleep 1000.125')).toBe(false)
+    // Only namespaces reach a process that left the group; this machine allows them (see the line above).
+    if (run.stdout.includes('namespaces of its own')) expect(await running('sleep 1000.25')).toBe(false)
+  })
+
+  it('is stopped with every process it started when it never finishes loading', async () => {
+    const workspace = await withCode("import { spawn } from 'child_process'\nspawn('sleep', ['1000.5'], { stdio: 'inherit' })\nwhile (true) {}")
+    const run = await runAction({
+      workspace,
+      inputs: { token: api.token, 'workspace-id': api.workspaceId, manifest: 'integration.definition.ts', 'api-url': api.url, timeout: '2' },
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('integration.definition.ts did not load within 2 s; nothing was sent.')
+    expect(await running('sleep 1000.5')).toBe(false)
+  })
+
+  it('prints at most a MiB into the debug log, then says how much it dropped', async () => {
+    const workspace = await withCode("for (let i = 0; i < 40_000; i++) console.log('x'.repeat(99))")
+    const run = await deploy('integration.definition.ts', { workspace })
+    expect(run.code).toBe(0)
+    const prefix = '::debug::integration.definition.ts: x'
+    const printed = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith(prefix))
+      .reduce((xs, line) => xs + line.length - prefix.length + 1, 0)
+    // Its first MiB (99 x's and a line end a line), and not a byte more.
+    const lines = Math.floor((1024 * 1024) / 100)
+    expect(printed).toBe(lines * 99 + Math.min(1024 * 1024 - lines * 100, 99))
+    expect(run.stdout).toMatch(/::debug::integration\.definition\.ts: … \d+ more bytes of output dropped \(the log keeps the first 1 MiB\)/)
+  })
+
+  it("cannot read the action's environment through /proc where namespaces are allowed", async () => {
+    const workspace = await withCode(
+      "import { readdirSync, readFileSync } from 'fs'\n" +
+        "export const seen = readdirSync('/proc').filter((pid) => /^\\d+$/.test(pid)).filter((pid) => {\n" +
+        "  try { return readFileSync(`/proc/${pid}/environ`, 'latin1').includes('INPUT_TOKEN=') } catch { return false }\n" +
+        '}).length\n' +
+        'console.log(`processes holding the token: ${seen}`)',
+    )
+    const run = await deploy('integration.definition.ts', { workspace })
+    expect(run.code).toBe(0)
+    if (run.stdout.includes('namespaces of its own')) expect(run.stdout).toContain('::debug::integration.definition.ts: processes holding the token: 0')
+    else expect(run.stdout).toContain('::debug::integration.definition.ts: processes holding the token:')
+  })
+
   it('is stopped when the definition never finishes loading', async () => {
     const workspace = await definitionWorkspace('messaging')
     await writeFile(path.join(workspace, 'src/tags.ts'), 'while (true) {}\nexport const userTags = {}\n')
@@ -318,6 +390,27 @@ describe('convert', () => {
       expect(result.stderr).not.toContain('not yours')
     }
     expect(await readFile(elsewhere, 'utf8')).toBe('not yours\n')
+  })
+
+  it('is the safe path: converted with no credential, the YAML deploys the same body where no repository code can run', async () => {
+    // The first job: the repository, its packages, and no credential in the environment.
+    const repository = await definitionWorkspace('messaging')
+    expect(await convert(repository, 'integration.definition.ts', '-o', 'integration.yml')).toMatchObject({ code: 0 })
+    // The artifact, as examples/workflows/deploy-definition-safe.yml uploads it (and the VRL script this one names).
+    const artifact = await mkdtemp(path.join(tmpdir(), 'artifact-'))
+    for (const file of ['integration.yml', '.botpress/dist/index.cjs', 'icon.svg', 'hub.md', 'link-template.vrl']) {
+      await mkdir(path.dirname(path.join(artifact, file)), { recursive: true })
+      await copyFile(path.join(repository, file), path.join(artifact, file))
+    }
+    // The second job: only the artifact, no package and no definition to run.
+    const fromYaml = await deploy('integration.yml', { workspace: artifact })
+    expect(fromYaml.code).toBe(0)
+    expect(fromYaml.stdout).not.toContain('loaded in')
+    const yamlBody = api.requests.find((r) => r.method === 'POST')!.raw
+    await api.close()
+    api = await startBotpressApi()
+    expect((await deploy('integration.definition.ts', { workspace: repository })).code).toBe(0)
+    expect(yamlBody).toBe(api.requests.find((r) => r.method === 'POST')!.raw)
   })
 
   it('--check passes on what it wrote, and shows the drift otherwise', async () => {

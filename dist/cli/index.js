@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9055);
+/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7112);
 // `deploy-botpress-integration convert …`: the command-line side of the action.
 
 const [command, ...args] = process.argv.slice(2);
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9055:
+/***/ 7112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -145,8 +145,6 @@ async function readInside(file, workspace, limit) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/definition/kind.ts
 // What tells a definition from a YAML manifest, and the variable that makes a
 // run of the bundle only load one. Kept apart from load.ts so that the code
@@ -10501,6 +10499,53 @@ async function load_loadDefinitionData(file, displayPath, searchPath = process.e
     return { data, dropped, debug };
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/definition/sandbox.ts
+// The process a definition loads in, and how it is stopped. JavaScript alone
+// cannot keep code that runs as the runner's user away from the runner's other
+// processes: on Linux, where user namespaces are allowed without privileges,
+// the process gets PID and mount namespaces of its own (it sees no other
+// process in /proc, and everything it starts ends with it); elsewhere, a
+// process group of its own, killed whole.
+
+const NAMESPACES = ['--user', '--map-root-user', '--pid', '--fork', '--kill-child', '--mount-proc'];
+let namespacesUsable;
+/** Whether `unshare` can give a process namespaces of its own here, without privileges (tried once per run). */
+function canUseNamespaces() {
+    if (namespacesUsable === undefined) {
+        namespacesUsable = process.platform === 'linux' && (0,external_node_child_process_namespaceObject.spawnSync)('unshare', [...NAMESPACES, 'true'], { stdio: 'ignore', timeout: 5000, env: {} }).status === 0;
+    }
+    return namespacesUsable;
+}
+/** Starts `command` kept apart as well as this platform allows without privileges. */
+function startSandboxed(command, args, options) {
+    const windows = process.platform === 'win32';
+    const namespaces = canUseNamespaces();
+    const child = namespaces
+        ? (0,external_node_child_process_namespaceObject.spawn)('unshare', [...NAMESPACES, command, ...args], { ...options, detached: true })
+        : (0,external_node_child_process_namespaceObject.spawn)(command, args, { ...options, detached: !windows });
+    const isolation = namespaces
+        ? 'PID, mount and user namespaces of its own (it sees no other process; all it starts ends with it)'
+        : windows
+            ? 'a process of its own, killed with the processes it started'
+            : 'a process group of its own, killed whole (user namespaces are not allowed here)';
+    const kill = () => {
+        if (child.pid === undefined)
+            return;
+        try {
+            if (windows)
+                (0,external_node_child_process_namespaceObject.spawnSync)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', timeout: 5000 });
+            else
+                process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // already gone
+        }
+    };
+    return { child, isolation, kill };
+}
+
 ;// CONCATENATED MODULE: ./src/definition/child.ts
 
 
@@ -10513,38 +10558,81 @@ async function load_loadDefinitionData(file, displayPath, searchPath = process.e
 // which gives the data back on fd 3.
 const RESULT_FD = 3;
 const MAX_RESULT_BYTES = 64 * 1024 * 1024;
+/** What the definition may print into the debug log; the rest is counted and dropped. */
+const MAX_OUTPUT_BYTES = 1024 * 1024;
+/** How long the answer may take to arrive once the process has exited (a process it started may hold the pipe). */
+const DRAIN_MS = 500;
 // Only what a Node.js program needs to run: no token, no secret, no input, no runner credential.
 const CHILD_ENV = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'SystemRoot'];
+/**
+ * Loads the definition in a process of its own (see sandbox.ts), with an
+ * environment that holds none of the run's credentials. At `timeoutMs`, or
+ * once it has exited, it and everything it started are killed and its pipes
+ * closed: nothing it leaves behind keeps the step waiting or outlives it.
+ */
 function loadInChild(file, displayPath, timeoutMs, debug) {
     const env = { [kind_DEFINITION_CHILD]: JSON.stringify({ file, displayPath }) };
     for (const name of CHILD_ENV)
         if (process.env[name] !== undefined)
             env[name] = process.env[name];
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [process.argv[1]], { cwd: external_node_path_default().dirname(file), env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const { child, isolation, kill } = startSandboxed(process.execPath, [process.argv[1]], {
+        cwd: external_node_path_default().dirname(file),
+        env,
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
+    debug(`${displayPath}: loaded in ${isolation}`);
     const chunks = [];
     let size = 0;
+    let tooLarge = false;
     const result = child.stdio[RESULT_FD];
     result.on('data', (chunk) => {
         size += chunk.length;
-        if (size > MAX_RESULT_BYTES)
-            child.kill('SIGKILL');
-        else
+        if (size <= MAX_RESULT_BYTES)
             chunks.push(chunk);
+        else if (!tooLarge) {
+            tooLarge = true;
+            kill();
+        }
     });
-    // What the definition prints is its own business: the debug log, a line each.
-    for (const stream of [child.stdout, child.stderr])
-        stream?.on('data', (chunk) => String(chunk)
-            .split('\n')
-            .filter(Boolean)
-            .forEach((line) => debug(`${displayPath}: ${line}`)));
+    // What the definition prints is its own business: the debug log, a line each, up to MAX_OUTPUT_BYTES.
+    let printed = 0;
+    let dropped = 0;
+    for (const stream of [child.stdout, child.stderr]) {
+        stream?.on('data', (chunk) => {
+            const room = MAX_OUTPUT_BYTES - printed;
+            if (room <= 0) {
+                dropped += chunk.length;
+                return;
+            }
+            const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+            printed += kept.length;
+            dropped += chunk.length - kept.length;
+            String(kept)
+                .split('\n')
+                .filter(Boolean)
+                .forEach((line) => debug(`${displayPath}: ${line}`));
+        });
+    }
     return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-        child.on('error', (error) => reject(new errors_InputError(`${displayPath} could not be loaded: ${errors_errorMessage(error)}. Nothing was sent.`)));
-        child.on('close', (code, signal) => {
+        let timedOut = false;
+        let done = false;
+        let exitCode = null;
+        let exited = false;
+        let idle;
+        const finish = () => {
+            if (done)
+                return;
+            done = true;
             clearTimeout(timer);
+            clearTimeout(idle);
+            kill();
+            for (const stream of [child.stdout, child.stderr, result])
+                stream?.destroy();
+            if (dropped)
+                debug(`${displayPath}: … ${dropped} more bytes of output dropped (the log keeps the first ${MAX_OUTPUT_BYTES / 1024 / 1024} MiB)`);
             let answer;
             try {
-                answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                answer = tooLarge ? undefined : JSON.parse(Buffer.concat(chunks).toString('utf8'));
             }
             catch {
                 answer = undefined;
@@ -10553,10 +10641,50 @@ function loadInChild(file, displayPath, timeoutMs, debug) {
                 resolve({ data: answer.data, dropped: answer.dropped, debug: answer.debug });
             else if (answer)
                 reject(new errors_InputError(answer.message));
-            else if (signal === 'SIGKILL')
-                reject(new errors_InputError(`${displayPath} did not load within ${timeoutMs / 1000} s (or gave back more than ${MAX_RESULT_BYTES / 1024 / 1024} MiB); nothing was sent.`));
+            else if (timedOut)
+                reject(new errors_InputError(`${displayPath} did not load within ${timeoutMs / 1000} s; nothing was sent.`));
+            else if (tooLarge)
+                reject(new errors_InputError(`${displayPath} gave back more than ${MAX_RESULT_BYTES / 1024 / 1024} MiB; nothing was sent.`));
             else
-                reject(new errors_InputError(`${displayPath} stopped the process that loads it (exit code ${code}); nothing was sent.`));
+                reject(new errors_InputError(`${displayPath} stopped the process that loads it (exit code ${exitCode}); nothing was sent.`));
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            finish();
+        }, timeoutMs);
+        child.on('error', (error) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            kill();
+            reject(new errors_InputError(`${displayPath} could not be loaded: ${errors_errorMessage(error)}. Nothing was sent.`));
+        });
+        // Done when the process has exited and its pipes have ended; a process it
+        // started may hold them open, so what is still in them is waited for only
+        // until DRAIN_MS pass without a byte.
+        const drain = () => {
+            clearTimeout(idle);
+            idle = setTimeout(finish, DRAIN_MS);
+        };
+        let open = 0;
+        for (const stream of [child.stdout, child.stderr, result]) {
+            if (!stream)
+                continue;
+            open++;
+            stream.on('data', () => exited && drain());
+            stream.on('end', () => {
+                if (--open === 0 && exited)
+                    finish();
+            });
+        }
+        child.on('exit', (code) => {
+            exited = true;
+            exitCode = code;
+            if (open === 0)
+                finish();
+            else
+                drain();
         });
     });
 }
@@ -10576,6 +10704,8 @@ async function definitionChild() {
     await new Promise((resolve, reject) => createWriteStream('', { fd: RESULT_FD })
         .end(JSON.stringify(answer), () => resolve())
         .on('error', reject));
+    // What the definition printed is still on its way: exiting now would cut it short.
+    await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
     process.exit(0);
 }
 
