@@ -8204,6 +8204,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 //# sourceMappingURL=js-yaml.mjs.map
 ;// CONCATENATED MODULE: ./src/manifest/plain-yaml.ts
 
+
 // Plain keys the two read apart: the yaml library makes a null key '' where
 // js-yaml makes it 'null', and takes `<<` as a merge key. None is over 4 characters.
 const NULL_OR_MERGE_KEY = /^(?:~|null|Null|NULL|<<|)$/;
@@ -8249,15 +8250,65 @@ function keepsToPlainYaml(text, events) {
     }
     return documents === 1;
 }
+/** How deep a manifest may nest: a JSON Schema nested twenty levels takes about forty; the largest real ones, ten. */
+const MAX_DEPTH = 64;
+/** How many values (maps, lists, scalars) a manifest may hold: about 13 times the benchmark's large integration. */
+const MAX_NODES = 500_000;
+/** 1-based line and column of `offset` in `text`. */
+function lineAndColumn(text, offset) {
+    let line = 1;
+    let start = 0;
+    for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+        line++;
+        start = at + 1;
+    }
+    return { line, column: offset - start + 1 };
+}
+/**
+ * The manifest's events (js-yaml's parser: linear, and builds no value), once
+ * its nesting and its number of values are known to be within bounds; before
+ * either YAML reader builds anything from them. A manifest over a bound is
+ * refused at the place it crosses it. Undefined when js-yaml finds another
+ * error: the yaml library then reads it, and places each problem.
+ */
+function boundedEvents(text, displayPath) {
+    const refuse = (offset, why) => {
+        const { line, column } = lineAndColumn(text, offset);
+        return new errors/* InputError */.dz(`${displayPath} is not a manifest this action reads; nothing was sent`, [
+            { message: why, location: { file: displayPath, line, column } },
+        ]);
+    };
+    let events;
+    try {
+        events = parseEvents(text, { maxDepth: MAX_DEPTH });
+    }
+    catch (error) {
+        const mark = error.mark;
+        if (/maxDepth/.test(String(error.message)) && mark?.position !== undefined) {
+            throw refuse(mark.position, `nested more than ${MAX_DEPTH} levels deep: a manifest needs a few dozen at most`);
+        }
+        return undefined;
+    }
+    let nodes = 0;
+    for (const event of events) {
+        if (event.type === EVENT_ID.POP || event.type === EVENT_ID.DOCUMENT)
+            continue;
+        if (++nodes > MAX_NODES) {
+            const offset = 'start' in event ? event.start : 'valueStart' in event ? event.valueStart : 0;
+            throw refuse(offset, `holds more than ${MAX_NODES.toLocaleString('en')} values (maps, lists and scalars): a manifest needs a few tens of thousands at most`);
+        }
+    }
+    return events;
+}
 /**
  * The manifest's data as js-yaml's event parser reads it (several times faster
  * than the yaml library on a large manifest), or undefined when the text is not
  * a map in plain YAML (see keepsToPlainYaml) or has any error, duplicate keys
  * included: the yaml library then reads it, and places each problem at its line.
  */
-function readPlainYaml(text) {
+function readPlainYaml(text, parsed) {
     try {
-        const events = parseEvents(text, {});
+        const events = parsed ?? parseEvents(text, {});
         if (!keepsToPlainYaml(text, events))
             return undefined;
         const [data] = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 });
@@ -8406,7 +8457,8 @@ function checkOptions(options, path) {
  * keys for later messages.
  */
 async function parseManifest(text, displayPath, env = {}, holdsSecret = () => false) {
-    const data = readPlainYaml(text);
+    const events = boundedEvents(text, displayPath);
+    const data = events && readPlainYaml(text, events);
     if (data && (0,interpolate/* interpolateData */.M7)(data, env, holdsSecret)) {
         let positions;
         const locate = async (keyPath, at) => {
@@ -8487,9 +8539,11 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
     if (findings.length || !result.success) {
         // Locating is the costly part, so only the first problems are located and shown.
         const problems = (await Promise.all(findings.slice(0, manifest_issues/* MAX_PROBLEMS */.aZ).map((finding) => toProblem(parsed, finding)))).sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
-        const unlisted = findings.slice(manifest_issues/* MAX_PROBLEMS */.aZ).map((finding) => `${formatKeyPath(finding.path)}: ${finding.message}`);
-        if (unlisted.length) {
-            problems.push({ message: `… and ${unlisted.length} more, not shown here: the step's log lists every one, under "${unlisted.length} more problems"` });
+        const more = findings.length - Math.min(findings.length, manifest_issues/* MAX_PROBLEMS */.aZ);
+        const unlisted = findings.slice(manifest_issues/* MAX_PROBLEMS */.aZ, manifest_issues/* MAX_PROBLEMS */.aZ + manifest_issues/* MAX_LOGGED_PROBLEMS */.Nw).map((finding) => `${formatKeyPath(finding.path)}: ${finding.message}`);
+        if (more) {
+            const which = more > unlisted.length ? `the next ${unlisted.length}` : 'every one';
+            problems.push({ message: `… and ${more} more, not shown here: the step's log lists ${which}, under "${unlisted.length} more problems"` });
         }
         throw new errors/* InputError */.dz(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems, unlisted);
     }
@@ -9833,6 +9887,7 @@ function interpolateData(data, env, holdsSecret) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nw: () => (/* binding */ MAX_LOGGED_PROBLEMS),
 /* harmony export */   aZ: () => (/* binding */ MAX_PROBLEMS),
 /* harmony export */   fK: () => (/* binding */ valueAt),
 /* harmony export */   oA: () => (/* binding */ unwrap),
@@ -9843,6 +9898,8 @@ function interpolateData(data, env, holdsSecret) {
 
 /** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
 const MAX_PROBLEMS = 100;
+/** The most problems past those the log lists, unlocated, a line each: a bounded log, however hostile the manifest. */
+const MAX_LOGGED_PROBLEMS = 100_000;
 /** The schema inside optional, nullable and default wrappers. */
 function unwrap(schema) {
     let current = schema;

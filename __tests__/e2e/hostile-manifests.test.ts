@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
 import { runAction } from '../support/runner.mjs'
 import { EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
@@ -70,7 +72,9 @@ describe('a megabyte of what is slowest to check', () => {
     expect(api.requests).toEqual([])
     expect(run.stdout).not.toContain('Maximum call stack size exceeded')
     expect(run.stdout).toMatch(/integration\.yml has 13\d{4} problems; nothing was sent/)
-    expect(run.stdout).toContain('\nactions.a129999: ')
+    expect(run.stdout).toMatch(/… and 129900 more, not shown here: the step's log lists the next 100000, under "100000 more problems"/)
+    expect(run.stdout).toContain('\nactions.a100099: ')
+    expect(run.stdout).not.toContain('\nactions.a100100: ')
   })
 
   it('a duplicated key among many: found at its line', async () => {
@@ -106,11 +110,37 @@ describe('a YAML bomb', () => {
   })
 })
 
+describe('bounds on what a manifest may hold', () => {
+  it('four MiB of opening brackets: refused where it passes 64 levels, and nothing is sent', async () => {
+    const run = await deploy((text) => `${text}deep: ${'['.repeat(4_000_000)}\n`)
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toMatch(/integration\.yml:\d+:70: nested more than 64 levels deep: a manifest needs a few dozen at most/)
+    expect(run.stdout).not.toContain('Flow sequence')
+  })
+
+  it('a million empty maps: refused at the value past the budget, before anything is built', async () => {
+    const run = await deploy((text) => `${text}layers: [${Array(1_000_000).fill('{}').join(',')}]\n`)
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toMatch(/integration\.yml:\d+:\d+: holds more than 500,000 values \(maps, lists and scalars\)/)
+    expect(run.stdout).not.toContain('more problems')
+  })
+
+  it('the benchmark’s large integration is well within them', async () => {
+    const { largeIntegration } = await import('../../bench/fixtures.mjs')
+    const large = await largeIntegration({ codeBytes: 1000 })
+    const text = await readFile(path.join(large.workspace, large.manifest), 'utf8')
+    const { boundedEvents, MAX_NODES } = await import('../../src/manifest/plain-yaml.js')
+    expect(boundedEvents(text, 'large.yml')!.length).toBeLessThan(MAX_NODES / 10)
+  })
+})
+
 describe('nesting fifty thousand levels deep', () => {
   it('is refused at its line, and nothing is sent', async () => {
     const run = await deploy((text) => text.replace('title:', `deep: ${'['.repeat(50_000)}${']'.repeat(50_000)}\ntitle:`))
     expect(run.code).toBe(1)
     expect(api.requests).toEqual([])
-    expect(run.stdout).toMatch(/integration\.yml:\d+:\d+: nested too deeply to be read/)
+    expect(run.stdout).toMatch(/integration\.yml:8:70: nested more than 64 levels deep/)
   })
 })

@@ -9803,6 +9803,8 @@ const VRL_MAX_LENGTH = 2000;
 
 /** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
 const MAX_PROBLEMS = 100;
+/** The most problems past those the log lists, unlocated, a line each: a bounded log, however hostile the manifest. */
+const MAX_LOGGED_PROBLEMS = 100_000;
 /** The schema inside optional, nullable and default wrappers. */
 function unwrap(schema) {
     let current = schema;

@@ -12,6 +12,8 @@ export interface Finding {
 
 /** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
 export const MAX_PROBLEMS = 100
+/** The most problems past those the log lists, unlocated, a line each: a bounded log, however hostile the manifest. */
+export const MAX_LOGGED_PROBLEMS = 100_000
 
 type AnySchema = z.core.$ZodType
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { InputError, type Problem, type SourceLocation } from '../errors.js'
-import { MAX_PROBLEMS, describeIssues, valueAt, type Finding } from './issues.js'
+import { MAX_LOGGED_PROBLEMS, MAX_PROBLEMS, describeIssues, valueAt, type Finding } from './issues.js'
 import { setOwn } from '../own.js'
 import { FileText, fileReferences, readReference, type ReadFile } from './files.js'
 import { interpolateData, type HoldsSecret } from './interpolate.js'
@@ -8,7 +8,7 @@ import { checkJsonSchema, schemaLocations } from './json-schema.js'
 import { FILE_LIMITS, FileRefused, readInside } from './safe-read.js'
 import { Utf8Error, decodeUtf8 } from './utf8.js'
 import { formatKeyPath, type KeyPath } from './key-path.js'
-import { readPlainYaml } from './plain-yaml.js'
+import { boundedEvents, readPlainYaml } from './plain-yaml.js'
 import { manifestSchema, type ManifestData } from './schema.js'
 import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
 import { append } from '../arrays.js'
@@ -59,7 +59,8 @@ export async function parseManifest(
   env: NodeJS.ProcessEnv = {},
   holdsSecret: HoldsSecret = () => false,
 ): Promise<ParsedManifest> {
-  const data = readPlainYaml(text)
+  const events = boundedEvents(text, displayPath)
+  const data = events && readPlainYaml(text, events)
   if (data && interpolateData(data, env, holdsSecret)) {
     let positions: Promise<ParsedManifest['locate']> | undefined
     const locate: ParsedManifest['locate'] = async (keyPath, at) => {
@@ -147,9 +148,11 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
     const problems: Problem[] = (await Promise.all(findings.slice(0, MAX_PROBLEMS).map((finding) => toProblem(parsed, finding)))).sort(
       (a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0),
     )
-    const unlisted = findings.slice(MAX_PROBLEMS).map((finding) => `${formatKeyPath(finding.path)}: ${finding.message}`)
-    if (unlisted.length) {
-      problems.push({ message: `… and ${unlisted.length} more, not shown here: the step's log lists every one, under "${unlisted.length} more problems"` })
+    const more = findings.length - Math.min(findings.length, MAX_PROBLEMS)
+    const unlisted = findings.slice(MAX_PROBLEMS, MAX_PROBLEMS + MAX_LOGGED_PROBLEMS).map((finding) => `${formatKeyPath(finding.path)}: ${finding.message}`)
+    if (more) {
+      const which = more > unlisted.length ? `the next ${unlisted.length}` : 'every one'
+      problems.push({ message: `… and ${more} more, not shown here: the step's log lists ${which}, under "${unlisted.length} more problems"` })
     }
     throw new InputError(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems, unlisted)
   }

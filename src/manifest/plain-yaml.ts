@@ -1,4 +1,5 @@
 import { CORE_SCHEMA, EVENT_ID, SCALAR_STYLE, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml'
+import { InputError } from '../errors.js'
 
 // Plain keys the two read apart: the yaml library makes a null key '' where
 // js-yaml makes it 'null', and takes `<<` as a merge key. None is over 4 characters.
@@ -42,15 +43,69 @@ function keepsToPlainYaml(text: string, events: readonly Event[]): boolean {
   return documents === 1
 }
 
+/** How deep a manifest may nest: a JSON Schema nested twenty levels takes about forty; the largest real ones, ten. */
+export const MAX_DEPTH = 64
+/** How many values (maps, lists, scalars) a manifest may hold: about 13 times the benchmark's large integration. */
+export const MAX_NODES = 500_000
+
+/** 1-based line and column of `offset` in `text`. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1
+  let start = 0
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++
+    start = at + 1
+  }
+  return { line, column: offset - start + 1 }
+}
+
+/**
+ * The manifest's events (js-yaml's parser: linear, and builds no value), once
+ * its nesting and its number of values are known to be within bounds; before
+ * either YAML reader builds anything from them. A manifest over a bound is
+ * refused at the place it crosses it. Undefined when js-yaml finds another
+ * error: the yaml library then reads it, and places each problem.
+ */
+export function boundedEvents(text: string, displayPath: string): Event[] | undefined {
+  const refuse = (offset: number, why: string) => {
+    const { line, column } = lineAndColumn(text, offset)
+    return new InputError(`${displayPath} is not a manifest this action reads; nothing was sent`, [
+      { message: why, location: { file: displayPath, line, column } },
+    ])
+  }
+  let events: Event[]
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH })
+  } catch (error) {
+    const mark = (error as { mark?: { position?: number } }).mark
+    if (/maxDepth/.test(String((error as Error).message)) && mark?.position !== undefined) {
+      throw refuse(mark.position, `nested more than ${MAX_DEPTH} levels deep: a manifest needs a few dozen at most`)
+    }
+    return undefined
+  }
+  let nodes = 0
+  for (const event of events) {
+    if (event.type === EVENT_ID.POP || event.type === EVENT_ID.DOCUMENT) continue
+    if (++nodes > MAX_NODES) {
+      const offset = 'start' in event ? event.start : 'valueStart' in event ? event.valueStart : 0
+      throw refuse(
+        offset,
+        `holds more than ${MAX_NODES.toLocaleString('en')} values (maps, lists and scalars): a manifest needs a few tens of thousands at most`,
+      )
+    }
+  }
+  return events
+}
+
 /**
  * The manifest's data as js-yaml's event parser reads it (several times faster
  * than the yaml library on a large manifest), or undefined when the text is not
  * a map in plain YAML (see keepsToPlainYaml) or has any error, duplicate keys
  * included: the yaml library then reads it, and places each problem at its line.
  */
-export function readPlainYaml(text: string): Record<string, unknown> | undefined {
+export function readPlainYaml(text: string, parsed?: Event[]): Record<string, unknown> | undefined {
   try {
-    const events = parseEvents(text, {})
+    const events = parsed ?? parseEvents(text, {})
     if (!keepsToPlainYaml(text, events)) return undefined
     const [data] = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 })
     return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined
