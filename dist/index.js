@@ -8208,6 +8208,14 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 // Plain keys the two read apart: the yaml library makes a null key '' where
 // js-yaml makes it 'null', and takes `<<` as a merge key. None is over 4 characters.
 const NULL_OR_MERGE_KEY = /^(?:~|null|Null|NULL|<<|)$/;
+// A plain number whose exponent may overflow a double (YAML 1.2 core schema's float form).
+const OVERFLOWING_NUMBER = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]{3,}$/;
+/** Whether a plain scalar is a number that may overflow; its text is built only for one that starts like a number and is long enough. */
+function mayOverflow(text, event) {
+    if (event.valueEnd - event.valueStart < 5 || !/[-+.0-9]/.test(text[event.valueStart]))
+        return false;
+    return OVERFLOWING_NUMBER.test(getScalarValue(text, event));
+}
 // What each open collection expects next.
 const ITEM = 0; // a sequence's item, or a document's content
 const KEY = 1; // a mapping's key
@@ -8242,8 +8250,12 @@ function keepsToPlainYaml(text, events) {
                 return false;
             expecting[depth] = VALUE;
         }
-        else if (expecting[depth] === VALUE) {
-            expecting[depth] = KEY;
+        else {
+            // js-yaml keeps 1e400 a string, the yaml library makes it Infinity: the library reads it, and the check refuses it.
+            if (event.type === EVENT_ID.SCALAR && event.style === SCALAR_STYLE.PLAIN && mayOverflow(text, event))
+                return false;
+            if (expecting[depth] === VALUE)
+                expecting[depth] = KEY;
         }
         if (event.type !== EVENT_ID.SCALAR)
             expecting.push(event.type === EVENT_ID.MAPPING ? KEY : ITEM);
@@ -8278,6 +8290,12 @@ function boundedEvents(text, displayPath) {
             { message: why, location: { file: displayPath, line, column } },
         ]);
     };
+    // js-yaml ends a line at a lone CR, the yaml library does not: refused, so that both read the same.
+    const loneCr = /\r(?!\n)/.exec(text);
+    if (loneCr)
+        throw refuse(loneCr.index, 'a carriage return not followed by a line feed (a lone CR): save the file with LF or CRLF line ends');
+    // A `%YAML 1.1` directive makes the yaml library read `yes` as true, js-yaml as "yes": YAML 1.2 only.
+    const directive = /^%\S*/m.exec(text);
     let events;
     try {
         events = parseEvents(text, { maxDepth: MAX_DEPTH });
@@ -8291,6 +8309,9 @@ function boundedEvents(text, displayPath) {
     }
     let nodes = 0;
     for (const event of events) {
+        if (event.type === EVENT_ID.DOCUMENT && event.directives.length && directive) {
+            throw refuse(directive.index, `the directive ${directive[0]}: this action reads YAML 1.2 alone; remove the directive`);
+        }
         if (event.type === EVENT_ID.POP || event.type === EVENT_ID.DOCUMENT)
             continue;
         if (++nodes > MAX_NODES) {
@@ -8504,6 +8525,20 @@ function renameKey(value, from, to) {
         return value;
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key === from ? to : key, renameKey(item, from, to)]));
 }
+/** Numbers JSON cannot hold (1e400, .inf, .nan), which would be sent as null, that is, deleted. */
+function nonFiniteNumbers(value, path = []) {
+    if (typeof value === 'number') {
+        return Number.isFinite(value)
+            ? []
+            : [{ path, at: 'value', message: `${value} is not a number JSON can hold (it would be sent as null); write a finite number` }];
+    }
+    if (value === null || typeof value !== 'object' || value instanceof FileText)
+        return [];
+    const found = [];
+    for (const [key, item] of Object.entries(value))
+        append(found, nonFiniteNumbers(item, [...path, Array.isArray(value) ? Number(key) : key]));
+    return found;
+}
 /**
  * Checks a parsed manifest and reads the files it names (relative to
  * `manifestDir`). Every problem is collected and thrown together.
@@ -8521,6 +8556,7 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
         const issues = result.error.issues.map((issue) => ({ ...issue, path: issue.path.map((segment) => (segment === STAND_IN ? PROTO : segment)) }));
         append(findings, (0,manifest_issues/* describeIssues */.wF)(schema/* manifestSchema */.r, data, issues));
     }
+    append(findings, nonFiniteNumbers(data));
     const { declarations, findings: secretFindings } = readSecretDeclarations(data.secrets);
     append(findings, secretFindings);
     // What the manifest schema already refused is looked into no further.
@@ -9569,7 +9605,7 @@ function readChoice(getInput, name, choices, fallback) {
     throw new errors/* InputError */.dz(`Input \`${name}\` must be one of ${choices.join(', ')}, not "${raw}".`);
 }
 function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+    return hostname === 'localhost' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 /** The API base URL without a trailing slash; plain http only on loopback. */
 function checkApiUrl(raw) {
@@ -9586,6 +9622,10 @@ function checkApiUrl(raw) {
     }
     if (url.search || url.hash) {
         throw new errors/* InputError */.dz(`Input \`api-url\` must be a base URL without a query or fragment, such as ${DEFAULT_API_URL}.`);
+    }
+    // @actions/http-client hands the bracketed host to the name resolver, which fails on every attempt.
+    if (url.hostname.startsWith('[')) {
+        throw new errors/* InputError */.dz(`Input \`api-url\` names its host by an IPv6 address (${url.hostname}), which the HTTP client cannot reach: use a host name that resolves to it (localhost for ::1), or an IPv4 address.`);
     }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
         throw new errors/* InputError */.dz(`Input \`api-url\` uses plain http (${url.host}): the token would travel in clear. Use https, or a loopback address for a local API.`);

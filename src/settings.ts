@@ -64,7 +64,7 @@ function readChoice<T extends string>(getInput: InputReader, name: string, choic
 }
 
 function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+  return hostname === 'localhost' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }
 
 /** The API base URL without a trailing slash; plain http only on loopback. */
@@ -81,6 +81,12 @@ export function checkApiUrl(raw: string): string {
   }
   if (url.search || url.hash) {
     throw new InputError(`Input \`api-url\` must be a base URL without a query or fragment, such as ${DEFAULT_API_URL}.`)
+  }
+  // @actions/http-client hands the bracketed host to the name resolver, which fails on every attempt.
+  if (url.hostname.startsWith('[')) {
+    throw new InputError(
+      `Input \`api-url\` names its host by an IPv6 address (${url.hostname}), which the HTTP client cannot reach: use a host name that resolves to it (localhost for ::1), or an IPv4 address.`,
+    )
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw new InputError(`Input \`api-url\` uses plain http (${url.host}): the token would travel in clear. Use https, or a loopback address for a local API.`)

@@ -80,6 +80,14 @@ describe('the secrets input and header inputs', () => {
     expect(api.requests).toEqual([])
   })
 
+  it.each(['http://[::1]:8080', 'https://[2001:db8::1]/'])('refuses an api-url of an IPv6 address (%s) before any attempt, saying what to use', async (url) => {
+    const run = await deploy((text) => text, {}, { 'api-url': url })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('names its host by an IPv6 address')
+    expect(run.stdout).toContain('use a host name that resolves to it (localhost for ::1), or an IPv4 address')
+    expect(run.stdout).not.toContain('ENOTFOUND')
+  })
+
   it('refuses an integration-id of .. instead of reading the parent path', async () => {
     const run = await deploy((text) => text, {}, { 'integration-id': '..' })
     expect(run.code).toBe(1)

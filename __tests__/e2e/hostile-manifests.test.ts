@@ -136,6 +136,32 @@ describe('bounds on what a manifest may hold', () => {
   })
 })
 
+describe('what the two YAML readers would read apart', () => {
+  it('a lone CR: refused at its place, never read as a line end by one reader and not the other', async () => {
+    const run = await deploy((text) => text.replace('title: Acme CRM\n', 'title: Acme CRM\rvisibility: public\n'))
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toMatch(/integration\.yml:8:16: a carriage return not followed by a line feed \(a lone CR\)/)
+  })
+
+  it.each([
+    ['plain', (text: string) => text],
+    ['with an anchor elsewhere', (text: string) => text.replace('title: Acme CRM\n', 'title: &t Acme CRM\n')],
+  ])('a number past a double (1e400), %s: the same error at its line, never sent as null', async (_how, anchor) => {
+    const run = await deploy((text) => anchor(text).replace('maxExecutionTime: 60', 'maxExecutionTime: 1e400'))
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toMatch(/integration\.yml:\d+:19: maxExecutionTime: Infinity is not a number JSON can hold \(it would be sent as null\)/)
+  })
+
+  it('a %YAML 1.1 directive: refused at its line (one reader would read yes as true, the other as "yes")', async () => {
+    const run = await deploy((text) => `%YAML 1.1\n---\n${text}`)
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.stdout).toMatch(/integration\.yml:1:1: the directive %(25)?YAML: this action reads YAML 1\.2 alone; remove the directive/)
+  })
+})
+
 describe('nesting fifty thousand levels deep', () => {
   it('is refused at its line, and nothing is sent', async () => {
     const run = await deploy((text) => text.replace('title:', `deep: ${'['.repeat(50_000)}${']'.repeat(50_000)}\ntitle:`))

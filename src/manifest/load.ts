@@ -107,6 +107,19 @@ function renameKey(value: unknown, from: string, to: string): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key === from ? to : key, renameKey(item, from, to)]))
 }
 
+/** Numbers JSON cannot hold (1e400, .inf, .nan), which would be sent as null, that is, deleted. */
+function nonFiniteNumbers(value: unknown, path: KeyPath = []): Finding[] {
+  if (typeof value === 'number') {
+    return Number.isFinite(value)
+      ? []
+      : [{ path, at: 'value', message: `${value} is not a number JSON can hold (it would be sent as null); write a finite number` }]
+  }
+  if (value === null || typeof value !== 'object' || value instanceof FileText) return []
+  const found: Finding[] = []
+  for (const [key, item] of Object.entries(value)) append(found, nonFiniteNumbers(item, [...path, Array.isArray(value) ? Number(key) : key]))
+  return found
+}
+
 /**
  * Checks a parsed manifest and reads the files it names (relative to
  * `manifestDir`). Every problem is collected and thrown together.
@@ -124,6 +137,7 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
     const issues = result.error.issues.map((issue) => ({ ...issue, path: issue.path.map((segment) => (segment === STAND_IN ? PROTO : segment)) }))
     append(findings, describeIssues(manifestSchema, data, issues as typeof result.error.issues))
   }
+  append(findings, nonFiniteNumbers(data))
   const { declarations, findings: secretFindings } = readSecretDeclarations((data as { secrets?: unknown }).secrets)
   append(findings, secretFindings)
   // What the manifest schema already refused is looked into no further.

@@ -1,9 +1,18 @@
-import { CORE_SCHEMA, EVENT_ID, SCALAR_STYLE, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml'
+import { CORE_SCHEMA, EVENT_ID, SCALAR_STYLE, constructFromEvents, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml'
 import { InputError } from '../errors.js'
 
 // Plain keys the two read apart: the yaml library makes a null key '' where
 // js-yaml makes it 'null', and takes `<<` as a merge key. None is over 4 characters.
 const NULL_OR_MERGE_KEY = /^(?:~|null|Null|NULL|<<|)$/
+
+// A plain number whose exponent may overflow a double (YAML 1.2 core schema's float form).
+const OVERFLOWING_NUMBER = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]{3,}$/
+
+/** Whether a plain scalar is a number that may overflow; its text is built only for one that starts like a number and is long enough. */
+function mayOverflow(text: string, event: ScalarEvent): boolean {
+  if (event.valueEnd - event.valueStart < 5 || !/[-+.0-9]/.test(text[event.valueStart]!)) return false
+  return OVERFLOWING_NUMBER.test(getScalarValue(text, event))
+}
 
 // What each open collection expects next.
 const ITEM = 0 // a sequence's item, or a document's content
@@ -35,8 +44,10 @@ function keepsToPlainYaml(text: string, events: readonly Event[]): boolean {
       const short = event.valueEnd - event.valueStart <= 4
       if (event.style === SCALAR_STYLE.PLAIN && short && NULL_OR_MERGE_KEY.test(getScalarValue(text, event))) return false
       expecting[depth] = VALUE
-    } else if (expecting[depth] === VALUE) {
-      expecting[depth] = KEY
+    } else {
+      // js-yaml keeps 1e400 a string, the yaml library makes it Infinity: the library reads it, and the check refuses it.
+      if (event.type === EVENT_ID.SCALAR && event.style === SCALAR_STYLE.PLAIN && mayOverflow(text, event)) return false
+      if (expecting[depth] === VALUE) expecting[depth] = KEY
     }
     if (event.type !== EVENT_ID.SCALAR) expecting.push(event.type === EVENT_ID.MAPPING ? KEY : ITEM)
   }
@@ -73,6 +84,11 @@ export function boundedEvents(text: string, displayPath: string): Event[] | unde
       { message: why, location: { file: displayPath, line, column } },
     ])
   }
+  // js-yaml ends a line at a lone CR, the yaml library does not: refused, so that both read the same.
+  const loneCr = /\r(?!\n)/.exec(text)
+  if (loneCr) throw refuse(loneCr.index, 'a carriage return not followed by a line feed (a lone CR): save the file with LF or CRLF line ends')
+  // A `%YAML 1.1` directive makes the yaml library read `yes` as true, js-yaml as "yes": YAML 1.2 only.
+  const directive = /^%\S*/m.exec(text)
   let events: Event[]
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH })
@@ -85,6 +101,9 @@ export function boundedEvents(text: string, displayPath: string): Event[] | unde
   }
   let nodes = 0
   for (const event of events) {
+    if (event.type === EVENT_ID.DOCUMENT && event.directives.length && directive) {
+      throw refuse(directive.index, `the directive ${directive[0]}: this action reads YAML 1.2 alone; remove the directive`)
+    }
     if (event.type === EVENT_ID.POP || event.type === EVENT_ID.DOCUMENT) continue
     if (++nodes > MAX_NODES) {
       const offset = 'start' in event ? event.start : 'valueStart' in event ? event.valueStart : 0
