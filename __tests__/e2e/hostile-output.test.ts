@@ -185,6 +185,29 @@ describe('secrets that the server echoes', () => {
     expect(JSON.parse(result.outputs.integration!).title).toBe('echo ***')
   })
 
+  it('are scrubbed in every shape a server may echo them: encoded, escaped, wrapped, split across lines', async () => {
+    const shapes = [
+      encodeURIComponent(API_KEY).toLowerCase(),
+      encodeURIComponent(encodeURIComponent(api.token)),
+      Buffer.from(API_KEY).toString('hex'),
+      [...API_KEY].map((c) => `&#${c.charCodeAt(0)};`).join(''),
+      `${API_KEY.slice(0, 10)}\n${API_KEY.slice(10)}`,
+      Buffer.from(`Authorization: Bearer ${api.token}`).toString('base64').replace(/.{20}/g, '$&\n'),
+    ]
+    api.fail({}, { status: 400, body: { id: 'err_1', code: 400, type: 'InvalidPayload', message: `rejected: ${shapes.join(' | ')}` } })
+    const result = await run({ 'comment-on-pr': 'true' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('rejected: ***')
+    for (const text of [visibleLog(result.stdout), result.summary, github.comments(42)[0]!.body]) {
+      for (const value of [API_KEY, api.token]) {
+        expect(text).not.toContain(value.slice(0, 12))
+        expect(text.replace(/\s/g, '')).not.toContain(Buffer.from(value).toString('hex').slice(0, 16))
+      }
+      expect(text).not.toContain(shapes[3]!.slice(0, 40))
+      expect(text).not.toMatch(/QXV0aG9yaXphdGlvbjogQmVhcmVyIGJwX3BhdF9/)
+    }
+  })
+
   it('leave no part of themselves where an error body is cut short', async () => {
     const body = `<html>${'x'.repeat(480)} ${API_KEY} ${'y'.repeat(100)}</html>`
     api.fail({ status: 502, body }, { status: 502, body })

@@ -21,6 +21,46 @@ describe('redact', () => {
       for (const shape of [...secretShapes(SECRET), ...secretShapes(quoted)]) expect(scrubbed).not.toContain(shape)
     }
   })
+  const RESERVED = 'pa(ss)!wo*rd\'x/y"z<&>'
+  const wrap = (text: string, width: number) => text.match(new RegExp(`.{1,${width}}`, 'g'))!.join('\n')
+  it.each([
+    ['percent-encoded in lower-case hex', (v: string) => encodeURIComponent(v).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())],
+    [
+      "percent-encoded with RFC 3986's !'()*",
+      (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    ],
+    ['percent-encoded byte by byte', (v: string) => [...Buffer.from(v)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')],
+    ['percent-encoded twice', (v: string) => encodeURIComponent(encodeURIComponent(v))],
+    [
+      'JSON with \\uXXXX and \\/ escapes',
+      (v: string) =>
+        JSON.stringify(v)
+          .slice(1, -1)
+          .replace(/\//g, '\\/')
+          .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    ],
+    ['hex', (v: string) => Buffer.from(v).toString('hex')],
+    ['HEX', (v: string) => Buffer.from(v).toString('hex').toUpperCase()],
+    ['HTML entities', (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')],
+    ['decimal character references', (v: string) => [...v].map((c) => `&#${c.codePointAt(0)};`).join('')],
+    ['hex character references', (v: string) => [...v].map((c) => `&#x${c.codePointAt(0)!.toString(16)};`).join('')],
+    ['NFD', (v: string) => v.normalize('NFD')],
+    ['split across two lines', (v: string) => `${v.slice(0, 9)}\n${v.slice(9)}`],
+    ['split across lines with CRLF', (v: string) => wrap(v, 5).replace(/\n/g, '\r\n')],
+  ])('removes a secret %s', (_shape, encode) => {
+    for (const secret of [SECRET, RESERVED]) {
+      expect(redact(`before ${encode(secret)} after`, [secret])).toBe('before *** after')
+    }
+  })
+
+  it.each([20, 64, 76])('removes a secret from base64 wrapped at %i columns', (width) => {
+    const encoded = wrap(Buffer.from(`some text before ${SECRET} and after`).toString('base64'), width)
+    const scrubbed = redact(encoded, [SECRET])
+    expect(scrubbed).toContain('***')
+    const left = Buffer.from(scrubbed.replace(/\*\*\*|\s/g, ''), 'base64').toString('latin1')
+    expect(left).not.toContain(SECRET.slice(0, 6))
+  })
+
   it('leaves values too short to mean anything', () => {
     expect(redact('a b', ['a'])).toBe('a b')
   })
