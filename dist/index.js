@@ -3845,7 +3845,11 @@ const INTEGRATION_NAME = /^([A-Za-z0-9][\w.-]*\/)?[A-Za-z0-9][\w.-]*$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 /** A version as Botpress writes one (semver), not a range or `latest`. */
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-const definitions = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()));
+const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+// Checked, not rebuilt: zod's records drop a key named `__proto__`, which is an
+// ordinary name on Botpress (and must be pruned like any other).
+const definitions = schemas/* custom */.IeY((value) => isMap(value) && Object.values(value).every(isMap), 'must be a map of definitions');
+const stringMap = schemas/* custom */.IeY((value) => isMap(value) && Object.values(value).every((item) => typeof item === 'string'), 'must be a map of strings');
 /**
  * The integration as GET and PUT return it: the fields this action relies on
  * are checked, the rest is kept as it came (and compared when planning).
@@ -3867,7 +3871,7 @@ const remoteIntegrationSchema = schemas/* looseObject */._H3({
     interfaces: definitions.optional(),
     configurations: definitions.optional(),
     channels: definitions.optional(),
-    attributes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+    attributes: stringMap.optional(),
 });
 const integrationResponseSchema = schemas/* object */.Ikc({ integration: remoteIntegrationSchema });
 /** Of a workspace, only its handle matters here: the prefix of its integrations' names. */
@@ -4424,7 +4428,7 @@ const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'nul
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs'];
 const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
 const SUBSCHEMAS = ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else'];
-function isMap(value) {
+function json_schema_isMap(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 function checkType(type, path) {
@@ -4442,7 +4446,7 @@ function checkType(type, path) {
 function checkJsonSchema(schema, path) {
     if (typeof schema === 'boolean')
         return [];
-    if (!isMap(schema))
+    if (!json_schema_isMap(schema))
         return [{ path, at: 'value', message: 'must be a JSON Schema (a map)' }];
     const findings = [];
     if (schema.type !== undefined)
@@ -4455,7 +4459,7 @@ function checkJsonSchema(schema, path) {
         if (!Array.isArray(schema.required) || schema.required.some((name) => typeof name !== 'string')) {
             findings.push({ path: [...path, 'required'], at: 'value', message: 'must be a list of property names' });
         }
-        else if (isMap(properties)) {
+        else if (json_schema_isMap(properties)) {
             const names = Object.keys(properties);
             let suggestions = MAX_SUGGESTIONS;
             schema.required.forEach((name, index) => {
@@ -4472,7 +4476,7 @@ function checkJsonSchema(schema, path) {
         const map = schema[key];
         if (map === undefined)
             continue;
-        if (!isMap(map)) {
+        if (!json_schema_isMap(map)) {
             findings.push({ path: [...path, key], at: 'value', message: 'must be a map of property name → schema' });
             continue;
         }
@@ -4504,19 +4508,19 @@ function checkJsonSchema(schema, path) {
 function schemaLocations(manifest) {
     const paths = [];
     const each = (section, prefix, inner) => {
-        if (!isMap(section))
+        if (!json_schema_isMap(section))
             return;
         for (const [name, entry] of Object.entries(section)) {
             for (const keys of inner) {
                 let value = entry;
                 for (const key of keys)
-                    value = isMap(value) ? value[key] : undefined;
+                    value = json_schema_isMap(value) ? value[key] : undefined;
                 if (value !== undefined)
                     paths.push([prefix, name, ...keys]);
             }
         }
     };
-    if (isMap(manifest.configuration) && manifest.configuration.schema !== undefined)
+    if (json_schema_isMap(manifest.configuration) && manifest.configuration.schema !== undefined)
         paths.push(['configuration', 'schema']);
     each(manifest.configurations, 'configurations', [['schema']]);
     each(manifest.actions, 'actions', [
@@ -4526,12 +4530,12 @@ function schemaLocations(manifest) {
     each(manifest.events, 'events', [['schema']]);
     each(manifest.states, 'states', [['schema']]);
     each(manifest.entities, 'entities', [['schema']]);
-    if (isMap(manifest.channels)) {
+    if (json_schema_isMap(manifest.channels)) {
         for (const [name, channel] of Object.entries(manifest.channels)) {
-            if (!isMap(channel) || !isMap(channel.messages))
+            if (!json_schema_isMap(channel) || !json_schema_isMap(channel.messages))
                 continue;
             for (const [message, definition] of Object.entries(channel.messages)) {
-                if (isMap(definition) && definition.schema !== undefined)
+                if (json_schema_isMap(definition) && definition.schema !== undefined)
                     paths.push(['channels', name, 'messages', message, 'schema']);
             }
         }
@@ -10534,6 +10538,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
+  IeY: () => (/* binding */ custom),
   k5n: () => (/* binding */ schemas_enum),
   _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
@@ -10543,7 +10548,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -16243,7 +16248,7 @@ function _promise(Class, innerType) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class, fn, _params) {
-    const norm = util.normalizeParams(_params);
+    const norm = normalizeParams(_params);
     norm.abort ?? (norm.abort = true); // default to abort:false
     const schema = new Class({
         type: "custom",
@@ -20015,7 +20020,7 @@ function check(fn) {
     return ch;
 }
 function custom(fn, _params) {
-    return core._custom(ZodCustom, fn ?? (() => true), _params);
+    return _custom(ZodCustom, fn ?? (() => true), _params);
 }
 function refine(fn, _params = {}) {
     return _refine(ZodCustom, fn, _params);

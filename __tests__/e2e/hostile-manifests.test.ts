@@ -43,6 +43,24 @@ describe('record names that objects inherit', () => {
     expect(Object.prototype).not.toHaveProperty('title')
   })
 
+  it('that Botpress has and the manifest no longer has are pruned as null, like any other name', async () => {
+    await api.close()
+    const remote = Object.fromEntries(['__proto__', 'constructor', 'toString', 'valueOf'].map((name) => [name, action(`Old ${name}`)]))
+    api = await startBotpressApi({
+      integrations: [seedIntegration({ id: EXAMPLE_ID, actions: remote, events: Object.fromEntries([['__proto__', { schema: {} }]]) })],
+    })
+    const run = await deploy((text) => text)
+    expect(run.code).toBe(0)
+    const body = api.requests[1]!.body
+    for (const name of ['__proto__', 'constructor', 'toString', 'valueOf']) {
+      expect(Object.hasOwn(body.actions, name)).toBe(true)
+      expect(body.actions[name]).toBeNull()
+    }
+    expect(Object.hasOwn(body.events, '__proto__')).toBe(true)
+    expect(body.events['__proto__']).toBeNull()
+    expect(Object.keys(api.integration(EXAMPLE_ID)!.actions).sort()).toEqual(['createLead', 'getLead'])
+  })
+
   it('are checked like any other name', async () => {
     const run = await deploy((text) => text.replace('actions:\n', 'actions:\n  __proto__:\n    titel: x\n'))
     expect(run.code).toBe(1)

@@ -9,7 +9,17 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 /** A version as Botpress writes one (semver), not a range or `latest`. */
 export const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
 
-const definitions = z.record(z.string(), z.record(z.string(), z.unknown()))
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+// Checked, not rebuilt: zod's records drop a key named `__proto__`, which is an
+// ordinary name on Botpress (and must be pruned like any other).
+const definitions = z.custom<Record<string, Record<string, unknown>>>(
+  (value) => isMap(value) && Object.values(value).every(isMap),
+  'must be a map of definitions',
+)
+const stringMap = z.custom<Record<string, string>>(
+  (value) => isMap(value) && Object.values(value).every((item) => typeof item === 'string'),
+  'must be a map of strings',
+)
 
 /**
  * The integration as GET and PUT return it: the fields this action relies on
@@ -32,7 +42,7 @@ export const remoteIntegrationSchema = z.looseObject({
   interfaces: definitions.optional(),
   configurations: definitions.optional(),
   channels: definitions.optional(),
-  attributes: z.record(z.string(), z.string()).optional(),
+  attributes: stringMap.optional(),
 })
 
 export type RemoteIntegration = z.infer<typeof remoteIntegrationSchema>
