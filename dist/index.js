@@ -10165,7 +10165,8 @@ function formatSize(bytes) {
 }
 function isInside(file, folder) {
     const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+    // By path segment: `..build/index.js` is a folder of the workspace, `../build` is not.
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
 }
 /**
  * Where `file` really is: after every symbolic link, a regular file inside

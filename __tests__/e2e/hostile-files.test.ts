@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startBotpressApi } from '../support/botpress-api.mjs'
 import { runAction } from '../support/runner.mjs'
@@ -54,6 +54,18 @@ describe('files outside the workspace', () => {
     expect(run.code).toBe(1)
     expect(api.requests).toEqual([])
     expect(run.stdout).toMatch(/code: cannot read .* \(it leads outside the workspace/)
+  })
+
+  it('reads a folder of the workspace whose name begins with two dots', async () => {
+    const { run } = await deployWith(
+      async (dir) => {
+        await mkdir(path.join(dir, '..build'))
+        await copyFile(path.join(dir, 'build/index.js'), path.join(dir, '..build/index.js'))
+      },
+      (text) => text.replace('code: build/index.js', 'code: ..build/index.js'),
+    )
+    expect(run.stdout).not.toContain('leads outside the workspace')
+    expect(run.code).toBe(0)
   })
 
   it('refuses an icon that links to /etc/passwd', async () => {

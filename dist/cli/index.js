@@ -94,7 +94,8 @@ function formatSize(bytes) {
 }
 function isInside(file, folder) {
     const relative = external_node_path_default().relative(folder, file);
-    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+    // By path segment: `..build/index.js` is a folder of the workspace, `../build` is not.
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative));
 }
 /**
  * Where `file` really is: after every symbolic link, a regular file inside

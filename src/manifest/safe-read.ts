@@ -26,7 +26,8 @@ export function formatSize(bytes: number): string {
 
 function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  // By path segment: `..build/index.js` is a folder of the workspace, `../build` is not.
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
 }
 
 /**
