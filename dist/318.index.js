@@ -19,9 +19,9 @@ class UnconfirmedComment extends Error {
 }
 /** Pages of 100 comments read at most while looking for ours. */
 const MAX_COMMENT_PAGES = 30;
-function isOurs(comment, marker, login) {
-    // Ours open with the marker (a reply that quotes one does not) and were written by us, by login: any other bot may copy a marker.
-    return comment.body?.startsWith(marker) === true && comment.user?.login === login;
+function isOurs(comment, markers, login) {
+    // Ours open with a marker (a reply that quotes one does not) and were written by us, by login: any other bot may copy a marker.
+    return markers.some((marker) => comment.body?.startsWith(marker) === true) && comment.user?.login === login;
 }
 /** The `next` link of a Link header, only where it stays on the API's own origin (it gets the token). */
 function nextPage(link, apiOrigin) {
@@ -37,12 +37,12 @@ function nextPage(link, apiOrigin) {
 }
 /**
  * Creates this action's comment on the pull request, or edits the one ours
- * that the marker finds: never a second one, never anyone else's. Bounded:
+ * that a marker finds (the first is the current one, the others former ones): never a second one, never anyone else's. Bounded:
  * each request by the timeout, the whole by twice it plus 30 s, the listing
  * by MAX_COMMENT_PAGES pages and by a `next` link that repeats. Octokit is
  * loaded only here, so that runs that do not comment never load it.
  */
-async function upsertComment(target, marker, body) {
+async function upsertComment(target, markers, body) {
     const budgetMs = 2 * target.timeoutMs + 30_000;
     const budget = AbortSignal.timeout(budgetMs);
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
@@ -52,7 +52,7 @@ async function upsertComment(target, marker, body) {
     });
     let writing = false;
     try {
-        return await upsert(octokit, target, marker, body, () => (writing = true));
+        return await upsert(octokit, target, markers, body, () => (writing = true));
     }
     catch (error) {
         const late = budget.aborted ? `the GitHub API did not answer within ${budgetMs / 1000} s in all` : undefined;
@@ -71,7 +71,7 @@ function confirmed(data) {
         throw new UnconfirmedComment("GitHub's answer did not say where the comment is (no html_url)");
     return data.html_url;
 }
-async function upsert(octokit, target, marker, body, onWrite) {
+async function upsert(octokit, target, markers, body, onWrite) {
     const where = { owner: target.owner, repo: target.repo };
     // Who the token acts as: `comment-author` when given, else the login GitHub
     // names, else GITHUB_TOKEN's bot (GITHUB_TOKEN and app tokens may not read /user).
@@ -85,7 +85,7 @@ async function upsert(octokit, target, marker, body, onWrite) {
         per_page: 100,
     });
     for (let page = 1;; page++) {
-        const existing = (Array.isArray(response.data) ? response.data : []).find((comment) => isOurs(comment, marker, login));
+        const existing = (Array.isArray(response.data) ? response.data : []).find((comment) => isOurs(comment, markers, login));
         if (existing) {
             onWrite();
             const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: existing.id, body });

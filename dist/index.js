@@ -9593,14 +9593,19 @@ function summaryInput(state) {
         ...(failure !== undefined ? { failure } : !operation && { failure: 'The run ended before it reached Botpress.' }),
     };
 }
+// It goes inside an HTML comment: nothing in it may end that comment.
+const markerSafe = (key) => key.replace(/[^\w./@-]/g, '_');
 /**
- * The comment's key, stable across the runs of a pull request: the id when
- * the workflow gives one, else the integration's name, else the manifest's path.
+ * The comment's key, the same on every run of a pull request whether its
+ * manifest parses or not: the id the workflow gives, else the manifest's path.
  */
-function commentKey(settings, state) {
-    const key = settings.integrationId ?? state.label?.id ?? state.label?.name ?? settings.manifestDisplayPath;
-    // It goes inside an HTML comment: nothing in it may end that comment.
-    return key.replace(/[^\w./@-]/g, '_');
+function commentKey(settings) {
+    return markerSafe(settings.integrationId ?? settings.manifestDisplayPath);
+}
+/** Keys of comments written before the key stopped depending on the manifest (the id or name in it): adopted, not duplicated. */
+function formerKeys(state, key) {
+    const keys = [state.label?.id, state.label?.name].filter((value) => Boolean(value)).map(markerSafe);
+    return [...new Set(keys)].filter((former) => former !== key);
 }
 /** A pull request from a fork: no secrets, so nothing to deploy, and no failure either. */
 async function reportSkipped(pullRequest) {
@@ -9620,7 +9625,7 @@ async function publishComment(settings, context, state) {
         warning('No pull-request comment: `github-token` is empty.');
         return;
     }
-    const key = commentKey(settings, state);
+    const key = commentKey(settings);
     const body = fitWithin(commentBody({ ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)), COMMENT_MAX_CHARACTERS);
     let comments;
     try {
@@ -9632,7 +9637,7 @@ async function publishComment(settings, context, state) {
             issueNumber: pullRequest.number,
             timeoutMs: settings.timeoutMs,
             author: settings.commentAuthor,
-        }, commentMarker(key), body);
+        }, [commentMarker(key), ...formerKeys(state, key).map(commentMarker)], body);
         info(logLine(`Pull-request comment ${result.action}: ${result.url}`));
     }
     catch (error) {

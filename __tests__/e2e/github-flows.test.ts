@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
 import { ACTIONS_BOT, startGitHubApi } from '../support/github-api.mjs'
 import { runAction, visibleLog } from '../support/runner.mjs'
@@ -90,7 +90,7 @@ describe('pull-request previews', () => {
     expect(body).toContain('Botpress says: code is too large')
   })
 
-  it('keep one comment from an invalid manifest to its fix, keyed by the manifest id', async () => {
+  it('keep one comment from an invalid manifest to its fix, keyed by integration-id', async () => {
     const pr = await event('pull_request', 'pull_request.json')
     const broken = await exampleWorkspace((text) => text.replace('title: Acme CRM\n', 'titel: Acme CRM\n'))
     const failed = await runAction({
@@ -108,6 +108,39 @@ describe('pull-request previews', () => {
     expect(fixed.code).toBe(0)
     expect(github.comments(42)).toHaveLength(1)
     expect(github.comments(42)[0]!.body).toContain('✅ updated')
+  })
+
+  it('keep one comment, keyed by the manifest path, when the first run cannot parse the manifest and a later one can', async () => {
+    const pr = await event('pull_request', 'pull_request.json')
+    const { workspace, manifest } = await exampleWorkspace()
+    const file = `${workspace}/${manifest}`
+    const good = await readFile(file, 'utf8')
+    const byName = { ...inputs({ manifest, 'comment-on-pr': 'true' }), 'integration-id': '' }
+    await writeFile(file, `${good}\nactions: [unclosed\n`)
+    const failed = await runAction({ workspace, inputs: byName, env: env(), event: pr })
+    expect(failed.code).toBe(1)
+    expect(github.comments(42)).toHaveLength(1)
+    expect(github.comments(42)[0]!.body.startsWith('<!-- deploy-botpress-integration:integrations/acme-crm/integration.yml -->')).toBe(true)
+
+    await writeFile(file, good)
+    const fixed = await runAction({ workspace, inputs: byName, env: env(), event: pr })
+    expect(fixed.code).toBe(0)
+    expect(github.comments(42)).toHaveLength(1)
+    expect(github.comments(42)[0]!.body).toContain('✅ updated')
+  })
+
+  it('adopt a comment an earlier version of the action keyed by the integration name', async () => {
+    github.addComment('acme', 'acme-crm', 42, '<!-- deploy-botpress-integration:acme/acme-crm -->\nwritten by v1', ACTIONS_BOT)
+    const { workspace, manifest } = await exampleWorkspace()
+    const run = await runAction({
+      workspace,
+      inputs: { ...inputs({ manifest, 'comment-on-pr': 'true' }), 'integration-id': '' },
+      env: env(),
+      event: await event('pull_request', 'pull_request.json'),
+    })
+    expect(run.code).toBe(0)
+    expect(github.comments(42)).toHaveLength(1)
+    expect(github.comments(42)[0]!.body.startsWith('<!-- deploy-botpress-integration:integrations/acme-crm/integration.yml -->')).toBe(true)
   })
 
   it('stay green when the comment cannot be written', async () => {

@@ -26,9 +26,9 @@ interface IssueComment {
   user?: { login?: string; type?: string } | null
 }
 
-function isOurs(comment: IssueComment, marker: string, login: string): boolean {
-  // Ours open with the marker (a reply that quotes one does not) and were written by us, by login: any other bot may copy a marker.
-  return comment.body?.startsWith(marker) === true && comment.user?.login === login
+function isOurs(comment: IssueComment, markers: readonly string[], login: string): boolean {
+  // Ours open with a marker (a reply that quotes one does not) and were written by us, by login: any other bot may copy a marker.
+  return markers.some((marker) => comment.body?.startsWith(marker) === true) && comment.user?.login === login
 }
 
 /** The `next` link of a Link header, only where it stays on the API's own origin (it gets the token). */
@@ -44,12 +44,12 @@ function nextPage(link: string | undefined, apiOrigin: string): string | undefin
 
 /**
  * Creates this action's comment on the pull request, or edits the one ours
- * that the marker finds: never a second one, never anyone else's. Bounded:
+ * that a marker finds (the first is the current one, the others former ones): never a second one, never anyone else's. Bounded:
  * each request by the timeout, the whole by twice it plus 30 s, the listing
  * by MAX_COMMENT_PAGES pages and by a `next` link that repeats. Octokit is
  * loaded only here, so that runs that do not comment never load it.
  */
-export async function upsertComment(target: CommentTarget, marker: string, body: string): Promise<{ action: 'created' | 'updated'; url: string }> {
+export async function upsertComment(target: CommentTarget, markers: readonly string[], body: string): Promise<{ action: 'created' | 'updated'; url: string }> {
   const budgetMs = 2 * target.timeoutMs + 30_000
   const budget = AbortSignal.timeout(budgetMs)
   const { getOctokit } = await import('@actions/github')
@@ -59,7 +59,7 @@ export async function upsertComment(target: CommentTarget, marker: string, body:
   })
   let writing = false
   try {
-    return await upsert(octokit, target, marker, body, () => (writing = true))
+    return await upsert(octokit, target, markers, body, () => (writing = true))
   } catch (error) {
     const late = budget.aborted ? `the GitHub API did not answer within ${budgetMs / 1000} s in all` : undefined
     // A write that got no whole answer may have been applied: say so rather than that it failed.
@@ -82,7 +82,7 @@ function confirmed(data: { html_url?: unknown }): string {
 async function upsert(
   octokit: Octokit,
   target: CommentTarget,
-  marker: string,
+  markers: readonly string[],
   body: string,
   onWrite: () => void,
 ): Promise<{ action: 'created' | 'updated'; url: string }> {
@@ -103,7 +103,7 @@ async function upsert(
     per_page: 100,
   })
   for (let page = 1; ; page++) {
-    const existing = (Array.isArray(response.data) ? (response.data as IssueComment[]) : []).find((comment) => isOurs(comment, marker, login))
+    const existing = (Array.isArray(response.data) ? (response.data as IssueComment[]) : []).find((comment) => isOurs(comment, markers, login))
     if (existing) {
       onWrite()
       const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: existing.id, body })

@@ -66,14 +66,21 @@ function summaryInput(state: RunState): SummaryInput {
   }
 }
 
+// It goes inside an HTML comment: nothing in it may end that comment.
+const markerSafe = (key: string) => key.replace(/[^\w./@-]/g, '_')
+
 /**
- * The comment's key, stable across the runs of a pull request: the id when
- * the workflow gives one, else the integration's name, else the manifest's path.
+ * The comment's key, the same on every run of a pull request whether its
+ * manifest parses or not: the id the workflow gives, else the manifest's path.
  */
-export function commentKey(settings: Pick<Settings, 'integrationId' | 'manifestDisplayPath'>, state: Pick<RunState, 'label'>): string {
-  const key = settings.integrationId ?? state.label?.id ?? state.label?.name ?? settings.manifestDisplayPath
-  // It goes inside an HTML comment: nothing in it may end that comment.
-  return key.replace(/[^\w./@-]/g, '_')
+export function commentKey(settings: Pick<Settings, 'integrationId' | 'manifestDisplayPath'>): string {
+  return markerSafe(settings.integrationId ?? settings.manifestDisplayPath)
+}
+
+/** Keys of comments written before the key stopped depending on the manifest (the id or name in it): adopted, not duplicated. */
+function formerKeys(state: Pick<RunState, 'label'>, key: string): string[] {
+  const keys = [state.label?.id, state.label?.name].filter((value): value is string => Boolean(value)).map(markerSafe)
+  return [...new Set(keys)].filter((former) => former !== key)
 }
 
 /** A pull request from a fork: no secrets, so nothing to deploy, and no failure either. */
@@ -96,7 +103,7 @@ export async function publishComment(settings: Settings, context: RunContext, st
     core.warning('No pull-request comment: `github-token` is empty.')
     return
   }
-  const key = commentKey(settings, state)
+  const key = commentKey(settings)
   const body = fitWithin(
     commentBody(
       { ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) },
@@ -116,7 +123,7 @@ export async function publishComment(settings: Settings, context: RunContext, st
         timeoutMs: settings.timeoutMs,
         author: settings.commentAuthor,
       },
-      commentMarker(key),
+      [commentMarker(key), ...formerKeys(state, key).map(commentMarker)],
       body,
     )
     core.info(logLine(`Pull-request comment ${result.action}: ${result.url}`))
