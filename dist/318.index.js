@@ -12,6 +12,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   UnconfirmedComment: () => (/* binding */ UnconfirmedComment),
 /* harmony export */   upsertComment: () => (/* binding */ upsertComment)
 /* harmony export */ });
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4758);
+
 /** The login GITHUB_TOKEN comments as. */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 /** A comment written, or maybe written, whose answer did not say where it is. */
@@ -58,7 +60,7 @@ async function upsertComment(target, markers, body) {
         const late = budget.aborted ? `the GitHub API did not answer within ${budgetMs / 1000} s in all` : undefined;
         // A write that got no whole answer may have been applied: say so rather than that it failed.
         if (writing && (late || error.name === 'AbortError' || error.status === undefined)) {
-            throw new UnconfirmedComment(late ?? (error instanceof Error ? error.message : String(error)), { cause: error });
+            throw new UnconfirmedComment(late ?? (0,_base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error), { cause: error });
         }
         if (late)
             throw new Error(late, { cause: error });

@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/base/errors.ts
+var base_errors = __webpack_require__(4758);
 // EXTERNAL MODULE: ./src/manifest/interpolate.ts
 var interpolate = __webpack_require__(7882);
 // EXTERNAL MODULE: ./src/manifest/issues.ts
@@ -134,7 +134,7 @@ function interpolateValues(doc, lineCounter, displayPath, env, holdsSecret) {
         },
     });
     if (problems.length) {
-        throw new src_errors/* InputError */.dz(`${displayPath} refers to variables it cannot use; nothing was sent`, problems);
+        throw new base_errors/* InputError */.dz(`${displayPath} refers to variables it cannot use; nothing was sent`, problems);
     }
 }
 /** The library's message, or what it means where the message is JavaScript's own. */
@@ -159,7 +159,7 @@ function toData(doc, lineCounter, displayPath) {
                 return dist/* visit */.YR.BREAK;
             },
         });
-        throw new src_errors/* InputError */.dz(`${displayPath} is not valid YAML`, [
+        throw new base_errors/* InputError */.dz(`${displayPath} is not valid YAML`, [
             {
                 message: 'its aliases (`*name`) expand to too much data, as a YAML bomb does: repeat less through anchors, or write the values out',
                 location: sourceAt(lineCounter, displayPath, first?.range?.[0] ?? 0),
@@ -172,7 +172,7 @@ function readYamlDocument(text, displayPath, env, holdsSecret) {
     const { doc, lineCounter } = parse(text);
     const errors = doc.errors.length ? doc.errors : duplicateKeys(doc);
     if (errors.length) {
-        throw new src_errors/* InputError */.dz(`${displayPath} is not valid YAML`, errors.slice(0, issues/* MAX_PROBLEMS */.aZ).map((error) => ({
+        throw new base_errors/* InputError */.dz(`${displayPath} is not valid YAML`, errors.slice(0, issues/* MAX_PROBLEMS */.aZ).map((error) => ({
             message: readable(error.message.split('\n')[0]),
             location: sourceAt(lineCounter, displayPath, error.pos[0]),
         })));

@@ -14,10 +14,10 @@ __webpack_require__.d(__webpack_exports__, {
   readDefinition: () => (/* binding */ readDefinition)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/manifest/safe-read.ts
-var safe_read = __webpack_require__(1289);
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __webpack_require__(4758);
+// EXTERNAL MODULE: ./src/files/safe-read.ts
+var safe_read = __webpack_require__(419);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -29,8 +29,8 @@ var kind = __webpack_require__(1487);
 var schema = __webpack_require__(6470);
 // EXTERNAL MODULE: ./src/manifest/issues.ts
 var issues = __webpack_require__(9597);
-// EXTERNAL MODULE: ./src/own.ts
-var own = __webpack_require__(8371);
+// EXTERNAL MODULE: ./src/base/own.ts
+var own = __webpack_require__(5105);
 ;// CONCATENATED MODULE: ./src/definition/convert.ts
 
 

@@ -281,25 +281,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 1487:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ DEFINITION_FILE),
-/* harmony export */   f: () => (/* binding */ DEFINITION_CHILD)
-/* harmony export */ });
-// What tells a definition from a YAML manifest, and the variable that makes a
-// run of the bundle only load one. Kept apart from load.ts so that the code
-// every run loads can ask without loading the definition loader's chunk.
-/** Files the `manifest` input may name that are a TypeScript or JavaScript definition. */
-const DEFINITION_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
-/** Set, the bundle loads the definition it names and gives back its data (see load.ts definitionChild). */
-const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
-
-
-/***/ }),
-
-/***/ 3916:
+/***/ 4758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -334,12 +316,198 @@ function errorMessage(error) {
 
 /***/ }),
 
+/***/ 5105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ hasOwn),
+/* harmony export */   P: () => (/* binding */ setOwn)
+/* harmony export */ });
+// Record names come from the manifest and the server: `__proto__`, `constructor`
+// or `toString` are ordinary names there. These read and write own properties
+// only, never what an object inherits, and never its prototype.
+function hasOwn(record, key) {
+    return record !== undefined && Object.hasOwn(record, key);
+}
+/** `record[key] = value`, as an own property even when `key` is `__proto__`. */
+function setOwn(record, key, value) {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+
+/***/ }),
+
+/***/ 536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ formatSize)
+/* harmony export */ });
+/** A size as people read it: bytes, KiB or MiB with one decimal. */
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+
+/***/ }),
+
+/***/ 2371:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance),
+/* harmony export */   b: () => (/* binding */ closestKey)
+/* harmony export */ });
+/** Edit distance between two strings (insertions, deletions, substitutions). */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/**
+ * The known key closest to a mistyped one, or undefined when none is close
+ * enough to be a likely typo (case differences count as near).
+ */
+function closestKey(key, known) {
+    let best;
+    for (const candidate of known) {
+        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+        if (!best || distance < best.distance)
+            best = { key: candidate, distance };
+    }
+    if (!best)
+        return undefined;
+    const allowed = Math.max(2, Math.floor(best.key.length / 3));
+    return best.distance <= allowed ? best.key : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ DEFINITION_FILE),
+/* harmony export */   f: () => (/* binding */ DEFINITION_CHILD)
+/* harmony export */ });
+// What tells a definition from a YAML manifest, and the variable that makes a
+// run of the bundle only load one. Kept apart from load.ts so that the code
+// every run loads can ask without loading the definition loader's chunk.
+/** Files the `manifest` input may name that are a TypeScript or JavaScript definition. */
+const DEFINITION_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+/** Set, the bundle loads the definition it names and gives back its data (see load.ts definitionChild). */
+const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
+
+
+/***/ }),
+
+/***/ 419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LI: () => (/* binding */ resolveInside),
+/* harmony export */   SK: () => (/* binding */ FILE_LIMITS),
+/* harmony export */   rV: () => (/* binding */ FileRefused),
+/* harmony export */   xO: () => (/* binding */ readInside)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _base_size_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(536);
+
+
+
+/**
+ * The largest file of each kind the action reads. Sizes are checked before
+ * reading, so memory stays bounded whatever a repository holds.
+ */
+const FILE_LIMITS = {
+    manifest: 4 * 1024 * 1024,
+    code: 64 * 1024 * 1024,
+    svg: 1024 * 1024,
+    markdown: 2 * 1024 * 1024,
+    vrl: 64 * 1024,
+};
+/** Why a file the repository names is not read; the message names no content. */
+class FileRefused extends Error {
+    name = 'FileRefused';
+}
+function isInside(file, folder) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
+    // By path segment: `..build/index.js` is a folder of the workspace, `../build` is not.
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/**
+ * Where `file` really is: after every symbolic link, a regular file inside
+ * `workspace`, of at most `limit` bytes. Anything else (a path or a link that
+ * leaves the workspace, a FIFO, socket or device, a folder, a file too large)
+ * is refused before a byte of it is read.
+ */
+async function resolveInside(file, workspace, limit) {
+    let real;
+    try {
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new FileRefused(code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : String(code ?? error));
+    }
+    if (!isInside(real, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace))) {
+        throw new FileRefused('it leads outside the workspace (through `..`, an absolute path or a symbolic link); only files of the repository are read');
+    }
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(real);
+    if (info.isDirectory())
+        throw new FileRefused('it is a folder');
+    if (!info.isFile())
+        throw new FileRefused('it is not a regular file (a FIFO, socket or device)');
+    if (info.size > limit)
+        throw new FileRefused(`it has ${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSize */ .X)(info.size)}, over the limit of ${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSize */ .X)(limit)}`);
+    return { path: real, size: info.size };
+}
+/** Reads a file `resolveInside` accepts, never more than `limit` bytes even if it grows meanwhile. */
+async function readInside(file, workspace, limit) {
+    const { path: real } = await resolveInside(file, workspace, limit);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(real, 'r');
+    try {
+        const buffer = Buffer.alloc(limit + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > limit)
+                throw new FileRefused(`it grew over the limit of ${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSize */ .X)(limit)} while being read`);
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1929);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2382);
 
 
 // A run of the bundle that only loads a TypeScript definition, in a process of
@@ -354,7 +522,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1929:
+/***/ 2382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3313,93 +3481,38 @@ function getIDToken(aud) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __nccwpck_require__(4758);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-// EXTERNAL MODULE: ./src/manifest/safe-read.ts
-var safe_read = __nccwpck_require__(1289);
-// EXTERNAL MODULE: ./src/manifest/schema.ts
-var schema = __nccwpck_require__(6470);
-;// CONCATENATED MODULE: ./src/manifest/svg.ts
+;// CONCATENATED MODULE: ./src/files/file-text.ts
 /**
- * Whether text opens as an SVG document: after an optional byte-order mark,
- * XML declaration, comments, processing instructions and a DOCTYPE (with an
- * internal subset, as Adobe Illustrator writes one), the root element is
- * `<svg`. Anything else (HTML, a PNG, text) is not.
+ * A file sent as a JSON string without ever being held in memory whole: the
+ * integration's code bundle, which can be tens of megabytes. The API client
+ * streams it from disk (see api/body.ts).
  */
-function isSvgDocument(text) {
-    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const skipSpace = () => {
-        while (i < text.length && /\s/.test(text[i]))
-            i++;
-    };
-    const skipPast = (end) => {
-        const at = text.indexOf(end, i);
-        if (at < 0)
-            return false;
-        i = at + end.length;
-        return true;
-    };
-    for (;;) {
-        skipSpace();
-        if (text.startsWith('<?', i)) {
-            if (!skipPast('?>'))
-                return false;
-        }
-        else if (text.startsWith('<!--', i)) {
-            if (!skipPast('-->'))
-                return false;
-        }
-        else if (text.slice(i, i + 9).toUpperCase() === '<!DOCTYPE') {
-            if (!skipDoctype())
-                return false;
-        }
-        else {
-            return /^<svg[\s>/]/i.test(text.slice(i, i + 5));
-        }
-    }
-    // Quoted strings and the internal subset (with its own comments and declarations) may hold `>`.
-    function skipDoctype() {
-        i += 9;
-        let depth = 0;
-        while (i < text.length) {
-            const char = text[i];
-            if (char === '"' || char === "'") {
-                const close = text.indexOf(char, i + 1);
-                if (close < 0)
-                    return false;
-                i = close + 1;
-            }
-            else if (text.startsWith('<!--', i)) {
-                if (!skipPast('-->'))
-                    return false;
-            }
-            else if (char === '[') {
-                depth++;
-                i++;
-            }
-            else if (char === ']') {
-                depth--;
-                i++;
-            }
-            else if (char === '>' && depth <= 0) {
-                i++;
-                return true;
-            }
-            else {
-                i++;
-            }
-        }
-        return false;
+class FileText {
+    path;
+    bytes;
+    shown;
+    constructor(
+    /** Where it really is: inside the workspace, symbolic links resolved. */
+    path, bytes, 
+    /** As people see it, for errors (it must be UTF-8, which is checked as it is streamed). */
+    shown) {
+        this.path = path;
+        this.bytes = bytes;
+        this.shown = shown;
     }
 }
 
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/manifest/utf8.ts
+;// CONCATENATED MODULE: ./src/files/utf8.ts
 
 /** The offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
 function invalidUtf8Offset(bytes) {
@@ -3441,110 +3554,6 @@ class Utf8Error extends Error {
         super(`${file} is not valid UTF-8 at byte ${offset}: save it as UTF-8 (nothing is sent with replaced characters)`);
         this.file = file;
         this.offset = offset;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/manifest/files.ts
-
-
-
-
-
-/**
- * A file sent as a JSON string without ever being held in memory whole: the
- * integration's code bundle, which can be tens of megabytes. The API client
- * streams it from disk (see api/body.ts).
- */
-class FileText {
-    path;
-    bytes;
-    shown;
-    constructor(
-    /** Where it really is: inside the workspace, symbolic links resolved. */
-    path, bytes, 
-    /** As people see it, for errors (it must be UTF-8, which is checked as it is streamed). */
-    shown) {
-        this.path = path;
-        this.bytes = bytes;
-        this.shown = shown;
-    }
-}
-const extensions = { svg: '.svg', markdown: '.md', vrl: '.vrl' };
-/** Every key of a checked manifest that names a file, with what it must be. */
-function fileReferences(manifest) {
-    const refs = [];
-    const add = (keyPath, kind, value) => {
-        if (typeof value === 'string')
-            refs.push({ path: keyPath, kind, relative: value });
-    };
-    add(['code'], 'code', manifest.code);
-    add(['icon'], 'svg', manifest.icon);
-    add(['readme'], 'markdown', manifest.readme);
-    const identifier = manifest.identifier;
-    add(['identifier', 'extractScript'], 'vrl', identifier?.extractScript);
-    add(['identifier', 'fallbackHandlerScript'], 'vrl', identifier?.fallbackHandlerScript);
-    const linkTemplate = (config) => config?.identifier?.linkTemplateScript;
-    add(['configuration', 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(manifest.configuration));
-    for (const [name, config] of Object.entries((manifest.configurations ?? {}))) {
-        add(['configurations', name, 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(config));
-    }
-    return refs;
-}
-/**
- * Reads one referenced file, or says why it cannot be used. Paths in messages
- * start from `displayDir`, the manifest's folder as people see it. Only
- * regular files inside `workspace` are read, each within its size limit.
- */
-async function readReference(ref, manifestDir, displayDir, workspace) {
-    const absolute = external_node_path_default().resolve(manifestDir, ref.relative);
-    const shown = external_node_path_default().posix.join(displayDir, ref.relative.split((external_node_path_default()).sep).join('/'));
-    const finding = (message) => ({ path: ref.path, at: 'value', message });
-    const extension = extensions[ref.kind];
-    if (extension && external_node_path_default().extname(absolute).toLowerCase() !== extension) {
-        return finding(`must name a ${extension} file, not ${ref.relative}`);
-    }
-    const limit = safe_read/* FILE_LIMITS */.SK[ref.kind];
-    let data;
-    try {
-        if (ref.kind === 'code') {
-            // Checked now, streamed when sent: a bundle can be tens of megabytes.
-            const real = await (0,safe_read/* resolveInside */.LI)(absolute, workspace, limit);
-            return { ...ref, absolute: real.path, bytes: real.size, content: new FileText(real.path, real.size, shown) };
-        }
-        data = await (0,safe_read/* readInside */.xO)(absolute, workspace, limit);
-    }
-    catch (error) {
-        if (!(error instanceof safe_read/* FileRefused */.rV))
-            throw error;
-        const hint = ref.kind === 'code'
-            ? '; build the integration before this step (`bp build` for a definition), or fix the path'
-            : '; fix the path (it is relative to the manifest)';
-        return finding(`cannot read ${shown} (${error.message})${hint}`);
-    }
-    const read = { ...ref, absolute, bytes: data.length };
-    switch (ref.kind) {
-        case 'svg':
-            if (!isSvgDocument(data.subarray(0, 256 * 1024).toString('utf8'))) {
-                return finding(`${ref.relative} is not an SVG image (its root element must be <svg, after an optional XML declaration, comments and DOCTYPE)`);
-            }
-            return { ...read, content: data.toString('base64') };
-        case 'markdown':
-            return { ...read, content: data.toString('base64') };
-        case 'vrl': {
-            let text;
-            try {
-                text = decodeUtf8(data, shown);
-            }
-            catch (error) {
-                if (error instanceof Utf8Error)
-                    return finding(error.message);
-                throw error;
-            }
-            if (text.length > schema/* VRL_MAX_LENGTH */.v) {
-                return finding(`${ref.relative} has ${text.length} characters; Botpress takes VRL scripts of at most ${schema/* VRL_MAX_LENGTH */.v}`);
-            }
-            return { ...read, content: text };
-        }
     }
 }
 
@@ -3836,7 +3845,60 @@ function checked(operation, integration, expected) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8816);
-;// CONCATENATED MODULE: ./src/api/integration.ts
+;// CONCATENATED MODULE: ./src/base/record.ts
+/** A map of keys to values: an object that is neither null nor an array. The one guard for data read from files and answers. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/botpress/definition-keys.ts
+
+/** The sections of a definition that are maps of named entries, as Botpress's body orders them. */
+const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'];
+/** The key of each entry of `configurations` (and of `configuration`) that names a VRL script. */
+const LINK_TEMPLATE_KEY = ['identifier', 'linkTemplateScript'];
+/** Every key of a definition that names a file, from its top, but those inside `configurations` entries. */
+const FILE_KEYS = [
+    { path: ['code'], kind: 'code' },
+    { path: ['icon'], kind: 'svg' },
+    { path: ['readme'], kind: 'markdown' },
+    { path: ['identifier', 'extractScript'], kind: 'vrl' },
+    { path: ['identifier', 'fallbackHandlerScript'], kind: 'vrl' },
+    { path: ['configuration', ...LINK_TEMPLATE_KEY], kind: 'vrl' },
+];
+/** The scripts of the integration's `identifier` (extractScript, fallbackHandlerScript). */
+const IDENTIFIER_SCRIPT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 2 && path[0] === 'identifier').map(({ path }) => path[1]);
+/** The top-level keys whose value is a file's content (code, icon, readme). */
+const FILE_CONTENT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 1).map(({ path }) => path[0]);
+/** The value at `path`, or undefined where the path does not reach. */
+function valueAt(data, path) {
+    let value = data;
+    for (const key of path)
+        value = isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+    return value;
+}
+/** Each key of `data` that names a file and is set, with its path from the top and its value. */
+function fileKeysIn(data) {
+    const found = [];
+    const add = (path, kind, value) => {
+        if (value !== undefined)
+            found.push({ path, kind, value });
+    };
+    for (const { path, kind } of FILE_KEYS)
+        add(path, kind, valueAt(data, path));
+    const configurations = data.configurations;
+    if (isRecord(configurations)) {
+        for (const name of Object.keys(configurations)) {
+            const path = ['configurations', name, ...LINK_TEMPLATE_KEY];
+            add(path, 'vrl', valueAt(data, path));
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/botpress/integration.ts
+
+
 
 /** A Botpress id: a lower-case prefix, an underscore, letters and digits (`intver_01JDEMO…`). */
 const BOTPRESS_ID = /^[a-z]+_[0-9A-Za-z]{1,64}$/;
@@ -3845,11 +3907,10 @@ const INTEGRATION_NAME = /^([A-Za-z0-9][\w.-]*\/)?[A-Za-z0-9][\w.-]*$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 /** A version as Botpress writes one (semver), not a range or `latest`. */
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 // Checked, not rebuilt: zod's records drop a key named `__proto__`, which is an
 // ordinary name on Botpress (and must be pruned like any other).
-const definitions = schemas/* custom */.IeY((value) => isMap(value) && Object.values(value).every(isMap), 'must be a map of definitions');
-const stringMap = schemas/* custom */.IeY((value) => isMap(value) && Object.values(value).every((item) => typeof item === 'string'), 'must be a map of strings');
+const definitions = schemas/* custom */.IeY((value) => isRecord(value) && Object.values(value).every(isRecord), 'must be a map of definitions');
+const stringMap = schemas/* custom */.IeY((value) => isRecord(value) && Object.values(value).every((item) => typeof item === 'string'), 'must be a map of strings');
 /**
  * The integration as GET and PUT return it: the fields this action relies on
  * are checked, the rest is kept as it came (and compared when planning).
@@ -3864,13 +3925,7 @@ const remoteIntegrationSchema = schemas/* looseObject */._H3({
     visibility: schemas/* enum */.k5n(['public', 'private', 'unlisted']),
     verificationStatus: schemas/* enum */.k5n(['unapproved', 'pending', 'approved', 'rejected']),
     secrets: schemas/* array */.YOg(schemas/* string */.YjP()),
-    actions: definitions.optional(),
-    events: definitions.optional(),
-    states: definitions.optional(),
-    entities: definitions.optional(),
-    interfaces: definitions.optional(),
-    configurations: definitions.optional(),
-    channels: definitions.optional(),
+    ...Object.fromEntries(RECORD_SECTIONS.map((section) => [section, definitions.optional()])),
     attributes: stringMap.optional(),
 });
 const integrationResponseSchema = schemas/* object */.Ikc({ integration: remoteIntegrationSchema });
@@ -3930,6 +3985,7 @@ function retryDelay(retry, headers = {}, now, random) {
 }
 
 ;// CONCATENATED MODULE: ./src/api/client.ts
+
 
 
 
@@ -4009,7 +4065,7 @@ class BotpressClient {
                 const { verificationStatus } = await this.getIntegration(id);
                 if (verificationStatus !== 'unapproved')
                     return;
-                this.options.onRetry?.(`${operation}: ${error instanceof Error ? error.message : String(error)}; the status is still unapproved, so it is asked again`);
+                this.options.onRetry?.(`${operation}: ${(0,errors/* errorMessage */.gJ)(error)}; the status is still unapproved, so it is asked again`);
             }
         }
     }
@@ -4079,7 +4135,7 @@ class BotpressClient {
             catch (error) {
                 if (error instanceof ApiError)
                     throw error;
-                const reason = error instanceof Error ? error.message : String(error);
+                const reason = (0,errors/* errorMessage */.gJ)(error);
                 // Node refuses a bad header value or URL the same way every time.
                 if (NOT_RETRIED.has(error.code ?? ''))
                     throw new ApiError(`${operation} failed: ${reason}`);
@@ -4160,8 +4216,6 @@ const NOT_RETRIED = new Set([
     'ERR_INVALID_PROTOCOL',
 ]);
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/lifecycle/apply.ts
 
 
@@ -4199,7 +4253,7 @@ async function createVersion(client, plan, options, log) {
             integration = await client.updateIntegration(integration, plan.afterCreate);
         }
         catch (error) {
-            log.warning(`${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${error instanceof Error ? error.message : String(error)}`);
+            log.warning(`${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
     if (options.requestVerification)
@@ -4361,8 +4415,8 @@ function checkIdentity(manifest, remote, expectedVersion) {
     }
 }
 
-// EXTERNAL MODULE: ./src/own.ts
-var own = __nccwpck_require__(8371);
+// EXTERNAL MODULE: ./src/base/own.ts
+var own = __nccwpck_require__(5105);
 ;// CONCATENATED MODULE: ./src/lifecycle/interfaces.ts
 
 
@@ -4400,11 +4454,160 @@ async function resolveInterfaces(client, manifest) {
 var kind = __nccwpck_require__(1487);
 // EXTERNAL MODULE: ./src/manifest/issues.ts
 var manifest_issues = __nccwpck_require__(9597);
+// EXTERNAL MODULE: ./src/files/safe-read.ts
+var safe_read = __nccwpck_require__(419);
+// EXTERNAL MODULE: ./src/manifest/schema.ts
+var schema = __nccwpck_require__(6470);
+;// CONCATENATED MODULE: ./src/files/svg.ts
+/**
+ * Whether text opens as an SVG document: after an optional byte-order mark,
+ * XML declaration, comments, processing instructions and a DOCTYPE (with an
+ * internal subset, as Adobe Illustrator writes one), the root element is
+ * `<svg`. Anything else (HTML, a PNG, text) is not.
+ */
+function isSvgDocument(text) {
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const skipSpace = () => {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+    };
+    const skipPast = (end) => {
+        const at = text.indexOf(end, i);
+        if (at < 0)
+            return false;
+        i = at + end.length;
+        return true;
+    };
+    for (;;) {
+        skipSpace();
+        if (text.startsWith('<?', i)) {
+            if (!skipPast('?>'))
+                return false;
+        }
+        else if (text.startsWith('<!--', i)) {
+            if (!skipPast('-->'))
+                return false;
+        }
+        else if (text.slice(i, i + 9).toUpperCase() === '<!DOCTYPE') {
+            if (!skipDoctype())
+                return false;
+        }
+        else {
+            return /^<svg[\s>/]/i.test(text.slice(i, i + 5));
+        }
+    }
+    // Quoted strings and the internal subset (with its own comments and declarations) may hold `>`.
+    function skipDoctype() {
+        i += 9;
+        let depth = 0;
+        while (i < text.length) {
+            const char = text[i];
+            if (char === '"' || char === "'") {
+                const close = text.indexOf(char, i + 1);
+                if (close < 0)
+                    return false;
+                i = close + 1;
+            }
+            else if (text.startsWith('<!--', i)) {
+                if (!skipPast('-->'))
+                    return false;
+            }
+            else if (char === '[') {
+                depth++;
+                i++;
+            }
+            else if (char === ']') {
+                depth--;
+                i++;
+            }
+            else if (char === '>' && depth <= 0) {
+                i++;
+                return true;
+            }
+            else {
+                i++;
+            }
+        }
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/manifest/files.ts
+
+
+
+
+
+
+
+const extensions = { svg: '.svg', markdown: '.md', vrl: '.vrl' };
+/** Every key of a checked manifest that names a file, with what it must be. */
+function fileReferences(manifest) {
+    return fileKeysIn(manifest).flatMap(({ path, kind, value }) => (typeof value === 'string' ? [{ path, kind, relative: value }] : []));
+}
+/**
+ * Reads one referenced file, or says why it cannot be used. Paths in messages
+ * start from `displayDir`, the manifest's folder as people see it. Only
+ * regular files inside `workspace` are read, each within its size limit.
+ */
+async function readReference(ref, manifestDir, displayDir, workspace) {
+    const absolute = external_node_path_default().resolve(manifestDir, ref.relative);
+    const shown = external_node_path_default().posix.join(displayDir, ref.relative.split((external_node_path_default()).sep).join('/'));
+    const finding = (message) => ({ path: ref.path, at: 'value', message });
+    const extension = extensions[ref.kind];
+    if (extension && external_node_path_default().extname(absolute).toLowerCase() !== extension) {
+        return finding(`must name a ${extension} file, not ${ref.relative}`);
+    }
+    const limit = safe_read/* FILE_LIMITS */.SK[ref.kind];
+    let data;
+    try {
+        if (ref.kind === 'code') {
+            // Checked now, streamed when sent: a bundle can be tens of megabytes.
+            const real = await (0,safe_read/* resolveInside */.LI)(absolute, workspace, limit);
+            return { ...ref, absolute: real.path, bytes: real.size, content: new FileText(real.path, real.size, shown) };
+        }
+        data = await (0,safe_read/* readInside */.xO)(absolute, workspace, limit);
+    }
+    catch (error) {
+        if (!(error instanceof safe_read/* FileRefused */.rV))
+            throw error;
+        const hint = ref.kind === 'code'
+            ? '; build the integration before this step (`bp build` for a definition), or fix the path'
+            : '; fix the path (it is relative to the manifest)';
+        return finding(`cannot read ${shown} (${error.message})${hint}`);
+    }
+    const read = { ...ref, absolute, bytes: data.length };
+    switch (ref.kind) {
+        case 'svg':
+            if (!isSvgDocument(data.subarray(0, 256 * 1024).toString('utf8'))) {
+                return finding(`${ref.relative} is not an SVG image (its root element must be <svg, after an optional XML declaration, comments and DOCTYPE)`);
+            }
+            return { ...read, content: data.toString('base64') };
+        case 'markdown':
+            return { ...read, content: data.toString('base64') };
+        case 'vrl': {
+            let text;
+            try {
+                text = decodeUtf8(data, shown);
+            }
+            catch (error) {
+                if (error instanceof Utf8Error)
+                    return finding(error.message);
+                throw error;
+            }
+            if (text.length > schema/* VRL_MAX_LENGTH */.v) {
+                return finding(`${ref.relative} has ${text.length} characters; Botpress takes VRL scripts of at most ${schema/* VRL_MAX_LENGTH */.v}`);
+            }
+            return { ...read, content: text };
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/manifest/interpolate.ts
 var interpolate = __nccwpck_require__(7882);
-// EXTERNAL MODULE: ./src/manifest/suggest.ts
-var suggest = __nccwpck_require__(7271);
-;// CONCATENATED MODULE: ./src/arrays.ts
+// EXTERNAL MODULE: ./src/base/suggest.ts
+var suggest = __nccwpck_require__(2371);
+;// CONCATENATED MODULE: ./src/base/arrays.ts
 /**
  * Appends `items` to `target` one by one. `target.push(...items)` passes each
  * item as an argument: a hostile manifest or answer with a hundred thousand
@@ -4419,6 +4622,7 @@ function append(target, items) {
 ;// CONCATENATED MODULE: ./src/manifest/json-schema.ts
 
 
+
 // The schemas inside a manifest are plain JSON Schema, which Botpress checks
 // only once it has the whole update. The mistakes that slip past a reader most
 // often are caught here, where the line can be shown.
@@ -4428,9 +4632,6 @@ const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'nul
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs'];
 const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
 const SUBSCHEMAS = ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else'];
-function json_schema_isMap(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 function checkType(type, path) {
     const types = Array.isArray(type) ? type : [type];
     return types.flatMap((t, index) => {
@@ -4446,7 +4647,7 @@ function checkType(type, path) {
 function checkJsonSchema(schema, path) {
     if (typeof schema === 'boolean')
         return [];
-    if (!json_schema_isMap(schema))
+    if (!isRecord(schema))
         return [{ path, at: 'value', message: 'must be a JSON Schema (a map)' }];
     const findings = [];
     if (schema.type !== undefined)
@@ -4459,7 +4660,7 @@ function checkJsonSchema(schema, path) {
         if (!Array.isArray(schema.required) || schema.required.some((name) => typeof name !== 'string')) {
             findings.push({ path: [...path, 'required'], at: 'value', message: 'must be a list of property names' });
         }
-        else if (json_schema_isMap(properties)) {
+        else if (isRecord(properties)) {
             const names = Object.keys(properties);
             let suggestions = MAX_SUGGESTIONS;
             schema.required.forEach((name, index) => {
@@ -4476,7 +4677,7 @@ function checkJsonSchema(schema, path) {
         const map = schema[key];
         if (map === undefined)
             continue;
-        if (!json_schema_isMap(map)) {
+        if (!isRecord(map)) {
             findings.push({ path: [...path, key], at: 'value', message: 'must be a map of property name → schema' });
             continue;
         }
@@ -4508,19 +4709,19 @@ function checkJsonSchema(schema, path) {
 function schemaLocations(manifest) {
     const paths = [];
     const each = (section, prefix, inner) => {
-        if (!json_schema_isMap(section))
+        if (!isRecord(section))
             return;
         for (const [name, entry] of Object.entries(section)) {
             for (const keys of inner) {
                 let value = entry;
                 for (const key of keys)
-                    value = json_schema_isMap(value) ? value[key] : undefined;
+                    value = isRecord(value) ? value[key] : undefined;
                 if (value !== undefined)
                     paths.push([prefix, name, ...keys]);
             }
         }
     };
-    if (json_schema_isMap(manifest.configuration) && manifest.configuration.schema !== undefined)
+    if (isRecord(manifest.configuration) && manifest.configuration.schema !== undefined)
         paths.push(['configuration', 'schema']);
     each(manifest.configurations, 'configurations', [['schema']]);
     each(manifest.actions, 'actions', [
@@ -4530,12 +4731,12 @@ function schemaLocations(manifest) {
     each(manifest.events, 'events', [['schema']]);
     each(manifest.states, 'states', [['schema']]);
     each(manifest.entities, 'entities', [['schema']]);
-    if (json_schema_isMap(manifest.channels)) {
+    if (isRecord(manifest.channels)) {
         for (const [name, channel] of Object.entries(manifest.channels)) {
-            if (!json_schema_isMap(channel) || !json_schema_isMap(channel.messages))
+            if (!isRecord(channel) || !isRecord(channel.messages))
                 continue;
             for (const [message, definition] of Object.entries(channel.messages)) {
-                if (json_schema_isMap(definition) && definition.schema !== undefined)
+                if (isRecord(definition) && definition.schema !== undefined)
                     paths.push(['channels', name, 'messages', message, 'schema']);
             }
         }
@@ -4543,7 +4744,7 @@ function schemaLocations(manifest) {
     return paths;
 }
 
-;// CONCATENATED MODULE: ./src/manifest/key-path.ts
+;// CONCATENATED MODULE: ./src/base/key-path.ts
 /** `actions.create.input.schema`, `tags[0]`: a key path as the messages show it. */
 function formatKeyPath(path) {
     return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`)).join('');
@@ -8344,7 +8545,7 @@ function readPlainYaml(text, parsed) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/secrets/names.ts
+;// CONCATENATED MODULE: ./src/botpress/secret-names.ts
 /** What Botpress accepts as a secret name. */
 const SECRET_NAME_PATTERN = /^[A-Z0-9]+(_[A-Z0-9]+)*$/;
 /**
@@ -8461,6 +8662,7 @@ function checkOptions(options, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/load.ts
+
 
 
 
@@ -8632,16 +8834,10 @@ async function readManifest(file, displayPath, env = {}, workspace = external_no
     }
     return parseManifest(text, displayPath, env, holdsSecret);
 }
-/** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
-async function loadManifest(file, displayPath, env = {}, workspace = path.dirname(file)) {
-    return checkManifest(await readManifest(file, displayPath, env, workspace), path.dirname(file), workspace);
-}
 
 ;// CONCATENATED MODULE: ./src/plan/compare.ts
 
-function isRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+
 function deepEqual(a, b) {
     if (a === b)
         return true;
@@ -8664,7 +8860,8 @@ function sameAsRemote(local, remote, key) {
     if (isRecord(local)) {
         if (!isRecord(remote))
             return false;
-        return Object.entries(local).every(([k, v]) => sameAsRemote(v, remote[k], k));
+        // Own keys only: a key named `__proto__` that the server lacks is not Object.prototype.
+        return Object.entries(local).every(([k, v]) => sameAsRemote(v, (0,own/* hasOwn */.$)(remote, k) ? remote[k] : undefined, k));
     }
     if (Array.isArray(local)) {
         return Array.isArray(remote) && local.length === remote.length && local.every((item, i) => sameAsRemote(item, remote[i]));
@@ -8730,11 +8927,12 @@ function missingSecretsError(missing, prefix) {
 
 
 
-const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'];
+
 // Sent every time, never compared: the server does not return them as sent
 // (files come back as URLs, if at all; layers and extraOperations not at all).
-const WRITE_ONLY_KEYS = new Set(['code', 'icon', 'readme', 'layers', 'extraOperations', 'sdkVersion']);
+const WRITE_ONLY_KEYS = new Set([...FILE_CONTENT_KEYS, 'layers', 'extraOperations', 'sdkVersion']);
 const NESTED_KEYS = new Set([...RECORD_SECTIONS, 'attributes', 'secrets']);
+const LINK_TEMPLATE = LINK_TEMPLATE_KEY[1];
 /** The local record with `null` for each remote key it lacks (when pruning). */
 function withDeletions(local, remote, prune) {
     const removed = prune ? Object.keys(asRecord(remote)).filter((key) => !(0,own/* hasOwn */.$)(local, key)) : [];
@@ -8832,7 +9030,7 @@ function pruneScripts(definition, remote, body) {
     const removed = [];
     const remoteIdentifier = asRecord(remote.identifier);
     const identifier = { ...definition.identifier };
-    for (const key of ['extractScript', 'fallbackHandlerScript']) {
+    for (const key of IDENTIFIER_SCRIPT_KEYS) {
         if (remoteIdentifier[key] && identifier[key] === undefined) {
             identifier[key] = null;
             removed.push(`identifier.${key}`);
@@ -8841,18 +9039,18 @@ function pruneScripts(definition, remote, body) {
     if (removed.length)
         body.identifier = identifier;
     const withoutLinkTemplate = (local, remoteConfig) => {
-        if (!asRecord(asRecord(remoteConfig).identifier).linkTemplateScript)
+        if (!asRecord(asRecord(remoteConfig).identifier)[LINK_TEMPLATE])
             return undefined;
         const localIdentifier = asRecord(local?.identifier);
-        if (localIdentifier.linkTemplateScript !== undefined)
+        if (localIdentifier[LINK_TEMPLATE] !== undefined)
             return undefined;
         // As Botpress's CLI does: without a link template, the identifier cannot be required.
-        return { ...local, identifier: { ...localIdentifier, linkTemplateScript: null, required: false } };
+        return { ...local, identifier: { ...localIdentifier, [LINK_TEMPLATE]: null, required: false } };
     };
     const configuration = withoutLinkTemplate(definition.configuration, remote.configuration);
     if (configuration) {
         body.configuration = configuration;
-        removed.push('configuration.identifier.linkTemplateScript');
+        removed.push(`configuration.identifier.${LINK_TEMPLATE}`);
     }
     const configurations = body.configurations;
     for (const [name, local] of Object.entries(configurations ?? {})) {
@@ -8861,7 +9059,7 @@ function pruneScripts(definition, remote, body) {
         const pruned = withoutLinkTemplate(local, asRecord(remote.configurations)[name]);
         if (pruned) {
             (0,own/* setOwn */.P)(configurations, name, pruned);
-            removed.push(`configurations.${name}.identifier.linkTemplateScript`);
+            removed.push(`configurations.${name}.identifier.${LINK_TEMPLATE}`);
         }
     }
     return removed;
@@ -8876,6 +9074,7 @@ function pruneUserTags(definition, remote, body, sections) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/create.ts
+
 
 
 
@@ -8924,6 +9123,8 @@ function planCreate(input) {
     };
 }
 
+// EXTERNAL MODULE: ./src/base/size.ts
+var size = __nccwpck_require__(536);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
 /** The step's outputs, by the names action.yml declares. */
@@ -8975,7 +9176,7 @@ function formatPlanLog(plan) {
         return `${row.what}: ${parts.join('  ')}`;
     });
     for (const file of plan.files)
-        lines.push(`${file.key}: ${file.path} (${(0,safe_read/* formatSize */.Xq)(file.bytes)})`);
+        lines.push(`${file.key}: ${file.path} (${(0,size/* formatSize */.X)(file.bytes)})`);
     return lines.length ? lines : ['nothing to change'];
 }
 const RESULTS = {
@@ -9016,7 +9217,7 @@ function summaryMarkdown(input, md) {
     if (plan) {
         lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planTable(plan, md));
         if (plan.files.length) {
-            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${(0,safe_read/* formatSize */.Xq)(f.bytes)})`).join(', ')}`);
+            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${(0,size/* formatSize */.X)(f.bytes)})`).join(', ')}`);
         }
     }
     return `${lines.join('\n').trimEnd()}\n`;
@@ -9030,86 +9231,17 @@ function planTable(plan, md) {
     return [`| | Added | Changed | ${removed} |`, '|---|---|---|---|', ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`)];
 }
 
-;// CONCATENATED MODULE: ./src/secrets/resolve.ts
-
-
-
-/** The keys of the `secrets` input by the name they supply. */
-function indexProvided(provided, prefix) {
-    const byName = new Map();
-    const upperPrefix = prefix.toUpperCase();
-    for (const key of Object.keys(provided)) {
-        if (!key.toUpperCase().startsWith(upperPrefix))
-            continue;
-        const name = toScreamingSnake(key.slice(prefix.length));
-        if (name)
-            byName.set(name, [...(byName.get(name) ?? []), key]);
-    }
-    return byName;
-}
-/** Below this length a value cannot be scrubbed from text without blanking common words. */
-const MIN_SECRET_LENGTH = 6;
-/**
- * Finds a value for each declared secret. Empty values count as absent.
- * Keys of the input that no declaration names are ignored, whatever they hold.
- */
-function resolveSecrets(declarations, sources) {
-    const provided = indexProvided(sources.provided, sources.prefix);
-    const values = new Map();
-    for (const { name } of declarations) {
-        const keys = provided.get(name) ?? [];
-        const candidates = keys.map((key) => sources.provided[key]).filter((value) => value !== '' && value !== null && value !== undefined);
-        const bad = keys.find((key) => !['string', 'undefined'].includes(typeof sources.provided[key]) && sources.provided[key] !== null);
-        if (bad !== undefined)
-            throw new errors/* InputError */.dz(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`);
-        if (new Set(candidates).size > 1) {
-            throw new errors/* InputError */.dz(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`);
-        }
-        const value = sources.env[secretEnvName(name)] || candidates[0];
-        if (!value)
-            continue;
-        if (value.length < MIN_SECRET_LENGTH) {
-            throw new errors/* InputError */.dz(`The value of secret ${name} has fewer than ${MIN_SECRET_LENGTH} characters: too short to be kept out of summaries and comments safely ` +
-                '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.');
-        }
-        values.set(name, value);
-    }
-    return values;
-}
-/** Each value and each of its lines, as masks must be registered. */
-function maskableParts(values) {
-    const parts = new Set();
-    for (const value of values.values()) {
-        parts.add(value);
-        for (const line of value.split(/\r?\n/))
-            if (line.trim())
-                parts.add(line);
-    }
-    return [...parts];
-}
-/**
- * Keys of the `secrets` input that are probably meant for a declared secret
- * left without a value: the same name but for underscores, or a letter or two
- * apart (OPENWEATHER_API_KEY for OPEN_WEATHER_API_KEY). A rotated key that
- * never reaches Botpress is the worst kind of success, so the run warns.
- */
-function nearMisses(declarations, sources, values) {
-    const declared = new Set(declarations.map((d) => d.name));
-    const provided = [...indexProvided(sources.provided, sources.prefix).entries()].filter(([name]) => !declared.has(name));
-    const squash = (name) => name.replace(/_/g, '');
-    const misses = [];
-    for (const { name } of declarations) {
-        if (values.has(name))
-            continue;
-        for (const [other, keys] of provided) {
-            if (squash(other) === squash(name) || (name.length >= 6 && (0,suggest/* editDistance */.Y)(other, name) <= 2))
-                misses.push({ name, key: keys[0] });
-        }
-    }
-    return misses;
-}
-
 ;// CONCATENATED MODULE: ./src/secrets/redact.ts
+/**
+ * The one length rule for secret values: below it a value (or a line of one)
+ * cannot be scrubbed or masked without blanking ordinary words. The resolver
+ * refuses shorter values, the scrubber and the masks skip shorter ones.
+ */
+const MIN_SECRET_LENGTH = 6;
+/** Whether a value (or one line of a value) is long enough to be scrubbed and masked. */
+function isScrubbable(value) {
+    return value.length >= MIN_SECRET_LENGTH;
+}
 /** The shortest stretch of a secret's base64 worth scrubbing: shorter ones match by chance. */
 const MIN_BASE64_CORE = 8;
 /**
@@ -9215,12 +9347,11 @@ function scrubAcrossLines(text, shapes) {
 /**
  * A function that replaces every secret value in text (error messages,
  * summaries, comments, outputs) in each of its shapes, also where a line break
- * cuts one; the shapes are worked out once. Values shorter than 3 characters
- * are left: the run refuses secrets that short (secrets/resolve.ts), and the
- * token never is.
+ * cuts one; the shapes are worked out once. Values shorter than
+ * MIN_SECRET_LENGTH are left: the run refuses secrets that short, and no token is.
  */
 function scrubberFor(secrets) {
-    const shapes = [...new Set(secrets.filter((secret) => secret.length >= 3).flatMap(secretShapes))].sort((a, b) => b.length - a.length);
+    const shapes = [...new Set(secrets.filter(isScrubbable).flatMap(secretShapes))].sort((a, b) => b.length - a.length);
     return (text) => {
         const whole = shapes.reduce((result, shape) => (result.includes(shape) ? result.split(shape).join('***') : result), text);
         return scrubAcrossLines(whole, shapes);
@@ -9229,6 +9360,87 @@ function scrubberFor(secrets) {
 /** `text` with every secret value replaced, in each of its shapes (see scrubberFor). */
 function redact(text, secrets) {
     return scrubberFor(secrets)(text);
+}
+
+;// CONCATENATED MODULE: ./src/secrets/resolve.ts
+
+
+
+
+/** The keys of the `secrets` input by the name they supply. */
+function indexProvided(provided, prefix) {
+    const byName = new Map();
+    const upperPrefix = prefix.toUpperCase();
+    for (const key of Object.keys(provided)) {
+        if (!key.toUpperCase().startsWith(upperPrefix))
+            continue;
+        const name = toScreamingSnake(key.slice(prefix.length));
+        if (name)
+            byName.set(name, [...(byName.get(name) ?? []), key]);
+    }
+    return byName;
+}
+/**
+ * Finds a value for each declared secret. Empty values count as absent.
+ * Keys of the input that no declaration names are ignored, whatever they hold.
+ */
+function resolveSecrets(declarations, sources) {
+    const provided = indexProvided(sources.provided, sources.prefix);
+    const values = new Map();
+    for (const { name } of declarations) {
+        const keys = provided.get(name) ?? [];
+        const candidates = keys.map((key) => sources.provided[key]).filter((value) => value !== '' && value !== null && value !== undefined);
+        const bad = keys.find((key) => !['string', 'undefined'].includes(typeof sources.provided[key]) && sources.provided[key] !== null);
+        if (bad !== undefined)
+            throw new errors/* InputError */.dz(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`);
+        if (new Set(candidates).size > 1) {
+            throw new errors/* InputError */.dz(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`);
+        }
+        const value = sources.env[secretEnvName(name)] || candidates[0];
+        if (!value)
+            continue;
+        if (!isScrubbable(value)) {
+            throw new errors/* InputError */.dz(`The value of secret ${name} has fewer than ${MIN_SECRET_LENGTH} characters: too short to be kept out of summaries and comments safely ` +
+                '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.');
+        }
+        values.set(name, value);
+    }
+    return values;
+}
+/**
+ * Each value and each of its lines long enough to mask (the runner matches
+ * masks line by line): a `}` or `==` line of a multi-line value is not masked on its own.
+ */
+function maskableParts(values) {
+    const parts = new Set();
+    for (const value of values.values()) {
+        parts.add(value);
+        for (const line of value.split(/\r?\n/))
+            if (isScrubbable(line.trim()))
+                parts.add(line);
+    }
+    return [...parts];
+}
+/**
+ * Keys of the `secrets` input that are probably meant for a declared secret
+ * left without a value: the same name but for underscores, or a letter or two
+ * apart (OPENWEATHER_API_KEY for OPEN_WEATHER_API_KEY). A rotated key that
+ * never reaches Botpress is the worst kind of success, so the run warns.
+ */
+function nearMisses(declarations, sources, values) {
+    const declared = new Set(declarations.map((d) => d.name));
+    const provided = [...indexProvided(sources.provided, sources.prefix).entries()].filter(([name]) => !declared.has(name));
+    const squash = (name) => name.replace(/_/g, '');
+    const misses = [];
+    for (const { name } of declarations) {
+        if (values.has(name))
+            continue;
+        for (const [other, keys] of provided) {
+            if (squash(other) === squash(name) || (name.length >= 6 && (0,suggest/* editDistance */.Y)(other, name) <= 2))
+                misses.push({ name, key: keys[0] });
+        }
+    }
+    return misses;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -9257,7 +9469,7 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
  * Botpress → plan a create or an update → write (or validate) → verification.
  */
 async function deploy(settings, env, state, log) {
-    const manifest = await deploy_loadManifest(settings, env, state, log);
+    const manifest = await loadManifest(settings, env, state, log);
     const lookup = chooseLookup(manifest, settings);
     const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix };
     const values = resolveSecrets(manifest.secrets, sources);
@@ -9311,7 +9523,7 @@ async function deploy(settings, env, state, log) {
  * it is parsed. A TypeScript or JavaScript definition is another source of the
  * same data: its loader is a chunk of its own, loaded only by runs that need it.
  */
-async function deploy_loadManifest(settings, env, state, log) {
+async function loadManifest(settings, env, state, log) {
     const { manifestFile, manifestDisplayPath, workspace } = settings;
     const parsed = kind/* DEFINITION_FILE */.b.test(manifestFile)
         ? await (await __nccwpck_require__.e(/* import() */ 802).then(__nccwpck_require__.bind(__nccwpck_require__, 9802))).readDefinition(manifestFile, manifestDisplayPath, workspace, {
@@ -9343,7 +9555,7 @@ function knownSecretValues(settings, env) {
             .filter(([name]) => name.startsWith('SECRET_'))
             .map(([, value]) => value),
     ];
-    return values.filter((value) => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH);
+    return values.filter((value) => typeof value === 'string' && isScrubbable(value));
 }
 function showPlan(plan, state, log) {
     state.plan = plan;
@@ -9360,7 +9572,7 @@ function record(state, applied) {
         state.integration = applied.integration;
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/base/log.ts
 // What the runner's String.TrimStart() removes before it looks for `::`: .NET's
 // Char.IsWhiteSpace (U+0009–U+000D, U+0085, Unicode's Zs, Zl and Zp), with
 // U+180E, U+200B and U+FEFF too, which older tables count as white space.
@@ -9538,6 +9750,7 @@ function fitWithin(markdown, limit, size = (text) => text.length) {
 
 
 
+
 // GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; some room is kept.
 const SUMMARY_MAX_BYTES = 1_000_000;
 const COMMENT_MAX_CHARACTERS = 65_000;
@@ -9549,7 +9762,7 @@ async function appendSummary(markdown) {
         await summary.addRaw(markdown).write();
     }
     catch (error) {
-        warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 /** Outputs of a run that reached its end. */
@@ -9565,7 +9778,7 @@ function writeOutputs(state) {
     }
     catch (error) {
         const what = integration ? `${integration.name}@${integration.version} (${integration.id})` : plan ? `${plan.name}@${plan.version}` : 'the integration';
-        throw new Error(`The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${error instanceof Error ? error.message : String(error)}. ` +
+        throw new Error(`The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${(0,errors/* errorMessage */.gJ)(error)}. ` +
             'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.', { cause: error });
     }
 }
@@ -9649,11 +9862,11 @@ async function publishComment(settings, context, state) {
         const hint = status === 403 || status === 401
             ? ' Give the job `permissions: pull-requests: write` (and, for pull requests from forks, run on `pull_request_target`).'
             : '';
-        warning(`Could not write the pull-request comment: ${error instanceof Error ? error.message : String(error)}.${hint} The deploy itself is not affected.`);
+        warning(`Could not write the pull-request comment: ${(0,errors/* errorMessage */.gJ)(error)}.${hint} The deploy itself is not affected.`);
     }
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
 const DEFAULT_API_URL = 'https://api.botpress.cloud';
@@ -10015,7 +10228,7 @@ function interpolateData(data, env, holdsSecret) {
 /* harmony export */   wF: () => (/* binding */ describeIssues)
 /* harmony export */ });
 /* unused harmony export knownKeysAt */
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7271);
+/* harmony import */ var _base_suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2371);
 
 /** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
 const MAX_PROBLEMS = 100;
@@ -10090,7 +10303,7 @@ function describeIssues(schema, data, issues) {
             case 'unrecognized_keys': {
                 const known = knownKeysAt(schema, path);
                 return issue.keys.map((key) => {
-                    const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .closestKey */ .b)(key, known);
+                    const suggestion = (0,_base_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .closestKey */ .b)(key, known);
                     const hint = suggestion ? `did you mean \`${suggestion}\`?` : `known keys here: ${known.join(', ')}`;
                     return { path: [...path, key], at: 'key', message: `unknown key \`${key}\`; ${hint}` };
                 });
@@ -10125,101 +10338,6 @@ function describeIssues(schema, data, issues) {
                 return [{ path, at: 'value', message: issue.message }];
         }
     });
-}
-
-
-/***/ }),
-
-/***/ 1289:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LI: () => (/* binding */ resolveInside),
-/* harmony export */   SK: () => (/* binding */ FILE_LIMITS),
-/* harmony export */   Xq: () => (/* binding */ formatSize),
-/* harmony export */   rV: () => (/* binding */ FileRefused),
-/* harmony export */   xO: () => (/* binding */ readInside)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * The largest file of each kind the action reads. Sizes are checked before
- * reading, so memory stays bounded whatever a repository holds.
- */
-const FILE_LIMITS = {
-    manifest: 4 * 1024 * 1024,
-    code: 64 * 1024 * 1024,
-    svg: 1024 * 1024,
-    markdown: 2 * 1024 * 1024,
-    vrl: 64 * 1024,
-};
-/** Why a file the repository names is not read; the message names no content. */
-class FileRefused extends Error {
-    name = 'FileRefused';
-}
-function formatSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-function isInside(file, folder) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
-    // By path segment: `..build/index.js` is a folder of the workspace, `../build` is not.
-    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
-}
-/**
- * Where `file` really is: after every symbolic link, a regular file inside
- * `workspace`, of at most `limit` bytes. Anything else (a path or a link that
- * leaves the workspace, a FIFO, socket or device, a folder, a file too large)
- * is refused before a byte of it is read.
- */
-async function resolveInside(file, workspace, limit) {
-    let real;
-    try {
-        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(file);
-    }
-    catch (error) {
-        const code = error.code;
-        throw new FileRefused(code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : String(code ?? error));
-    }
-    if (!isInside(real, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace))) {
-        throw new FileRefused('it leads outside the workspace (through `..`, an absolute path or a symbolic link); only files of the repository are read');
-    }
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(real);
-    if (info.isDirectory())
-        throw new FileRefused('it is a folder');
-    if (!info.isFile())
-        throw new FileRefused('it is not a regular file (a FIFO, socket or device)');
-    if (info.size > limit)
-        throw new FileRefused(`it has ${formatSize(info.size)}, over the limit of ${formatSize(limit)}`);
-    return { path: real, size: info.size };
-}
-/** Reads a file `resolveInside` accepts, never more than `limit` bytes even if it grows meanwhile. */
-async function readInside(file, workspace, limit) {
-    const { path: real } = await resolveInside(file, workspace, limit);
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(real, 'r');
-    try {
-        const buffer = Buffer.alloc(limit + 1);
-        let length = 0;
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-            if (length > limit)
-                throw new FileRefused(`it grew over the limit of ${formatSize(limit)} while being read`);
-        }
-        return buffer.subarray(0, length);
-    }
-    finally {
-        await handle.close();
-    }
 }
 
 
@@ -10341,67 +10459,6 @@ const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     .strict();
 /** Limits that apply to file contents once read, as the body schema sets them. */
 const VRL_MAX_LENGTH = 2000;
-
-
-/***/ }),
-
-/***/ 7271:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ editDistance),
-/* harmony export */   b: () => (/* binding */ closestKey)
-/* harmony export */ });
-/** Edit distance between two strings (insertions, deletions, substitutions). */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-/**
- * The known key closest to a mistyped one, or undefined when none is close
- * enough to be a likely typo (case differences count as near).
- */
-function closestKey(key, known) {
-    let best;
-    for (const candidate of known) {
-        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-        if (!best || distance < best.distance)
-            best = { key: candidate, distance };
-    }
-    if (!best)
-        return undefined;
-    const allowed = Math.max(2, Math.floor(best.key.length / 3));
-    return best.distance <= allowed ? best.key : undefined;
-}
-
-
-/***/ }),
-
-/***/ 8371:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ hasOwn),
-/* harmony export */   P: () => (/* binding */ setOwn)
-/* harmony export */ });
-// Record names come from the manifest and the server: `__proto__`, `constructor`
-// or `toString` are ordinary names there. These read and write own properties
-// only, never what an object inherits, and never its prototype.
-function hasOwn(record, key) {
-    return record !== undefined && Object.hasOwn(record, key);
-}
-/** `record[key] = value`, as an own property even when `key` is `__proto__`. */
-function setOwn(record, key, value) {
-    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 
 /***/ }),

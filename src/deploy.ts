@@ -1,35 +1,22 @@
 import path from 'node:path'
 import { BotpressClient } from './api/client.js'
-import type { RemoteIntegration } from './api/integration.js'
+import type { RemoteIntegration } from './botpress/integration.js'
 import { createVersion, updateVersion, type Operation } from './lifecycle/apply.js'
 import { findAfterConflict, findTarget } from './lifecycle/find.js'
 import { resolveInterfaces } from './lifecycle/interfaces.js'
 import { chooseLookup } from './lifecycle/lookup.js'
 import { DEFINITION_FILE } from './definition/kind.js'
-import type { Log } from './log.js'
+import type { Log } from './base/log.js'
 import { checkManifest, readManifest, type Manifest } from './manifest/load.js'
 import { planCreate } from './plan/create.js'
 import { planUpdate, type LocalInput, type Plan } from './plan/plan.js'
-import { formatPlanLog, type ManifestLabel } from './report/format.js'
-import { maskableParts, MIN_SECRET_LENGTH, nearMisses, resolveSecrets } from './secrets/resolve.js'
-import { scrubberFor } from './secrets/redact.js'
-import type { Settings } from './settings.js'
+import { formatPlanLog } from './report/format.js'
+import type { RunState } from './report/run-state.js'
+import { maskableParts, nearMisses, resolveSecrets } from './secrets/resolve.js'
+import { isScrubbable, scrubberFor } from './secrets/redact.js'
+import type { Settings } from './settings/settings.js'
 import { USER_AGENT } from './version.js'
-import { append } from './arrays.js'
-
-/** What the run has learnt so far, for the report, whether it succeeds or not. */
-export interface RunState {
-  dryRun: boolean
-  /** The version as Botpress has it: found, then as the write left it. */
-  integration?: RemoteIntegration
-  operation?: Operation
-  plan?: Plan
-  failure?: string
-  /** What the manifest says of the integration, as soon as it is parsed. */
-  label?: ManifestLabel
-  /** The token and every secret value met, so that text leaving the log can be scrubbed of them. */
-  secretValues: string[]
-}
+import { append } from './base/arrays.js'
 
 /**
  * manifest → which version (by id, or name@version) → secrets → find it on
@@ -131,7 +118,7 @@ function knownSecretValues(settings: Settings, env: NodeJS.ProcessEnv): string[]
       .filter(([name]) => name.startsWith('SECRET_'))
       .map(([, value]) => value),
   ]
-  return values.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH)
+  return values.filter((value): value is string => typeof value === 'string' && isScrubbable(value))
 }
 
 function showPlan(plan: Plan, state: RunState, log: Log): Plan {

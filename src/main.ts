@@ -1,11 +1,12 @@
 import * as core from '@actions/core'
-import { deploy, type RunState } from './deploy.js'
-import { logLine, type Log } from './log.js'
-import { InputError, errorMessage } from './errors.js'
+import { deploy } from './deploy.js'
+import type { RunState } from './report/run-state.js'
+import { logLine, type Log } from './base/log.js'
+import { InputError, errorMessage } from './base/errors.js'
 import { readRunContext } from './github/context.js'
 import { redact } from './secrets/redact.js'
 import { publishComment, reportSkipped, setOutputQuietly, writeOutputs, writeSummary } from './report/report.js'
-import { missingTokenError, readSettings, type Settings } from './settings.js'
+import { missingTokenError, readSettings, type Settings } from './settings/settings.js'
 
 const readInput = (name: string) => core.getInput(name)
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { text } from 'node:stream/consumers'
 import { jsonBody } from '../../src/api/body.js'
-import { FileText } from '../../src/manifest/files.js'
+import { FileText } from '../../src/files/file-text.js'
 
 const folders: string[] = []
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { RemoteIntegration } from '../../src/api/integration.js'
+import type { RemoteIntegration } from '../../src/botpress/integration.js'
 import { commentBody, commentMarker } from '../../src/report/comment.js'
 import { markdownFor } from '../../src/report/markdown.js'
 import { redact } from '../../src/secrets/redact.js'
@@ -38,9 +38,10 @@ it("cuts a very long failure to stay under GitHub's comment limit", () => {
 
 describe('redact', () => {
   it('replaces every secret value, longest first', () => {
-    expect(redact('key=abcdef, part=abc, other', ['abc', 'abcdef'])).toBe('key=***, part=***, other')
+    expect(redact('key=abcdefgh, part=abcdef, other', ['abcdef', 'abcdefgh'])).toBe('key=***, part=***, other')
   })
   it('leaves values too short to mean anything', () => {
     expect(redact('a b', ['a'])).toBe('a b')
+    expect(redact('abcde abcdef', ['abcde', 'abcdef'])).toBe('abcde ***')
   })
 })

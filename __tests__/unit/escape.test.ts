@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { logLine } from '../../src/log.js'
+import { logLine } from '../../src/base/log.js'
 import { fitWithin, markdownFor } from '../../src/report/markdown.js'
 import { redact, secretShapes } from '../../src/secrets/redact.js'
 

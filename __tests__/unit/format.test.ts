@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { RemoteIntegration } from '../../src/api/integration.js'
+import type { RemoteIntegration } from '../../src/botpress/integration.js'
 import type { Plan } from '../../src/plan/plan.js'
 import { markdownFor } from '../../src/report/markdown.js'
 

@@ -2,9 +2,14 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { FileText } from '../../src/manifest/files.js'
-import { InputError, type Problem } from '../../src/errors.js'
-import { loadManifest } from '../../src/manifest/load.js'
+import { FileText } from '../../src/files/file-text.js'
+import { InputError, type Problem } from '../../src/base/errors.js'
+import { checkManifest, readManifest } from '../../src/manifest/load.js'
+
+/** Reads and checks a manifest with the two functions deploy.ts calls, in the same order. */
+async function loadManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}) {
+  return checkManifest(await readManifest(file, displayPath, env, path.dirname(file)), path.dirname(file), path.dirname(file))
+}
 
 const SVG = '<?xml version="1.0"?>\n<!-- icon -->\n<svg xmlns="http://www.w3.org/2000/svg"></svg>\n'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { isValidSecretName, secretEnvName, toScreamingSnake } from '../../src/secrets/names.js'
+import { isValidSecretName, secretEnvName, toScreamingSnake } from '../../src/botpress/secret-names.js'
 
 describe('toScreamingSnake', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { RemoteIntegration } from '../../src/api/integration.js'
+import type { RemoteIntegration } from '../../src/botpress/integration.js'
 import type { Definition } from '../../src/manifest/load.js'
 import { planUpdate, type PlanInput } from '../../src/plan/plan.js'
 import { seedIntegration } from '../support/botpress-api.mjs'
@@ -43,6 +43,12 @@ describe('planUpdate', () => {
       unchanged: 1,
     })
     expect((plan.body.actions as Record<string, unknown>).gone).toBeNull()
+  })
+
+  it('counts an entry changed when it gains a key named __proto__ that the server lacks', () => {
+    const local = JSON.parse('{"chat": {"messages": {}, "conversation": {"tags": {"__proto__": {}}}}}')
+    const plan = planUpdate(input({ channels: local }, { channels: { chat: { messages: {}, conversation: { tags: {} } } } }))
+    expect(plan.sections.find((s) => s.section === 'channels')).toMatchObject({ changed: ['chat'], unchanged: 0 })
   })
 
   it('counts a schema that lost a property as changed', () => {

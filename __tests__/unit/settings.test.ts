@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../../src/errors.js'
-import { checkApiUrl, missingTokenError, parseSecretsInput, readSettings } from '../../src/settings.js'
+import { InputError } from '../../src/base/errors.js'
+import { checkApiUrl, missingTokenError, parseSecretsInput, readSettings } from '../../src/settings/settings.js'
 
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
 const base = { token: 't', 'workspace-id': 'w' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { isSvgDocument } from '../../src/manifest/svg.js'
+import { isSvgDocument } from '../../src/files/svg.js'
 
 // What Adobe Illustrator writes, entities and all.
 const ILLUSTRATOR = `<?xml version="1.0" encoding="utf-8"?>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { decodeUtf8, invalidUtf8Offset } from '../../src/manifest/utf8.js'
+import { decodeUtf8, invalidUtf8Offset } from '../../src/files/utf8.js'
 
 describe('invalidUtf8Offset', () => {
   it.each([

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7112);
+/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3507);
 // `deploy-botpress-integration convert …`: the command-line side of the action.
 
 const [command, ...args] = process.argv.slice(2);
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7112:
+/***/ 3507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42,7 +42,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/base/errors.ts
 /**
  * Bad input found before any request: the run stops and nothing is sent.
  * Every problem found is carried, so that all of them are reported at once.
@@ -67,7 +67,18 @@ function errors_errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/manifest/safe-read.ts
+;// CONCATENATED MODULE: ./src/base/size.ts
+/** A size as people read it: bytes, KiB or MiB with one decimal. */
+function size_formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+;// CONCATENATED MODULE: ./src/files/safe-read.ts
+
 
 
 /**
@@ -84,13 +95,6 @@ const FILE_LIMITS = {
 /** Why a file the repository names is not read; the message names no content. */
 class FileRefused extends Error {
     name = 'FileRefused';
-}
-function formatSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 function isInside(file, folder) {
     const relative = external_node_path_default().relative(folder, file);
@@ -121,7 +125,7 @@ async function resolveInside(file, workspace, limit) {
     if (!info.isFile())
         throw new FileRefused('it is not a regular file (a FIFO, socket or device)');
     if (info.size > limit)
-        throw new FileRefused(`it has ${formatSize(info.size)}, over the limit of ${formatSize(limit)}`);
+        throw new FileRefused(`it has ${size_formatSize(info.size)}, over the limit of ${size_formatSize(limit)}`);
     return { path: real, size: info.size };
 }
 /** Reads a file `resolveInside` accepts, never more than `limit` bytes even if it grows meanwhile. */
@@ -9912,7 +9916,7 @@ function describeIssues(schema, data, issues) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/own.ts
+;// CONCATENATED MODULE: ./src/base/own.ts
 // Record names come from the manifest and the server: `__proto__`, `constructor`
 // or `toString` are ordinary names there. These read and write own properties
 // only, never what an object inherits, and never its prototype.
@@ -10746,27 +10750,68 @@ async function readDefinition(file, displayPath, workspace, options) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/base/record.ts
+/** A map of keys to values: an object that is neither null nor an array. The one guard for data read from files and answers. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/botpress/definition-keys.ts
+
+/** The sections of a definition that are maps of named entries, as Botpress's body orders them. */
+const RECORD_SECTIONS = (/* unused pure expression or super */ null && (['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels']));
+/** The key of each entry of `configurations` (and of `configuration`) that names a VRL script. */
+const LINK_TEMPLATE_KEY = ['identifier', 'linkTemplateScript'];
+/** Every key of a definition that names a file, from its top, but those inside `configurations` entries. */
+const FILE_KEYS = [
+    { path: ['code'], kind: 'code' },
+    { path: ['icon'], kind: 'svg' },
+    { path: ['readme'], kind: 'markdown' },
+    { path: ['identifier', 'extractScript'], kind: 'vrl' },
+    { path: ['identifier', 'fallbackHandlerScript'], kind: 'vrl' },
+    { path: ['configuration', ...LINK_TEMPLATE_KEY], kind: 'vrl' },
+];
+/** The scripts of the integration's `identifier` (extractScript, fallbackHandlerScript). */
+const IDENTIFIER_SCRIPT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 2 && path[0] === 'identifier').map(({ path }) => path[1]);
+/** The top-level keys whose value is a file's content (code, icon, readme). */
+const FILE_CONTENT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 1).map(({ path }) => path[0]);
+/** The value at `path`, or undefined where the path does not reach. */
+function definition_keys_valueAt(data, path) {
+    let value = data;
+    for (const key of path)
+        value = isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+    return value;
+}
+/** Each key of `data` that names a file and is set, with its path from the top and its value. */
+function fileKeysIn(data) {
+    const found = [];
+    const add = (path, kind, value) => {
+        if (value !== undefined)
+            found.push({ path, kind, value });
+    };
+    for (const { path, kind } of FILE_KEYS)
+        add(path, kind, definition_keys_valueAt(data, path));
+    const configurations = data.configurations;
+    if (isRecord(configurations)) {
+        for (const name of Object.keys(configurations)) {
+            const path = ['configurations', name, ...LINK_TEMPLATE_KEY];
+            add(path, 'vrl', definition_keys_valueAt(data, path));
+        }
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/definition/to-yaml.ts
 
 
 
-/** Keys of a manifest that name files, by their path in the data. */
-const FILE_KEYS = [
-    ['code'],
-    ['icon'],
-    ['readme'],
-    ['identifier', 'extractScript'],
-    ['identifier', 'fallbackHandlerScript'],
-    ['configuration', 'identifier', 'linkTemplateScript'],
-];
-function rebase(data, keys, from, to) {
+
+/** Sets the value at `keys` (which exists: fileKeysIn found it). */
+function setAt(data, keys, value) {
     let holder = data;
     for (const key of keys.slice(0, -1))
-        holder = holder?.[key];
-    const last = keys[keys.length - 1];
-    const value = holder?.[last];
-    if (holder && typeof value === 'string')
-        holder[last] = external_node_path_default().relative(to, external_node_path_default().resolve(from, value)).split((external_node_path_default()).sep).join('/');
+        holder = holder[key];
+    holder[keys[keys.length - 1]] = value;
 }
 /** `$${` in every string value: the manifest reader would take `${…}` for a variable. */
 function escapeInterpolation(value) {
@@ -10791,10 +10836,10 @@ function manifestYaml(data, definitionDir, manifestDir, source) {
     const copy = escapeInterpolation(ordered.success ? { ...ordered.data, secrets: data.secrets } : structuredClone(data));
     if (copy.secrets === undefined)
         delete copy.secrets;
-    for (const keys of FILE_KEYS)
-        rebase(copy, keys, definitionDir, manifestDir);
-    for (const configuration of Object.values((copy.configurations ?? {})))
-        rebase(configuration, ['identifier', 'linkTemplateScript'], definitionDir, manifestDir);
+    for (const { path: keys, value } of fileKeysIn(copy)) {
+        if (typeof value === 'string')
+            setAt(copy, keys, external_node_path_default().relative(manifestDir, external_node_path_default().resolve(definitionDir, value)).split((external_node_path_default()).sep).join('/'));
+    }
     const header = [
         `# Written by \`deploy-botpress-integration convert\` from ${source}.`,
         '# It deploys the same body as the definition; `convert --check` fails when they drift apart.',

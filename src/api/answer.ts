@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { z } from 'zod'
 import { ApiError } from './errors.js'
-import type { RemoteIntegration } from './integration.js'
+import type { RemoteIntegration } from '../botpress/integration.js'
 
 // What comes back from Botpress: read whole and bounded, parsed, and checked
 // to be about what was asked.

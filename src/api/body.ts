@@ -1,8 +1,8 @@
 import { open } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
-import { FileText } from '../manifest/files.js'
-import { Utf8Error, checkUtf8 } from '../manifest/utf8.js'
+import { FileText } from '../files/file-text.js'
+import { Utf8Error, checkUtf8 } from '../files/utf8.js'
 import { escapedLatin1, escapedLength, wholeCharacters } from './escape-bytes.js'
 
 /** A request body that can be sent again on a retry. */

@@ -1,5 +1,6 @@
 import { HttpClient } from '@actions/http-client'
 import type { z } from 'zod'
+import { errorMessage } from '../base/errors.js'
 import { jsonBody, type RequestBody } from './body.js'
 import { checked, parseResponse, readAnswer } from './answer.js'
 import { ApiError, apiErrorFromResponse } from './errors.js'
@@ -12,7 +13,7 @@ import {
   type RemoteIntegration,
   type RemoteInterface,
   type UpdateBody,
-} from './integration.js'
+} from '../botpress/integration.js'
 import { RETRYABLE_STATUSES, retryDelay, type Headers } from './retry.js'
 
 export interface ClientOptions {
@@ -121,7 +122,7 @@ export class BotpressClient {
         await (this.options.sleep ?? defaultSleep)(retryDelay(attempt))
         const { verificationStatus } = await this.getIntegration(id)
         if (verificationStatus !== 'unapproved') return
-        this.options.onRetry?.(`${operation}: ${error instanceof Error ? error.message : String(error)}; the status is still unapproved, so it is asked again`)
+        this.options.onRetry?.(`${operation}: ${errorMessage(error)}; the status is still unapproved, so it is asked again`)
       }
     }
   }
@@ -209,7 +210,7 @@ export class BotpressClient {
         headers = response.headers
       } catch (error) {
         if (error instanceof ApiError) throw error
-        const reason = error instanceof Error ? error.message : String(error)
+        const reason = errorMessage(error)
         // Node refuses a bad header value or URL the same way every time.
         if (NOT_RETRIED.has((error as NodeJS.ErrnoException).code ?? '')) throw new ApiError(`${operation} failed: ${reason}`)
         if (attempt >= maxAttempts) {

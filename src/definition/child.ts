@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs'
 import path from 'node:path'
-import { InputError, errorMessage } from '../errors.js'
+import { InputError, errorMessage } from '../base/errors.js'
 import { DEFINITION_CHILD } from './kind.js'
 import { loadDefinitionData, type DefinitionData } from './load.js'
 import { startSandboxed } from './sandbox.js'

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs'
 import { lstat, mkdir, open, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../base/errors.js'
 import { readDefinition } from './read.js'
 import { manifestYaml } from './to-yaml.js'
 

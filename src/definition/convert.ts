@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { unwrap } from '../manifest/issues.js'
-import { setOwn } from '../own.js'
+import { setOwn } from '../base/own.js'
 import type { ToJsonSchema } from './schemas.js'
 
 type Entry = Record<string, unknown>

@@ -2,7 +2,7 @@
 // repository's own, or the one the installed Botpress CLI uses), then run.
 import { isBuiltin, Module } from 'node:module'
 import path from 'node:path'
-import { InputError, errorMessage } from '../errors.js'
+import { InputError, errorMessage } from '../base/errors.js'
 import { isModuleNotFound, missingPackage, nodeModulesPaths, type DefinitionLoader } from './loader.js'
 
 /** The part of esbuild's API this uses, alike in every version since 0.15. */

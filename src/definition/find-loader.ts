@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { InputError, errorMessage } from '../errors.js'
+import { InputError, errorMessage } from '../base/errors.js'
 import { esbuildLoader, type Esbuild } from './esbuild-loader.js'
 import { installedPackageDir, type DefinitionLoader } from './loader.js'
 import { canTranspile, typescriptLoader, type TypeScript } from './typescript-loader.js'

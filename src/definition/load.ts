@@ -1,4 +1,4 @@
-import { InputError, errorMessage } from '../errors.js'
+import { InputError, errorMessage } from '../base/errors.js'
 import { manifestSchema } from '../manifest/schema.js'
 import { definitionToManifest, keepWhatTheBodyAllows } from './convert.js'
 import { findLoader } from './find-loader.js'

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { createRequire, isBuiltin, Module } from 'node:module'
 import path from 'node:path'
-import { InputError, errorMessage } from '../errors.js'
+import { InputError, errorMessage } from '../base/errors.js'
 
 /** Runs a definition file and gives back its module's exports. */
 export interface DefinitionLoader {

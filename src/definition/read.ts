@@ -1,6 +1,6 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../base/errors.js'
 import type { ParsedManifest } from '../manifest/load.js'
-import { FILE_LIMITS, FileRefused, resolveInside } from '../manifest/safe-read.js'
+import { FILE_LIMITS, FileRefused, resolveInside } from '../files/safe-read.js'
 import { loadInChild } from './child.js'
 import { loadDefinitionData } from './load.js'
 

@@ -4,7 +4,7 @@
 // asks for it), local `$ref`s dereferenced, then the entry's `ui` titles and
 // examples set on the matching properties of an object schema.
 
-import { setOwn } from '../own.js'
+import { setOwn } from '../base/own.js'
 
 type Json = Record<string, unknown>
 

@@ -1,25 +1,16 @@
 import path from 'node:path'
 import { stringify } from 'yaml'
 import { manifestSchema } from '../manifest/schema.js'
-
-/** Keys of a manifest that name files, by their path in the data. */
-const FILE_KEYS: ReadonlyArray<readonly string[]> = [
-  ['code'],
-  ['icon'],
-  ['readme'],
-  ['identifier', 'extractScript'],
-  ['identifier', 'fallbackHandlerScript'],
-  ['configuration', 'identifier', 'linkTemplateScript'],
-]
+import type { KeyPath } from '../base/key-path.js'
+import { fileKeysIn } from '../botpress/definition-keys.js'
 
 type Data = Record<string, unknown>
 
-function rebase(data: Data, keys: readonly string[], from: string, to: string): void {
-  let holder: Data | undefined = data
-  for (const key of keys.slice(0, -1)) holder = holder?.[key] as Data | undefined
-  const last = keys[keys.length - 1]!
-  const value = holder?.[last]
-  if (holder && typeof value === 'string') holder[last] = path.relative(to, path.resolve(from, value)).split(path.sep).join('/')
+/** Sets the value at `keys` (which exists: fileKeysIn found it). */
+function setAt(data: Data, keys: KeyPath, value: unknown): void {
+  let holder = data
+  for (const key of keys.slice(0, -1)) holder = holder[key as string] as Data
+  holder[keys[keys.length - 1] as string] = value
 }
 
 /** `$${` in every string value: the manifest reader would take `${…}` for a variable. */
@@ -42,9 +33,9 @@ export function manifestYaml(data: Data, definitionDir: string, manifestDir: str
   const ordered = manifestSchema.safeParse(data)
   const copy = escapeInterpolation(ordered.success ? { ...ordered.data, secrets: data.secrets } : structuredClone(data)) as Data
   if (copy.secrets === undefined) delete copy.secrets
-  for (const keys of FILE_KEYS) rebase(copy, keys, definitionDir, manifestDir)
-  for (const configuration of Object.values((copy.configurations ?? {}) as Record<string, Data>))
-    rebase(configuration, ['identifier', 'linkTemplateScript'], definitionDir, manifestDir)
+  for (const { path: keys, value } of fileKeysIn(copy)) {
+    if (typeof value === 'string') setAt(copy, keys, path.relative(manifestDir, path.resolve(definitionDir, value)).split(path.sep).join('/'))
+  }
   const header = [
     `# Written by \`deploy-botpress-integration convert\` from ${source}.`,
     '# It deploys the same body as the definition; `convert --check` fails when they drift apart.',

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire, Module } from 'node:module'
 import path from 'node:path'
-import { InputError } from '../errors.js'
+import { InputError } from '../base/errors.js'
 import { isModuleNotFound, missingPackage, packageOf, shownPath, type DefinitionLoader } from './loader.js'
 
 /** The part of the TypeScript compiler's API this uses, alike from version 4 to 6 (7, written in Go, has none in JavaScript). */

@@ -1,3 +1,5 @@
+import { errorMessage } from '../base/errors.js'
+
 /** Where a pull-request comment goes, and with what credentials. */
 export interface CommentTarget {
   token: string
@@ -64,7 +66,7 @@ export async function upsertComment(target: CommentTarget, markers: readonly str
     const late = budget.aborted ? `the GitHub API did not answer within ${budgetMs / 1000} s in all` : undefined
     // A write that got no whole answer may have been applied: say so rather than that it failed.
     if (writing && (late || (error as { name?: string }).name === 'AbortError' || (error as { status?: number }).status === undefined)) {
-      throw new UnconfirmedComment(late ?? (error instanceof Error ? error.message : String(error)), { cause: error })
+      throw new UnconfirmedComment(late ?? errorMessage(error), { cause: error })
     }
     if (late) throw new Error(late, { cause: error })
     throw error

@@ -1,8 +1,8 @@
 import type { BotpressClient } from '../api/client.js'
 import { ApiError, withAdvice } from '../api/errors.js'
-import type { CreateBody, RemoteIntegration } from '../api/integration.js'
-import { InputError } from '../errors.js'
-import type { Log } from '../log.js'
+import type { CreateBody, RemoteIntegration } from '../botpress/integration.js'
+import { InputError, errorMessage } from '../base/errors.js'
+import type { Log } from '../base/log.js'
 import type { Plan } from '../plan/plan.js'
 import type { ExistingVersion } from './find.js'
 
@@ -54,9 +54,7 @@ export async function createVersion(client: BotpressClient, plan: Plan, options:
     try {
       integration = await client.updateIntegration(integration, plan.afterCreate)
     } catch (error) {
-      log.warning(
-        `${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${error instanceof Error ? error.message : String(error)}`,
-      )
+      log.warning(`${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${errorMessage(error)}`)
     }
   }
   if (options.requestVerification) integration = await requestVerification(client, integration, log)

@@ -1,7 +1,7 @@
 import type { BotpressClient } from '../api/client.js'
 import { ApiError } from '../api/errors.js'
-import type { RemoteIntegration } from '../api/integration.js'
-import { InputError } from '../errors.js'
+import type { RemoteIntegration } from '../botpress/integration.js'
+import { InputError } from '../base/errors.js'
 import type { Manifest } from '../manifest/load.js'
 import { qualifyName, sameName, type Lookup } from './lookup.js'
 

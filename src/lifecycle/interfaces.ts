@@ -1,7 +1,7 @@
 import type { BotpressClient } from '../api/client.js'
-import { InputError, type Problem } from '../errors.js'
+import { InputError, type Problem } from '../base/errors.js'
 import type { Definition, Manifest } from '../manifest/load.js'
-import { setOwn } from '../own.js'
+import { setOwn } from '../base/own.js'
 
 /**
  * The definition with each interface given by name and version resolved to

@@ -1,5 +1,5 @@
-import { EXACT_VERSION } from '../api/integration.js'
-import { InputError } from '../errors.js'
+import { EXACT_VERSION } from '../botpress/integration.js'
+import { InputError } from '../base/errors.js'
 import type { Manifest } from '../manifest/load.js'
 
 /** How the run finds its version on Botpress: by id, or by name and version. */

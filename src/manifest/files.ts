@@ -1,28 +1,12 @@
 import path from 'node:path'
-import type { KeyPath } from './key-path.js'
+import type { KeyPath } from '../base/key-path.js'
+import { fileKeysIn, type FileKind } from '../botpress/definition-keys.js'
 import type { Finding } from './issues.js'
-import { FILE_LIMITS, FileRefused, readInside, resolveInside } from './safe-read.js'
+import { FILE_LIMITS, FileRefused, readInside, resolveInside } from '../files/safe-read.js'
 import { VRL_MAX_LENGTH } from './schema.js'
-import { isSvgDocument } from './svg.js'
-import { Utf8Error, decodeUtf8 } from './utf8.js'
-
-/**
- * A file sent as a JSON string without ever being held in memory whole: the
- * integration's code bundle, which can be tens of megabytes. The API client
- * streams it from disk (see api/body.ts).
- */
-export class FileText {
-  constructor(
-    /** Where it really is: inside the workspace, symbolic links resolved. */
-    readonly path: string,
-    readonly bytes: number,
-    /** As people see it, for errors (it must be UTF-8, which is checked as it is streamed). */
-    readonly shown: string,
-  ) {}
-}
-
-/** How a manifest key that names a file is sent. */
-export type FileKind = 'code' | 'svg' | 'markdown' | 'vrl'
+import { isSvgDocument } from '../files/svg.js'
+import { Utf8Error, decodeUtf8 } from '../files/utf8.js'
+import { FileText } from '../files/file-text.js'
 
 export interface FileReference {
   path: KeyPath
@@ -45,22 +29,7 @@ const extensions: Partial<Record<FileKind, string>> = { svg: '.svg', markdown: '
 
 /** Every key of a checked manifest that names a file, with what it must be. */
 export function fileReferences(manifest: Record<string, unknown>): FileReference[] {
-  const refs: FileReference[] = []
-  const add = (keyPath: KeyPath, kind: FileKind, value: unknown) => {
-    if (typeof value === 'string') refs.push({ path: keyPath, kind, relative: value })
-  }
-  add(['code'], 'code', manifest.code)
-  add(['icon'], 'svg', manifest.icon)
-  add(['readme'], 'markdown', manifest.readme)
-  const identifier = manifest.identifier as Record<string, unknown> | undefined
-  add(['identifier', 'extractScript'], 'vrl', identifier?.extractScript)
-  add(['identifier', 'fallbackHandlerScript'], 'vrl', identifier?.fallbackHandlerScript)
-  const linkTemplate = (config: unknown) => (config as { identifier?: { linkTemplateScript?: unknown } })?.identifier?.linkTemplateScript
-  add(['configuration', 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(manifest.configuration))
-  for (const [name, config] of Object.entries((manifest.configurations ?? {}) as Record<string, unknown>)) {
-    add(['configurations', name, 'identifier', 'linkTemplateScript'], 'vrl', linkTemplate(config))
-  }
-  return refs
+  return fileKeysIn(manifest).flatMap(({ path, kind, value }) => (typeof value === 'string' ? [{ path, kind, relative: value }] : []))
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import { closestKey } from './suggest.js'
-import type { KeyPath } from './key-path.js'
+import { closestKey } from '../base/suggest.js'
+import type { KeyPath } from '../base/key-path.js'
 
 /** What a zod issue means for a manifest author, in plain words. */
 export interface Finding {

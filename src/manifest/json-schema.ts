@@ -1,7 +1,8 @@
 import type { Finding } from './issues.js'
-import type { KeyPath } from './key-path.js'
-import { closestKey } from './suggest.js'
-import { append } from '../arrays.js'
+import type { KeyPath } from '../base/key-path.js'
+import { isRecord } from '../base/record.js'
+import { closestKey } from '../base/suggest.js'
+import { append } from '../base/arrays.js'
 
 // The schemas inside a manifest are plain JSON Schema, which Botpress checks
 // only once it has the whole update. The mistakes that slip past a reader most
@@ -14,10 +15,6 @@ const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'nul
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs']
 const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems']
 const SUBSCHEMAS = ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else']
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
 
 function checkType(type: unknown, path: KeyPath): Finding[] {
   const types = Array.isArray(type) ? type : [type]
@@ -33,7 +30,7 @@ function checkType(type: unknown, path: KeyPath): Finding[] {
 /** The findings in one JSON Schema, and in the schemas inside it. */
 export function checkJsonSchema(schema: unknown, path: KeyPath): Finding[] {
   if (typeof schema === 'boolean') return []
-  if (!isMap(schema)) return [{ path, at: 'value', message: 'must be a JSON Schema (a map)' }]
+  if (!isRecord(schema)) return [{ path, at: 'value', message: 'must be a JSON Schema (a map)' }]
   const findings: Finding[] = []
   if (schema.type !== undefined) append(findings, checkType(schema.type, path))
   if (schema.enum !== undefined && !Array.isArray(schema.enum)) {
@@ -43,7 +40,7 @@ export function checkJsonSchema(schema: unknown, path: KeyPath): Finding[] {
   if (schema.required !== undefined) {
     if (!Array.isArray(schema.required) || schema.required.some((name) => typeof name !== 'string')) {
       findings.push({ path: [...path, 'required'], at: 'value', message: 'must be a list of property names' })
-    } else if (isMap(properties)) {
+    } else if (isRecord(properties)) {
       const names = Object.keys(properties)
       let suggestions = MAX_SUGGESTIONS
       schema.required.forEach((name: string, index) => {
@@ -58,7 +55,7 @@ export function checkJsonSchema(schema: unknown, path: KeyPath): Finding[] {
   for (const key of SUBSCHEMA_MAPS) {
     const map = schema[key]
     if (map === undefined) continue
-    if (!isMap(map)) {
+    if (!isRecord(map)) {
       findings.push({ path: [...path, key], at: 'value', message: 'must be a map of property name → schema' })
       continue
     }
@@ -84,16 +81,16 @@ export function checkJsonSchema(schema: unknown, path: KeyPath): Finding[] {
 export function schemaLocations(manifest: Record<string, unknown>): KeyPath[] {
   const paths: KeyPath[] = []
   const each = (section: unknown, prefix: string, inner: readonly string[][]) => {
-    if (!isMap(section)) return
+    if (!isRecord(section)) return
     for (const [name, entry] of Object.entries(section)) {
       for (const keys of inner) {
         let value: unknown = entry
-        for (const key of keys) value = isMap(value) ? value[key] : undefined
+        for (const key of keys) value = isRecord(value) ? value[key] : undefined
         if (value !== undefined) paths.push([prefix, name, ...keys])
       }
     }
   }
-  if (isMap(manifest.configuration) && manifest.configuration.schema !== undefined) paths.push(['configuration', 'schema'])
+  if (isRecord(manifest.configuration) && manifest.configuration.schema !== undefined) paths.push(['configuration', 'schema'])
   each(manifest.configurations, 'configurations', [['schema']])
   each(manifest.actions, 'actions', [
     ['input', 'schema'],
@@ -102,11 +99,11 @@ export function schemaLocations(manifest: Record<string, unknown>): KeyPath[] {
   each(manifest.events, 'events', [['schema']])
   each(manifest.states, 'states', [['schema']])
   each(manifest.entities, 'entities', [['schema']])
-  if (isMap(manifest.channels)) {
+  if (isRecord(manifest.channels)) {
     for (const [name, channel] of Object.entries(manifest.channels)) {
-      if (!isMap(channel) || !isMap(channel.messages)) continue
+      if (!isRecord(channel) || !isRecord(channel.messages)) continue
       for (const [message, definition] of Object.entries(channel.messages)) {
-        if (isMap(definition) && definition.schema !== undefined) paths.push(['channels', name, 'messages', message, 'schema'])
+        if (isRecord(definition) && definition.schema !== undefined) paths.push(['channels', name, 'messages', message, 'schema'])
       }
     }
   }

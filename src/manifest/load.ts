@@ -1,51 +1,21 @@
 import path from 'node:path'
-import { InputError, type Problem, type SourceLocation } from '../errors.js'
+import { InputError, type Problem } from '../base/errors.js'
 import { MAX_LOGGED_PROBLEMS, MAX_PROBLEMS, describeIssues, valueAt, type Finding } from './issues.js'
-import { setOwn } from '../own.js'
-import { FileText, fileReferences, readReference, type ReadFile } from './files.js'
+import { setOwn } from '../base/own.js'
+import { fileReferences, readReference, type ReadFile } from './files.js'
 import { interpolateData, type HoldsSecret } from './interpolate.js'
 import { checkJsonSchema, schemaLocations } from './json-schema.js'
-import { FILE_LIMITS, FileRefused, readInside } from './safe-read.js'
-import { Utf8Error, decodeUtf8 } from './utf8.js'
-import { formatKeyPath, type KeyPath } from './key-path.js'
+import { FILE_LIMITS, FileRefused, readInside } from '../files/safe-read.js'
+import { FileText } from '../files/file-text.js'
+import { Utf8Error, decodeUtf8 } from '../files/utf8.js'
+import { formatKeyPath, type KeyPath } from '../base/key-path.js'
 import { boundedEvents, readPlainYaml } from './plain-yaml.js'
-import { manifestSchema, type ManifestData } from './schema.js'
-import { readSecretDeclarations, type SecretDeclaration } from './secrets.js'
-import { append } from '../arrays.js'
+import { manifestSchema } from './schema.js'
+import { readSecretDeclarations } from './secrets.js'
+import { append } from '../base/arrays.js'
+import type { InterfaceLookup, Manifest, ParsedManifest } from './manifest.js'
 
-/** The integration's definition as the update body carries it, without secrets. */
-export type Definition = Omit<ManifestData, 'id' | 'name' | 'version' | 'secrets' | 'code'> & { code?: string | FileText | undefined }
-
-/** An `interfaces` entry given by name and version: its id is looked up before sending. */
-export interface InterfaceLookup {
-  /** The entry's key in `interfaces`. */
-  key: string
-  name: string
-  version: string
-  /** Where the entry stands, when the manifest is a file with lines (a YAML manifest); asked only to report a problem. */
-  locate(): Promise<SourceLocation | undefined>
-}
-
-/** A checked manifest, its files read, ready for planning. */
-export interface Manifest {
-  /** The path shown to people: relative to the workspace. */
-  displayPath: string
-  id?: string
-  name?: string
-  version?: string
-  definition: Definition
-  secrets: SecretDeclaration[]
-  files: ReadFile[]
-  interfaceLookups: InterfaceLookup[]
-}
-
-/** A parsed manifest, before any check: the data, and where each key stands. */
-export interface ParsedManifest {
-  displayPath: string
-  data: unknown
-  /** Where a key path stands in the file; undefined where the manifest has no lines (a TypeScript definition). */
-  locate(path: KeyPath, at: 'key' | 'value'): Promise<SourceLocation | undefined>
-}
+export type { Definition, InterfaceLookup, Manifest, ParsedManifest } from './manifest.js'
 
 /**
  * Parses a manifest's YAML and fills in its `${VAR}` references. Plain YAML
@@ -218,9 +188,4 @@ export async function readManifest(
     throw error
   }
   return parseManifest(text, displayPath, env, holdsSecret)
-}
-
-/** Reads, parses and checks the manifest at `file`, with `${VAR}` taken from `env`. */
-export async function loadManifest(file: string, displayPath: string, env: NodeJS.ProcessEnv = {}, workspace: string = path.dirname(file)): Promise<Manifest> {
-  return checkManifest(await readManifest(file, displayPath, env, workspace), path.dirname(file), workspace)
 }

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml'
-import type { KeyPath } from './key-path.js'
+import type { KeyPath } from '../base/key-path.js'
 
 /**
  * Finds the line and column of a key path in a parsed YAML document. With

@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, EVENT_ID, SCALAR_STYLE, constructFromEvents, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml'
-import { InputError } from '../errors.js'
+import { InputError } from '../base/errors.js'
 
 // Plain keys the two read apart: the yaml library makes a null key '' where
 // js-yaml makes it 'null', and takes `<<` as a merge key. None is over 4 characters.

@@ -1,6 +1,6 @@
-import { isValidSecretName, toScreamingSnake } from '../secrets/names.js'
+import { isValidSecretName, toScreamingSnake } from '../botpress/secret-names.js'
 import type { Finding } from './issues.js'
-import { append } from '../arrays.js'
+import { append } from '../base/arrays.js'
 
 /** A secret the integration needs, by its normalised name. */
 export interface SecretDeclaration {

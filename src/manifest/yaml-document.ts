@@ -1,8 +1,8 @@
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
-import { InputError, type Problem, type SourceLocation } from '../errors.js'
+import { InputError, type Problem, type SourceLocation } from '../base/errors.js'
 import { interpolate, unusableMessage, type HoldsSecret } from './interpolate.js'
 import { MAX_PROBLEMS } from './issues.js'
-import type { ParsedManifest } from './load.js'
+import type { ParsedManifest } from './manifest.js'
 import { locate } from './locate.js'
 
 // The yaml library reads what the fast reader (plain-yaml.ts) leaves: anchors,

@@ -1,10 +1,7 @@
-import { hasOwn } from '../own.js'
+import { hasOwn } from '../base/own.js'
+import { isRecord } from '../base/record.js'
 
 type Json = unknown
-
-function isRecord(value: Json): value is Record<string, Json> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
 
 function deepEqual(a: Json, b: Json): boolean {
   if (a === b) return true
@@ -25,7 +22,8 @@ export function sameAsRemote(local: Json, remote: Json, key?: string): boolean {
   if (key === 'schema') return deepEqual(local, remote)
   if (isRecord(local)) {
     if (!isRecord(remote)) return false
-    return Object.entries(local).every(([k, v]) => sameAsRemote(v, remote[k], k))
+    // Own keys only: a key named `__proto__` that the server lacks is not Object.prototype.
+    return Object.entries(local).every(([k, v]) => sameAsRemote(v, hasOwn(remote, k) ? remote[k] : undefined, k))
   }
   if (Array.isArray(local)) {
     return Array.isArray(remote) && local.length === remote.length && local.every((item, i) => sameAsRemote(item, remote[i]))

@@ -1,9 +1,10 @@
-import type { CreateBody, RemoteIntegration, UpdateBody } from '../api/integration.js'
+import type { CreateBody, RemoteIntegration, UpdateBody } from '../botpress/integration.js'
 import { asRecord } from './compare.js'
-import { filesSent, RECORD_SECTIONS, type LocalInput, type Plan, type SectionPlan } from './plan.js'
+import { filesSent, type LocalInput, type Plan, type SectionPlan } from './plan.js'
+import { RECORD_SECTIONS } from '../botpress/definition-keys.js'
 import { planSecrets } from './secrets.js'
-import { hasOwn } from '../own.js'
-import { append } from '../arrays.js'
+import { hasOwn } from '../base/own.js'
+import { append } from '../base/arrays.js'
 
 export interface CreatePlanInput extends LocalInput {
   name: string

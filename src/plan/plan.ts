@@ -1,64 +1,27 @@
-import type { RemoteIntegration, UpdateBody } from '../api/integration.js'
+import type { RemoteIntegration, UpdateBody } from '../botpress/integration.js'
+import { FILE_CONTENT_KEYS, IDENTIFIER_SCRIPT_KEYS, LINK_TEMPLATE_KEY, RECORD_SECTIONS } from '../botpress/definition-keys.js'
 import type { Definition } from '../manifest/load.js'
 import type { ReadFile } from '../manifest/files.js'
-import type { SecretDeclaration } from '../manifest/secrets.js'
-import type { SecretValues } from '../secrets/resolve.js'
 import { asRecord, sameAsRemote } from './compare.js'
-import { planSecrets, type SecretsPlan } from './secrets.js'
-import { hasOwn, setOwn } from '../own.js'
-import { append } from '../arrays.js'
+import { planSecrets } from './secrets.js'
+import type { LocalInput, Plan, SectionPlan } from './types.js'
+import { hasOwn, setOwn } from '../base/own.js'
+import { append } from '../base/arrays.js'
 
-export type { SecretsPlan } from './secrets.js'
-
-/** What an update does to one section of the integration, by entry name. */
-export interface SectionPlan {
-  section: string
-  added: string[]
-  changed: string[]
-  removed: string[]
-  unchanged: number
-}
-
-export interface Plan {
-  /** Creating a version that does not exist yet, or updating one that does. */
-  operation: 'create' | 'update'
-  /** The version's full name (with its workspace handle) and version. */
-  name: string
-  version: string
-  /** On create: the version before it, which `removed` entries are compared with. */
-  previousVersion?: string
-  /** On create: keys only the update body has, applied by a PUT right after. */
-  afterCreate?: UpdateBody
-  body: UpdateBody
-  /** Top-level settings (title, visibility, …) that differ from the server's. */
-  settingsChanged: string[]
-  sections: SectionPlan[]
-  secrets: SecretsPlan
-  files: Array<{ key: string; path: string; bytes: number }>
-}
-
-/** What any plan is made from: the manifest's side. */
-export interface LocalInput {
-  definition: Definition
-  files: readonly ReadFile[]
-  declarations: readonly SecretDeclaration[]
-  values: SecretValues
-  /** How the workflow passes secrets, for the error that lists missing ones. */
-  secretsPrefix: string
-}
+export type { LocalInput, Plan, SectionPlan, SecretsPlan } from './types.js'
 
 export interface PlanInput extends LocalInput {
   remote: RemoteIntegration
   prune: boolean
 }
 
-export const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'] as const
 // Sent every time, never compared: the server does not return them as sent
 // (files come back as URLs, if at all; layers and extraOperations not at all).
-const WRITE_ONLY_KEYS = new Set(['code', 'icon', 'readme', 'layers', 'extraOperations', 'sdkVersion'])
+const WRITE_ONLY_KEYS = new Set([...FILE_CONTENT_KEYS, 'layers', 'extraOperations', 'sdkVersion'])
 const NESTED_KEYS = new Set<string>([...RECORD_SECTIONS, 'attributes', 'secrets'])
 
 type Entries = Record<string, unknown>
+const LINK_TEMPLATE = LINK_TEMPLATE_KEY[1]
 
 /** The local record with `null` for each remote key it lacks (when pruning). */
 function withDeletions(local: Entries | undefined, remote: unknown, prune: boolean): { merged: Entries | undefined; removed: string[] } {
@@ -163,7 +126,7 @@ function pruneScripts(definition: Definition, remote: RemoteIntegration, body: U
   const removed: string[] = []
   const remoteIdentifier = asRecord(remote.identifier)
   const identifier = { ...definition.identifier } as Entries
-  for (const key of ['extractScript', 'fallbackHandlerScript']) {
+  for (const key of IDENTIFIER_SCRIPT_KEYS) {
     if (remoteIdentifier[key] && identifier[key] === undefined) {
       identifier[key] = null
       removed.push(`identifier.${key}`)
@@ -172,16 +135,16 @@ function pruneScripts(definition: Definition, remote: RemoteIntegration, body: U
   if (removed.length) body.identifier = identifier
 
   const withoutLinkTemplate = (local: Entries | undefined, remoteConfig: unknown): Entries | undefined => {
-    if (!asRecord(asRecord(remoteConfig).identifier).linkTemplateScript) return undefined
+    if (!asRecord(asRecord(remoteConfig).identifier)[LINK_TEMPLATE]) return undefined
     const localIdentifier = asRecord(local?.identifier)
-    if (localIdentifier.linkTemplateScript !== undefined) return undefined
+    if (localIdentifier[LINK_TEMPLATE] !== undefined) return undefined
     // As Botpress's CLI does: without a link template, the identifier cannot be required.
-    return { ...local, identifier: { ...localIdentifier, linkTemplateScript: null, required: false } }
+    return { ...local, identifier: { ...localIdentifier, [LINK_TEMPLATE]: null, required: false } }
   }
   const configuration = withoutLinkTemplate(definition.configuration, remote.configuration)
   if (configuration) {
     body.configuration = configuration
-    removed.push('configuration.identifier.linkTemplateScript')
+    removed.push(`configuration.identifier.${LINK_TEMPLATE}`)
   }
   const configurations = body.configurations as Entries | undefined
   for (const [name, local] of Object.entries(configurations ?? {})) {
@@ -189,7 +152,7 @@ function pruneScripts(definition: Definition, remote: RemoteIntegration, body: U
     const pruned = withoutLinkTemplate(local as Entries, asRecord(remote.configurations)[name])
     if (pruned) {
       setOwn(configurations!, name, pruned)
-      removed.push(`configurations.${name}.identifier.linkTemplateScript`)
+      removed.push(`configurations.${name}.identifier.${LINK_TEMPLATE}`)
     }
   }
   return removed

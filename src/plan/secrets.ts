@@ -1,21 +1,7 @@
-import { InputError } from '../errors.js'
-import { secretEnvName } from '../secrets/names.js'
-import type { LocalInput } from './plan.js'
-import { setOwn } from '../own.js'
-
-/** What happens to each secret, by name only: values never enter a plan. */
-export interface SecretsPlan {
-  /** Sent with a value the server did not have. */
-  added: string[]
-  /** Sent with a value, replacing the server's. */
-  updated: string[]
-  /** Not sent: the server's value stays. */
-  kept: string[]
-  /** Declared optional and given no value. */
-  skipped: string[]
-  /** On the server, no longer declared: deleted. */
-  removed: string[]
-}
+import { InputError } from '../base/errors.js'
+import { secretEnvName } from '../botpress/secret-names.js'
+import type { LocalInput, SecretsPlan } from './types.js'
+import { setOwn } from '../base/own.js'
 
 /**
  * What happens to each declared secret, given the names the server already

@@ -1,7 +1,7 @@
-import type { RemoteIntegration } from '../api/integration.js'
+import type { RemoteIntegration } from '../botpress/integration.js'
 import type { Operation } from '../lifecycle/apply.js'
 import type { Plan } from '../plan/plan.js'
-import { formatSize } from '../manifest/safe-read.js'
+import { formatSize } from '../base/size.js'
 import type { Markdown } from './markdown.js'
 
 /** What a run that reached its end did, for the outputs. */

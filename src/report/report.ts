@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
-import type { RunState } from '../deploy.js'
+import { errorMessage } from '../base/errors.js'
+import type { RunState } from './run-state.js'
 import type { RunContext } from '../github/context.js'
-import type { Settings } from '../settings.js'
-import { logLine } from '../log.js'
+import type { Settings } from '../settings/settings.js'
+import { logLine } from '../base/log.js'
 import { redact } from '../secrets/redact.js'
 import { commentBody, commentMarker } from './comment.js'
 import { outputsFor, summaryMarkdown, type SummaryInput } from './format.js'
@@ -18,7 +19,7 @@ async function appendSummary(markdown: string): Promise<void> {
   try {
     await core.summary.addRaw(markdown).write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 }
 
@@ -33,7 +34,7 @@ export function writeOutputs(state: RunState): void {
   } catch (error) {
     const what = integration ? `${integration.name}@${integration.version} (${integration.id})` : plan ? `${plan.name}@${plan.version}` : 'the integration'
     throw new Error(
-      `The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${error instanceof Error ? error.message : String(error)}. ` +
+      `The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${errorMessage(error)}. ` +
         'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.',
       { cause: error },
     )
@@ -139,8 +140,6 @@ export async function publishComment(settings: Settings, context: RunContext, st
       status === 403 || status === 401
         ? ' Give the job `permissions: pull-requests: write` (and, for pull requests from forks, run on `pull_request_target`).'
         : ''
-    core.warning(
-      `Could not write the pull-request comment: ${error instanceof Error ? error.message : String(error)}.${hint} The deploy itself is not affected.`,
-    )
+    core.warning(`Could not write the pull-request comment: ${errorMessage(error)}.${hint} The deploy itself is not affected.`)
   }
 }

@@ -1,3 +1,15 @@
+/**
+ * The one length rule for secret values: below it a value (or a line of one)
+ * cannot be scrubbed or masked without blanking ordinary words. The resolver
+ * refuses shorter values, the scrubber and the masks skip shorter ones.
+ */
+export const MIN_SECRET_LENGTH = 6
+
+/** Whether a value (or one line of a value) is long enough to be scrubbed and masked. */
+export function isScrubbable(value: string): boolean {
+  return value.length >= MIN_SECRET_LENGTH
+}
+
 /** The shortest stretch of a secret's base64 worth scrubbing: shorter ones match by chance. */
 const MIN_BASE64_CORE = 8
 
@@ -104,12 +116,11 @@ function scrubAcrossLines(text: string, shapes: readonly string[]): string {
 /**
  * A function that replaces every secret value in text (error messages,
  * summaries, comments, outputs) in each of its shapes, also where a line break
- * cuts one; the shapes are worked out once. Values shorter than 3 characters
- * are left: the run refuses secrets that short (secrets/resolve.ts), and the
- * token never is.
+ * cuts one; the shapes are worked out once. Values shorter than
+ * MIN_SECRET_LENGTH are left: the run refuses secrets that short, and no token is.
  */
 export function scrubberFor(secrets: readonly string[]): (text: string) => string {
-  const shapes = [...new Set(secrets.filter((secret) => secret.length >= 3).flatMap(secretShapes))].sort((a, b) => b.length - a.length)
+  const shapes = [...new Set(secrets.filter(isScrubbable).flatMap(secretShapes))].sort((a, b) => b.length - a.length)
   return (text) => {
     const whole = shapes.reduce((result, shape) => (result.includes(shape) ? result.split(shape).join('***') : result), text)
     return scrubAcrossLines(whole, shapes)

@@ -1,7 +1,8 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../base/errors.js'
 import type { SecretDeclaration } from '../manifest/secrets.js'
-import { editDistance } from '../manifest/suggest.js'
-import { secretEnvName, toScreamingSnake } from './names.js'
+import { editDistance } from '../base/suggest.js'
+import { secretEnvName, toScreamingSnake } from '../botpress/secret-names.js'
+import { isScrubbable, MIN_SECRET_LENGTH } from './redact.js'
 
 export interface SecretSources {
   /** The step's environment: `SECRET_<NAME>` wins over the `secrets` input. */
@@ -27,9 +28,6 @@ function indexProvided(provided: Record<string, unknown>, prefix: string): Map<s
   return byName
 }
 
-/** Below this length a value cannot be scrubbed from text without blanking common words. */
-export const MIN_SECRET_LENGTH = 6
-
 /**
  * Finds a value for each declared secret. Empty values count as absent.
  * Keys of the input that no declaration names are ignored, whatever they hold.
@@ -49,7 +47,7 @@ export function resolveSecrets(declarations: readonly SecretDeclaration[], sourc
     }
     const value = sources.env[secretEnvName(name)] || (candidates[0] as string | undefined)
     if (!value) continue
-    if (value.length < MIN_SECRET_LENGTH) {
+    if (!isScrubbable(value)) {
       throw new InputError(
         `The value of secret ${name} has fewer than ${MIN_SECRET_LENGTH} characters: too short to be kept out of summaries and comments safely ` +
           '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.',
@@ -60,12 +58,15 @@ export function resolveSecrets(declarations: readonly SecretDeclaration[], sourc
   return values
 }
 
-/** Each value and each of its lines, as masks must be registered. */
+/**
+ * Each value and each of its lines long enough to mask (the runner matches
+ * masks line by line): a `}` or `==` line of a multi-line value is not masked on its own.
+ */
 export function maskableParts(values: SecretValues): string[] {
   const parts = new Set<string>()
   for (const value of values.values()) {
     parts.add(value)
-    for (const line of value.split(/\r?\n/)) if (line.trim()) parts.add(line)
+    for (const line of value.split(/\r?\n/)) if (isScrubbable(line.trim())) parts.add(line)
   }
   return [...parts]
 }

@@ -1,5 +1,6 @@
 import { open, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { formatSize } from '../base/size.js'
 
 /**
  * The largest file of each kind the action reads. Sizes are checked before
@@ -16,12 +17,6 @@ export const FILE_LIMITS = {
 /** Why a file the repository names is not read; the message names no content. */
 export class FileRefused extends Error {
   override readonly name = 'FileRefused'
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 }
 
 function isInside(file: string, folder: string): boolean {

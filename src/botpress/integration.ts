@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { isRecord } from '../base/record.js'
+import { RECORD_SECTIONS, type RecordSection } from './definition-keys.js'
 
 /** A Botpress id: a lower-case prefix, an underscore, letters and digits (`intver_01JDEMO…`). */
 export const BOTPRESS_ID = /^[a-z]+_[0-9A-Za-z]{1,64}$/
@@ -9,15 +11,14 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 /** A version as Botpress writes one (semver), not a range or `latest`. */
 export const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
 
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 // Checked, not rebuilt: zod's records drop a key named `__proto__`, which is an
 // ordinary name on Botpress (and must be pruned like any other).
 const definitions = z.custom<Record<string, Record<string, unknown>>>(
-  (value) => isMap(value) && Object.values(value).every(isMap),
+  (value) => isRecord(value) && Object.values(value).every(isRecord),
   'must be a map of definitions',
 )
 const stringMap = z.custom<Record<string, string>>(
-  (value) => isMap(value) && Object.values(value).every((item) => typeof item === 'string'),
+  (value) => isRecord(value) && Object.values(value).every((item) => typeof item === 'string'),
   'must be a map of strings',
 )
 
@@ -35,13 +36,7 @@ export const remoteIntegrationSchema = z.looseObject({
   visibility: z.enum(['public', 'private', 'unlisted']),
   verificationStatus: z.enum(['unapproved', 'pending', 'approved', 'rejected']),
   secrets: z.array(z.string()),
-  actions: definitions.optional(),
-  events: definitions.optional(),
-  states: definitions.optional(),
-  entities: definitions.optional(),
-  interfaces: definitions.optional(),
-  configurations: definitions.optional(),
-  channels: definitions.optional(),
+  ...(Object.fromEntries(RECORD_SECTIONS.map((section) => [section, definitions.optional()])) as Record<RecordSection, z.ZodOptional<typeof definitions>>),
   attributes: stringMap.optional(),
 })
 

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { InputError } from './errors.js'
+import { InputError } from '../base/errors.js'
 
 /** Everything the run needs from the step's inputs, checked and typed. */
 export interface Settings {

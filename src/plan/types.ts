@@ -1,0 +1,56 @@
+import type { UpdateBody } from '../botpress/integration.js'
+import type { Definition } from '../manifest/load.js'
+import type { ReadFile } from '../manifest/files.js'
+import type { SecretDeclaration } from '../manifest/secrets.js'
+import type { SecretValues } from '../secrets/resolve.js'
+
+/** What happens to each secret, by name only: values never enter a plan. */
+export interface SecretsPlan {
+  /** Sent with a value the server did not have. */
+  added: string[]
+  /** Sent with a value, replacing the server's. */
+  updated: string[]
+  /** Not sent: the server's value stays. */
+  kept: string[]
+  /** Declared optional and given no value. */
+  skipped: string[]
+  /** On the server, no longer declared: deleted. */
+  removed: string[]
+}
+
+/** What an update does to one section of the integration, by entry name. */
+export interface SectionPlan {
+  section: string
+  added: string[]
+  changed: string[]
+  removed: string[]
+  unchanged: number
+}
+
+export interface Plan {
+  /** Creating a version that does not exist yet, or updating one that does. */
+  operation: 'create' | 'update'
+  /** The version's full name (with its workspace handle) and version. */
+  name: string
+  version: string
+  /** On create: the version before it, which `removed` entries are compared with. */
+  previousVersion?: string
+  /** On create: keys only the update body has, applied by a PUT right after. */
+  afterCreate?: UpdateBody
+  body: UpdateBody
+  /** Top-level settings (title, visibility, …) that differ from the server's. */
+  settingsChanged: string[]
+  sections: SectionPlan[]
+  secrets: SecretsPlan
+  files: Array<{ key: string; path: string; bytes: number }>
+}
+
+/** What any plan is made from: the manifest's side. */
+export interface LocalInput {
+  definition: Definition
+  files: readonly ReadFile[]
+  declarations: readonly SecretDeclaration[]
+  values: SecretValues
+  /** How the workflow passes secrets, for the error that lists missing ones. */
+  secretsPrefix: string
+}

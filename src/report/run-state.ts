@@ -1,0 +1,21 @@
+import type { RemoteIntegration } from '../botpress/integration.js'
+import type { Operation } from '../lifecycle/apply.js'
+import type { Plan } from '../plan/plan.js'
+import type { ManifestLabel } from './format.js'
+
+/**
+ * What the run has learnt so far, for the report, whether it succeeds or not:
+ * the values the steps return, recorded by the run (deploy.ts and main.ts).
+ */
+export interface RunState {
+  dryRun: boolean
+  /** The version as Botpress has it: found, then as the write left it. */
+  integration?: RemoteIntegration
+  operation?: Operation
+  plan?: Plan
+  failure?: string
+  /** What the manifest says of the integration, as soon as it is parsed. */
+  label?: ManifestLabel
+  /** The token and every secret value met, so that text leaving the log can be scrubbed of them. */
+  secretValues: string[]
+}
