@@ -507,7 +507,7 @@ async function readInside(file, workspace, limit) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2382);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(163);
 
 
 // A run of the bundle that only loads a TypeScript definition, in a process of
@@ -522,7 +522,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2382:
+/***/ 163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3483,229 +3483,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/base/errors.ts
 var errors = __nccwpck_require__(4758);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: ./src/files/file-text.ts
-/**
- * A file sent as a JSON string without ever being held in memory whole: the
- * integration's code bundle, which can be tens of megabytes. The API client
- * streams it from disk (see api/body.ts).
- */
-class FileText {
-    path;
-    bytes;
-    shown;
-    constructor(
-    /** Where it really is: inside the workspace, symbolic links resolved. */
-    path, bytes, 
-    /** As people see it, for errors (it must be UTF-8, which is checked as it is streamed). */
-    shown) {
-        this.path = path;
-        this.bytes = bytes;
-        this.shown = shown;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/files/utf8.ts
-
-/** The offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
-function invalidUtf8Offset(bytes) {
-    for (let i = 0; i < bytes.length;) {
-        const first = bytes[i];
-        const length = first < 0x80 ? 1 : first >= 0xc2 && first <= 0xdf ? 2 : first >= 0xe0 && first <= 0xef ? 3 : first >= 0xf0 && first <= 0xf4 ? 4 : 0;
-        if (length === 0 || i + length > bytes.length)
-            return i;
-        for (let k = 1; k < length; k++)
-            if ((bytes[i + k] & 0xc0) !== 0x80)
-                return i;
-        // Overlong three- and four-byte forms, surrogates, and code points past U+10FFFF.
-        const second = bytes[i + 1];
-        if ((first === 0xe0 && second < 0xa0) || (first === 0xed && second > 0x9f) || (first === 0xf0 && second < 0x90) || (first === 0xf4 && second > 0x8f))
-            return i;
-        i += length;
-    }
-    return -1;
-}
-/**
- * Throws an error naming `shown` and the byte offset where `bytes` (which
- * stand at `start` in it) stop being UTF-8. Node's own check is native; the
- * offset is worked out only for bytes that fail it.
- */
-function checkUtf8(bytes, shown, start = 0) {
-    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes))
-        throw new Utf8Error(shown, start + invalidUtf8Offset(bytes));
-}
-/** The text of `bytes`, or an error naming `shown` and the byte offset where it stops being UTF-8. */
-function decodeUtf8(bytes, shown) {
-    checkUtf8(bytes, shown);
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
-class Utf8Error extends Error {
-    file;
-    offset;
-    name = 'Utf8Error';
-    constructor(file, offset) {
-        super(`${file} is not valid UTF-8 at byte ${offset}: save it as UTF-8 (nothing is sent with replaced characters)`);
-        this.file = file;
-        this.offset = offset;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/api/escape-bytes.ts
-// JSON string escaping done on UTF-8 bytes, never decoding them. JSON.stringify
-// escapes only `"`, `\` and U+0000–U+001F (and lone surrogates, which valid
-// UTF-8 cannot hold), all ASCII: every other byte, those of multi-byte
-// characters included, is written as it is.
-/**
- * The JSON string of `bytes` (checked UTF-8), quotes included, as Latin-1
- * text: one character per byte. Written back as Latin-1, it is the escaped
- * UTF-8 of the same text.
- */
-function escapedLatin1(bytes) {
-    return JSON.stringify(bytes.toString('latin1'));
-}
-// What escaping adds to each byte: `\"`, `\\`, `\b` `\t` `\n` `\f` `\r` add one; other control characters become `\u00XX`, five more.
-const ADDED = new Uint8Array(256);
-for (let byte = 0; byte < 0x20; byte++)
-    ADDED[byte] = 5;
-for (const byte of [0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x22, 0x5c])
-    ADDED[byte] = 1;
-const ONES = 0x01010101;
-const HIGHS = 0x80808080;
-/**
- * The length of escapedLatin1(bytes) without its quotes, without building it:
- * about twice as fast. Four bytes at a time, a word is looked into only when
- * one of its bytes is below 0x20, a quote or a backslash (tests on whole words,
- * exact for "some byte is": see "Determine if a word has a byte less than n" in
- * Sean Eron Anderson's Bit Twiddling Hacks).
- */
-function escapedLength(bytes) {
-    let added = 0;
-    let i = 0;
-    while (i < bytes.length && (bytes.byteOffset + i) % 4)
-        added += ADDED[bytes[i++]];
-    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (bytes.length - i) >>> 2);
-    for (let k = 0; k < words.length; k++) {
-        const word = words[k];
-        const quote = word ^ 0x22222222;
-        const backslash = word ^ 0x5c5c5c5c;
-        const special = ((word - 0x20 * ONES) & ~word) | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash);
-        if ((special & HIGHS) === 0)
-            continue;
-        const at = i + 4 * k;
-        added += ADDED[bytes[at]] + ADDED[bytes[at + 1]] + ADDED[bytes[at + 2]] + ADDED[bytes[at + 3]];
-    }
-    for (i += 4 * words.length; i < bytes.length; i++)
-        added += ADDED[bytes[i]];
-    return bytes.length + added;
-}
-/** How many bytes at the start of `bytes` are whole UTF-8 characters: a character cut at the end waits for the next chunk. */
-function wholeCharacters(bytes) {
-    for (let i = bytes.length - 1; i >= 0 && i >= bytes.length - 4; i--) {
-        const byte = bytes[i];
-        if ((byte & 0xc0) === 0x80)
-            continue; // a continuation byte: look further back for the lead
-        const length = byte < 0xc0 ? 1 : byte < 0xe0 ? 2 : byte < 0xf0 ? 3 : 4;
-        return i + length > bytes.length ? i : bytes.length;
-    }
-    return bytes.length;
-}
-
-;// CONCATENATED MODULE: ./src/api/body.ts
-
-
-
-
-
-
-const CHUNK_BYTES = 1 << 16;
-const READ_BYTES = 1 << 20;
-// Chunks hold whole characters and each is checked before it is given out: bytes
-// that are not UTF-8 stop the body (replacing them would deploy corrupted code).
-// The file is read a MiB at a time (each read is a trip to Node's thread pool)
-// into one buffer, reused: each chunk is done with before the next is asked for.
-// Chunks are 64 KiB, the size JSON.stringify escapes fastest.
-async function* utf8Chunks(file) {
-    const handle = await (0,promises_.open)(file.path, 'r');
-    try {
-        const buffer = Buffer.allocUnsafe(READ_BYTES);
-        let offset = 0; // of the buffer's first byte in the file
-        let carried = 0; // bytes of a character cut by the last read, moved to the buffer's start
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, carried, READ_BYTES - carried, null);
-            if (bytesRead === 0) {
-                if (carried)
-                    throw new Utf8Error(file.shown, offset);
-                return;
-            }
-            const end = carried + bytesRead;
-            const whole = wholeCharacters(buffer.subarray(0, end));
-            for (let start = 0; start < whole;) {
-                const piece = buffer.subarray(start, Math.min(whole, start + CHUNK_BYTES));
-                const chunk = piece.subarray(0, wholeCharacters(piece) || piece.length);
-                checkUtf8(chunk, file.shown, offset + start);
-                yield chunk;
-                start += chunk.length;
-            }
-            buffer.copyWithin(0, whole, end);
-            offset += whole;
-            carried = end - whole;
-        }
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function escapedFileLength(file) {
-    let length = 0;
-    for await (const bytes of utf8Chunks(file))
-        length += escapedLength(bytes);
-    return length;
-}
-/**
- * Serialises `value` as JSON, streaming each FileText in it from disk. The
- * length is computed first (a second read of each file, from the page cache),
- * since some gateways refuse chunked request bodies.
- */
-async function jsonBody(value) {
-    const files = [];
-    const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex');
-    const text = JSON.stringify(value, (_key, item) => {
-        if (!(item instanceof FileText))
-            return item;
-        files.push(item);
-        return `${nonce}:${files.length - 1}`;
-    });
-    const parts = files.length ? text.split(new RegExp(`"${nonce}:\\d+"`)) : [text];
-    let contentLength = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
-    // Counting reads every byte, so a file that is not UTF-8 is refused here, before any request.
-    for (const file of files)
-        contentLength += 2 + (await escapedFileLength(file));
-    return {
-        contentLength,
-        open: () => external_node_stream_namespaceObject.Readable.from((async function* () {
-            for (const [index, part] of parts.entries()) {
-                yield Buffer.from(part);
-                const file = files[index];
-                if (!file)
-                    continue;
-                yield Buffer.from('"');
-                for await (const bytes of utf8Chunks(file)) {
-                    const escaped = Buffer.from(escapedLatin1(bytes), 'latin1');
-                    yield escaped.subarray(1, escaped.length - 1);
-                }
-                yield Buffer.from('"');
-            }
-        })(), { objectMode: false }),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/api/errors.ts
 const BODY_EXCERPT = 500;
 function parseErrorBody(text) {
@@ -3984,8 +3761,230 @@ function retryDelay(retry, headers = {}, now, random) {
     return serverDelay(headers, now) ?? backoffDelay(retry, random);
 }
 
-;// CONCATENATED MODULE: ./src/api/client.ts
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./src/files/file-text.ts
+/**
+ * A file sent as a JSON string without ever being held in memory whole: the
+ * integration's code bundle, which can be tens of megabytes. The API client
+ * streams it from disk (see api/body.ts).
+ */
+class FileText {
+    path;
+    bytes;
+    shown;
+    constructor(
+    /** Where it really is: inside the workspace, symbolic links resolved. */
+    path, bytes, 
+    /** As people see it, for errors (it must be UTF-8, which is checked as it is streamed). */
+    shown) {
+        this.path = path;
+        this.bytes = bytes;
+        this.shown = shown;
+    }
+}
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/files/utf8.ts
+
+/** The offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
+function invalidUtf8Offset(bytes) {
+    for (let i = 0; i < bytes.length;) {
+        const first = bytes[i];
+        const length = first < 0x80 ? 1 : first >= 0xc2 && first <= 0xdf ? 2 : first >= 0xe0 && first <= 0xef ? 3 : first >= 0xf0 && first <= 0xf4 ? 4 : 0;
+        if (length === 0 || i + length > bytes.length)
+            return i;
+        for (let k = 1; k < length; k++)
+            if ((bytes[i + k] & 0xc0) !== 0x80)
+                return i;
+        // Overlong three- and four-byte forms, surrogates, and code points past U+10FFFF.
+        const second = bytes[i + 1];
+        if ((first === 0xe0 && second < 0xa0) || (first === 0xed && second > 0x9f) || (first === 0xf0 && second < 0x90) || (first === 0xf4 && second > 0x8f))
+            return i;
+        i += length;
+    }
+    return -1;
+}
+/**
+ * Throws an error naming `shown` and the byte offset where `bytes` (which
+ * stand at `start` in it) stop being UTF-8. Node's own check is native; the
+ * offset is worked out only for bytes that fail it.
+ */
+function checkUtf8(bytes, shown, start = 0) {
+    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes))
+        throw new Utf8Error(shown, start + invalidUtf8Offset(bytes));
+}
+/** The text of `bytes`, or an error naming `shown` and the byte offset where it stops being UTF-8. */
+function decodeUtf8(bytes, shown) {
+    checkUtf8(bytes, shown);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+class Utf8Error extends Error {
+    file;
+    offset;
+    name = 'Utf8Error';
+    constructor(file, offset) {
+        super(`${file} is not valid UTF-8 at byte ${offset}: save it as UTF-8 (nothing is sent with replaced characters)`);
+        this.file = file;
+        this.offset = offset;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/escape-bytes.ts
+// JSON string escaping done on UTF-8 bytes, never decoding them. JSON.stringify
+// escapes only `"`, `\` and U+0000–U+001F (and lone surrogates, which valid
+// UTF-8 cannot hold), all ASCII: every other byte, those of multi-byte
+// characters included, is written as it is.
+/**
+ * The JSON string of `bytes` (checked UTF-8), quotes included, as Latin-1
+ * text: one character per byte. Written back as Latin-1, it is the escaped
+ * UTF-8 of the same text.
+ */
+function escapedLatin1(bytes) {
+    return JSON.stringify(bytes.toString('latin1'));
+}
+// What escaping adds to each byte: `\"`, `\\`, `\b` `\t` `\n` `\f` `\r` add one; other control characters become `\u00XX`, five more.
+const ADDED = new Uint8Array(256);
+for (let byte = 0; byte < 0x20; byte++)
+    ADDED[byte] = 5;
+for (const byte of [0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x22, 0x5c])
+    ADDED[byte] = 1;
+const ONES = 0x01010101;
+const HIGHS = 0x80808080;
+/**
+ * The length of escapedLatin1(bytes) without its quotes, without building it:
+ * about twice as fast. Four bytes at a time, a word is looked into only when
+ * one of its bytes is below 0x20, a quote or a backslash (tests on whole words,
+ * exact for "some byte is": see "Determine if a word has a byte less than n" in
+ * Sean Eron Anderson's Bit Twiddling Hacks).
+ */
+function escapedLength(bytes) {
+    let added = 0;
+    let i = 0;
+    while (i < bytes.length && (bytes.byteOffset + i) % 4)
+        added += ADDED[bytes[i++]];
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (bytes.length - i) >>> 2);
+    for (let k = 0; k < words.length; k++) {
+        const word = words[k];
+        const quote = word ^ 0x22222222;
+        const backslash = word ^ 0x5c5c5c5c;
+        const special = ((word - 0x20 * ONES) & ~word) | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash);
+        if ((special & HIGHS) === 0)
+            continue;
+        const at = i + 4 * k;
+        added += ADDED[bytes[at]] + ADDED[bytes[at + 1]] + ADDED[bytes[at + 2]] + ADDED[bytes[at + 3]];
+    }
+    for (i += 4 * words.length; i < bytes.length; i++)
+        added += ADDED[bytes[i]];
+    return bytes.length + added;
+}
+/** How many bytes at the start of `bytes` are whole UTF-8 characters: a character cut at the end waits for the next chunk. */
+function wholeCharacters(bytes) {
+    for (let i = bytes.length - 1; i >= 0 && i >= bytes.length - 4; i--) {
+        const byte = bytes[i];
+        if ((byte & 0xc0) === 0x80)
+            continue; // a continuation byte: look further back for the lead
+        const length = byte < 0xc0 ? 1 : byte < 0xe0 ? 2 : byte < 0xf0 ? 3 : 4;
+        return i + length > bytes.length ? i : bytes.length;
+    }
+    return bytes.length;
+}
+
+;// CONCATENATED MODULE: ./src/api/body.ts
+
+
+
+
+
+
+const CHUNK_BYTES = 1 << 16;
+const READ_BYTES = 1 << 20;
+// Chunks hold whole characters and each is checked before it is given out: bytes
+// that are not UTF-8 stop the body (replacing them would deploy corrupted code).
+// The file is read a MiB at a time (each read is a trip to Node's thread pool)
+// into one buffer, reused: each chunk is done with before the next is asked for.
+// Chunks are 64 KiB, the size JSON.stringify escapes fastest.
+async function* utf8Chunks(file) {
+    const handle = await (0,promises_.open)(file.path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(READ_BYTES);
+        let offset = 0; // of the buffer's first byte in the file
+        let carried = 0; // bytes of a character cut by the last read, moved to the buffer's start
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, carried, READ_BYTES - carried, null);
+            if (bytesRead === 0) {
+                if (carried)
+                    throw new Utf8Error(file.shown, offset);
+                return;
+            }
+            const end = carried + bytesRead;
+            const whole = wholeCharacters(buffer.subarray(0, end));
+            for (let start = 0; start < whole;) {
+                const piece = buffer.subarray(start, Math.min(whole, start + CHUNK_BYTES));
+                const chunk = piece.subarray(0, wholeCharacters(piece) || piece.length);
+                checkUtf8(chunk, file.shown, offset + start);
+                yield chunk;
+                start += chunk.length;
+            }
+            buffer.copyWithin(0, whole, end);
+            offset += whole;
+            carried = end - whole;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function escapedFileLength(file) {
+    let length = 0;
+    for await (const bytes of utf8Chunks(file))
+        length += escapedLength(bytes);
+    return length;
+}
+/**
+ * Serialises `value` as JSON, streaming each FileText in it from disk. The
+ * length is computed first (a second read of each file, from the page cache),
+ * since some gateways refuse chunked request bodies.
+ */
+async function jsonBody(value) {
+    const files = [];
+    const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex');
+    const text = JSON.stringify(value, (_key, item) => {
+        if (!(item instanceof FileText))
+            return item;
+        files.push(item);
+        return `${nonce}:${files.length - 1}`;
+    });
+    const parts = files.length ? text.split(new RegExp(`"${nonce}:\\d+"`)) : [text];
+    let contentLength = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
+    // Counting reads every byte, so a file that is not UTF-8 is refused here, before any request.
+    for (const file of files)
+        contentLength += 2 + (await escapedFileLength(file));
+    return {
+        contentLength,
+        open: () => external_node_stream_namespaceObject.Readable.from((async function* () {
+            for (const [index, part] of parts.entries()) {
+                yield Buffer.from(part);
+                const file = files[index];
+                if (!file)
+                    continue;
+                yield Buffer.from('"');
+                for await (const bytes of utf8Chunks(file)) {
+                    const escaped = Buffer.from(escapedLatin1(bytes), 'latin1');
+                    yield escaped.subarray(1, escaped.length - 1);
+                }
+                yield Buffer.from('"');
+            }
+        })(), { objectMode: false }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/api/transport.ts
 
 
 
@@ -3993,88 +3992,16 @@ function retryDelay(retry, headers = {}, now, random) {
 
 
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The few calls of the Botpress admin API this action makes. */
-class BotpressClient {
+/**
+ * Requests to the Botpress API and nothing about any endpoint: each bounded
+ * by the timeout from start to last byte, retried on 429, 5xx and network
+ * failures with backoff, redirected only on the API's own origin, and every
+ * answer scrubbed before any of it is quoted.
+ */
+class Transport {
     options;
     constructor(options) {
         this.options = options;
-    }
-    async getIntegration(id) {
-        const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
-        return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path, { id });
-    }
-    /**
-     * The version of `name` that `version` (an exact version, a semver range or
-     * `latest`) finds, or undefined when Botpress says there is none.
-     */
-    async findIntegration(name, version) {
-        const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
-        const operation = `Looking up ${name}@${version} (GET ${path})`;
-        const text = await this.callOrMissing(operation, 'GET', path);
-        if (text === undefined)
-            return undefined;
-        // A range (`<1.5.0`, `latest`) may find any version; an exact one only itself.
-        const expected = EXACT_VERSION.test(version) ? { name, version } : { name };
-        return checked(operation, this.parse(operation, text, integrationResponseSchema).integration, expected);
-    }
-    /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
-    async getWorkspaceHandle(workspaceId) {
-        const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`;
-        const operation = `Reading workspace ${workspaceId} (GET ${path})`;
-        return this.parse(operation, await this.call(operation, 'GET', path), workspaceResponseSchema).handle || undefined;
-    }
-    async createIntegration(body) {
-        const path = '/v1/admin/integrations';
-        return this.expectIntegration(`Creating ${body.name}@${body.version} (POST ${path})`, 'POST', path, { name: body.name, version: body.version }, body, this.writeHeaders());
-    }
-    /** Checks a create without applying it; throws what the create would. */
-    async validateCreate(body) {
-        const path = '/v1/admin/integrations/validate';
-        await this.call(`Validating the creation of ${body.name}@${body.version} (POST ${path})`, 'POST', path, body, this.writeHeaders());
-    }
-    /** Updates the version `target` (an update changes neither its name nor its version: an answer with others is refused). */
-    async updateIntegration(target, body) {
-        const { id, name, version } = target;
-        const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
-        return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, { id, name, version }, body, this.writeHeaders());
-    }
-    /** Checks an update without applying it; throws what the update would. */
-    async validateUpdate(id, body) {
-        const path = `/v1/admin/integrations/${encodeURIComponent(id)}/validate`;
-        await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body, this.writeHeaders());
-    }
-    /**
-     * Asks Botpress to review a public integration version. Never twice: after
-     * a failure that Botpress may have applied anyway (a late answer, a dropped
-     * connection, a 5xx), the status is read before the request is made again.
-     */
-    async requestVerification(id) {
-        const path = '/v1/admin/integrations/request-verification';
-        const operation = `Requesting verification of integration ${id} (POST ${path})`;
-        for (let attempt = 1;; attempt++) {
-            try {
-                await this.call(operation, 'POST', path, { integrationId: id }, {}, 1);
-                return;
-            }
-            catch (error) {
-                const refused = error instanceof ApiError && error.status !== undefined && !RETRYABLE_STATUSES.has(error.status);
-                if (refused || attempt >= this.options.maxAttempts)
-                    throw error;
-                // A request that timed out may still be on its way: give it the backoff's time, then look.
-                await (this.options.sleep ?? defaultSleep)(retryDelay(attempt));
-                const { verificationStatus } = await this.getIntegration(id);
-                if (verificationStatus !== 'unapproved')
-                    return;
-                this.options.onRetry?.(`${operation}: ${(0,errors/* errorMessage */.gJ)(error)}; the status is still unapproved, so it is asked again`);
-            }
-        }
-    }
-    /** An interface version of this workspace (`hub: false`) or a public one (`hub: true`); undefined when none. */
-    async findInterface(name, version, hub) {
-        const path = `/v1/admin/${hub ? 'hub/' : ''}interfaces/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
-        const operation = `Looking up interface ${name}@${version} (GET ${path})`;
-        const text = await this.callOrMissing(operation, 'GET', path);
-        return text === undefined ? undefined : this.parse(operation, text, interfaceResponseSchema).interface;
     }
     parse(operation, text, schema) {
         return parseResponse(operation, text, schema, (raw) => this.scrub(raw));
@@ -4082,13 +4009,10 @@ class BotpressClient {
     scrub(text) {
         return this.options.scrub ? this.options.scrub(text) : text;
     }
-    writeHeaders() {
-        return this.options.bypassBreakingChanges ? { 'x-bypass-breaking-changes-detection': 'true' } : {};
-    }
     /** Like call, but Botpress's ResourceNotFound is an answer (undefined), not a failure. */
-    async callOrMissing(operation, method, path) {
+    async callOrMissing(request) {
         try {
-            return await this.call(operation, method, path);
+            return await this.call(request);
         }
         catch (error) {
             // Only Botpress's own "not found": a proxy's 404 page means a wrong api-url, not a missing version.
@@ -4097,17 +4021,13 @@ class BotpressClient {
             throw error;
         }
     }
-    /** An integration from the answer, which must be the one asked for: never another's id, name or version. */
-    async expectIntegration(operation, method, path, expected, body, headers) {
-        const text = await this.call(operation, method, path, body, headers);
-        return checked(operation, this.parse(operation, text, integrationResponseSchema).integration, expected);
-    }
     /**
      * One call with retries; returns the body of the first 2xx answer. A
      * redirect is followed only to the API's own origin (the body sent again),
      * never elsewhere: the token goes with every request.
      */
-    async call(operation, method, path, body, extraHeaders = {}, maxAttempts = this.options.maxAttempts) {
+    async call(request) {
+        const { operation, method, path, body, headers: extraHeaders = {}, maxAttempts = this.options.maxAttempts } = request;
         const { baseUrl, onRetry, onResponse, sleep = defaultSleep } = this.options;
         const payload = body === undefined ? null : await jsonBody(body);
         let url = `${baseUrl}${path}`;
@@ -4215,6 +4135,120 @@ const NOT_RETRIED = new Set([
     'ERR_UNESCAPED_CHARACTERS',
     'ERR_INVALID_PROTOCOL',
 ]);
+
+;// CONCATENATED MODULE: ./src/api/client.ts
+
+
+
+
+
+
+/** The few calls of the Botpress admin API this action makes. */
+class BotpressClient {
+    options;
+    transport;
+    constructor(options) {
+        this.options = options;
+        this.transport = new Transport(options);
+    }
+    async getIntegration(id) {
+        const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
+        return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path, { id });
+    }
+    /**
+     * The version of `name` that `version` (an exact version, a semver range or
+     * `latest`) finds, or undefined when Botpress says there is none.
+     */
+    async findIntegration(name, version) {
+        const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
+        const operation = `Looking up ${name}@${version} (GET ${path})`;
+        const text = await this.transport.callOrMissing({ operation, method: 'GET', path });
+        if (text === undefined)
+            return undefined;
+        // A range (`<1.5.0`, `latest`) may find any version; an exact one only itself.
+        const expected = EXACT_VERSION.test(version) ? { name, version } : { name };
+        return checked(operation, this.transport.parse(operation, text, integrationResponseSchema).integration, expected);
+    }
+    /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
+    async getWorkspaceHandle(workspaceId) {
+        const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`;
+        const operation = `Reading workspace ${workspaceId} (GET ${path})`;
+        return this.transport.parse(operation, await this.transport.call({ operation, method: 'GET', path }), workspaceResponseSchema).handle || undefined;
+    }
+    async createIntegration(body) {
+        const path = '/v1/admin/integrations';
+        return this.expectIntegration(`Creating ${body.name}@${body.version} (POST ${path})`, 'POST', path, { name: body.name, version: body.version }, body, this.writeHeaders());
+    }
+    /** Checks a create without applying it; throws what the create would. */
+    async validateCreate(body) {
+        const path = '/v1/admin/integrations/validate';
+        await this.transport.call({
+            operation: `Validating the creation of ${body.name}@${body.version} (POST ${path})`,
+            method: 'POST',
+            path,
+            body,
+            headers: this.writeHeaders(),
+        });
+    }
+    /** Updates the version `target` (an update changes neither its name nor its version: an answer with others is refused). */
+    async updateIntegration(target, body) {
+        const { id, name, version } = target;
+        const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
+        return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, { id, name, version }, body, this.writeHeaders());
+    }
+    /** Checks an update without applying it; throws what the update would. */
+    async validateUpdate(id, body) {
+        const path = `/v1/admin/integrations/${encodeURIComponent(id)}/validate`;
+        await this.transport.call({
+            operation: `Validating the update of integration ${id} (PUT ${path})`,
+            method: 'PUT',
+            path,
+            body,
+            headers: this.writeHeaders(),
+        });
+    }
+    /**
+     * Asks Botpress to review a public integration version. Never twice: after
+     * a failure that Botpress may have applied anyway (a late answer, a dropped
+     * connection, a 5xx), the status is read before the request is made again.
+     */
+    async requestVerification(id) {
+        const path = '/v1/admin/integrations/request-verification';
+        const operation = `Requesting verification of integration ${id} (POST ${path})`;
+        for (let attempt = 1;; attempt++) {
+            try {
+                await this.transport.call({ operation, method: 'POST', path, body: { integrationId: id }, maxAttempts: 1 });
+                return;
+            }
+            catch (error) {
+                const refused = error instanceof ApiError && error.status !== undefined && !RETRYABLE_STATUSES.has(error.status);
+                if (refused || attempt >= this.options.maxAttempts)
+                    throw error;
+                // A request that timed out may still be on its way: give it the backoff's time, then look.
+                await (this.options.sleep ?? defaultSleep)(retryDelay(attempt));
+                const { verificationStatus } = await this.getIntegration(id);
+                if (verificationStatus !== 'unapproved')
+                    return;
+                this.options.onRetry?.(`${operation}: ${(0,errors/* errorMessage */.gJ)(error)}; the status is still unapproved, so it is asked again`);
+            }
+        }
+    }
+    /** An interface version of this workspace (`hub: false`) or a public one (`hub: true`); undefined when none. */
+    async findInterface(name, version, hub) {
+        const path = `/v1/admin/${hub ? 'hub/' : ''}interfaces/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
+        const operation = `Looking up interface ${name}@${version} (GET ${path})`;
+        const text = await this.transport.callOrMissing({ operation, method: 'GET', path });
+        return text === undefined ? undefined : this.transport.parse(operation, text, interfaceResponseSchema).interface;
+    }
+    writeHeaders() {
+        return this.options.bypassBreakingChanges ? { 'x-bypass-breaking-changes-detection': 'true' } : {};
+    }
+    /** An integration from the answer, which must be the one asked for: never another's id, name or version. */
+    async expectIntegration(operation, method, path, expected, body, headers) {
+        const text = await this.transport.call({ operation, method, path, ...(body && { body }), ...(headers && { headers }) });
+        return checked(operation, this.transport.parse(operation, text, integrationResponseSchema).integration, expected);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/lifecycle/apply.ts
 

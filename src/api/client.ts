@@ -1,9 +1,6 @@
-import { HttpClient } from '@actions/http-client'
-import type { z } from 'zod'
 import { errorMessage } from '../base/errors.js'
-import { jsonBody, type RequestBody } from './body.js'
-import { checked, parseResponse, readAnswer } from './answer.js'
-import { ApiError, apiErrorFromResponse } from './errors.js'
+import { checked } from './answer.js'
+import { ApiError } from './errors.js'
 import {
   EXACT_VERSION,
   integrationResponseSchema,
@@ -14,37 +11,21 @@ import {
   type RemoteInterface,
   type UpdateBody,
 } from '../botpress/integration.js'
-import { RETRYABLE_STATUSES, retryDelay, type Headers } from './retry.js'
+import { RETRYABLE_STATUSES, retryDelay } from './retry.js'
+import { defaultSleep, Transport, type TransportOptions } from './transport.js'
 
-export interface ClientOptions {
-  baseUrl: string
-  token: string
-  workspaceId: string
-  userAgent: string
-  timeoutMs: number
-  maxAttempts: number
+export interface ClientOptions extends TransportOptions {
   /** Sends `x-bypass-breaking-changes-detection: true` on writes, as `bp deploy --bypassBreakingChangeDetection`. */
   bypassBreakingChanges?: boolean
-  /** Told of each retry, so that the log says why the step is waiting. */
-  onRetry?: (message: string) => void
-  /** Told of each answer (method, path, status, time), for debug logs. */
-  onResponse?: (message: string) => void
-  /** Removes secret values from an answer before any of it is quoted, and before it is cut short. */
-  scrub?: (text: string) => string
-  sleep?: (ms: number) => Promise<void>
 }
-
-interface RawResponse {
-  status: number
-  headers: Headers
-  text: string
-}
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** The few calls of the Botpress admin API this action makes. */
 export class BotpressClient {
-  constructor(private readonly options: ClientOptions) {}
+  private readonly transport: Transport
+
+  constructor(private readonly options: ClientOptions) {
+    this.transport = new Transport(options)
+  }
 
   async getIntegration(id: string): Promise<RemoteIntegration> {
     const path = `/v1/admin/integrations/${encodeURIComponent(id)}`
@@ -58,18 +39,18 @@ export class BotpressClient {
   async findIntegration(name: string, version: string): Promise<RemoteIntegration | undefined> {
     const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`
     const operation = `Looking up ${name}@${version} (GET ${path})`
-    const text = await this.callOrMissing(operation, 'GET', path)
+    const text = await this.transport.callOrMissing({ operation, method: 'GET', path })
     if (text === undefined) return undefined
     // A range (`<1.5.0`, `latest`) may find any version; an exact one only itself.
     const expected = EXACT_VERSION.test(version) ? { name, version } : { name }
-    return checked(operation, this.parse(operation, text, integrationResponseSchema).integration, expected)
+    return checked(operation, this.transport.parse(operation, text, integrationResponseSchema).integration, expected)
   }
 
   /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
   async getWorkspaceHandle(workspaceId: string): Promise<string | undefined> {
     const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`
     const operation = `Reading workspace ${workspaceId} (GET ${path})`
-    return this.parse(operation, await this.call(operation, 'GET', path), workspaceResponseSchema).handle || undefined
+    return this.transport.parse(operation, await this.transport.call({ operation, method: 'GET', path }), workspaceResponseSchema).handle || undefined
   }
 
   async createIntegration(body: CreateBody): Promise<RemoteIntegration> {
@@ -87,7 +68,13 @@ export class BotpressClient {
   /** Checks a create without applying it; throws what the create would. */
   async validateCreate(body: CreateBody): Promise<void> {
     const path = '/v1/admin/integrations/validate'
-    await this.call(`Validating the creation of ${body.name}@${body.version} (POST ${path})`, 'POST', path, body, this.writeHeaders())
+    await this.transport.call({
+      operation: `Validating the creation of ${body.name}@${body.version} (POST ${path})`,
+      method: 'POST',
+      path,
+      body,
+      headers: this.writeHeaders(),
+    })
   }
 
   /** Updates the version `target` (an update changes neither its name nor its version: an answer with others is refused). */
@@ -100,7 +87,13 @@ export class BotpressClient {
   /** Checks an update without applying it; throws what the update would. */
   async validateUpdate(id: string, body: UpdateBody): Promise<void> {
     const path = `/v1/admin/integrations/${encodeURIComponent(id)}/validate`
-    await this.call(`Validating the update of integration ${id} (PUT ${path})`, 'PUT', path, body, this.writeHeaders())
+    await this.transport.call({
+      operation: `Validating the update of integration ${id} (PUT ${path})`,
+      method: 'PUT',
+      path,
+      body,
+      headers: this.writeHeaders(),
+    })
   }
 
   /**
@@ -113,7 +106,7 @@ export class BotpressClient {
     const operation = `Requesting verification of integration ${id} (POST ${path})`
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.call(operation, 'POST', path, { integrationId: id }, {}, 1)
+        await this.transport.call({ operation, method: 'POST', path, body: { integrationId: id }, maxAttempts: 1 })
         return
       } catch (error) {
         const refused = error instanceof ApiError && error.status !== undefined && !RETRYABLE_STATUSES.has(error.status)
@@ -131,31 +124,12 @@ export class BotpressClient {
   async findInterface(name: string, version: string, hub: boolean): Promise<RemoteInterface | undefined> {
     const path = `/v1/admin/${hub ? 'hub/' : ''}interfaces/${encodeURIComponent(name)}/${encodeURIComponent(version)}`
     const operation = `Looking up interface ${name}@${version} (GET ${path})`
-    const text = await this.callOrMissing(operation, 'GET', path)
-    return text === undefined ? undefined : this.parse(operation, text, interfaceResponseSchema).interface
-  }
-
-  private parse<T>(operation: string, text: string, schema: z.ZodType<T>): T {
-    return parseResponse(operation, text, schema, (raw) => this.scrub(raw))
-  }
-
-  private scrub(text: string): string {
-    return this.options.scrub ? this.options.scrub(text) : text
+    const text = await this.transport.callOrMissing({ operation, method: 'GET', path })
+    return text === undefined ? undefined : this.transport.parse(operation, text, interfaceResponseSchema).interface
   }
 
   private writeHeaders(): Record<string, string> {
     return this.options.bypassBreakingChanges ? { 'x-bypass-breaking-changes-detection': 'true' } : {}
-  }
-
-  /** Like call, but Botpress's ResourceNotFound is an answer (undefined), not a failure. */
-  private async callOrMissing(operation: string, method: string, path: string): Promise<string | undefined> {
-    try {
-      return await this.call(operation, method, path)
-    } catch (error) {
-      // Only Botpress's own "not found": a proxy's 404 page means a wrong api-url, not a missing version.
-      if (error instanceof ApiError && error.status === 404 && error.type === 'ResourceNotFound') return undefined
-      throw error
-    }
   }
 
   /** An integration from the answer, which must be the one asked for: never another's id, name or version. */
@@ -167,126 +141,7 @@ export class BotpressClient {
     body?: object,
     headers?: Record<string, string>,
   ): Promise<RemoteIntegration> {
-    const text = await this.call(operation, method, path, body, headers)
-    return checked(operation, this.parse(operation, text, integrationResponseSchema).integration, expected)
-  }
-
-  /**
-   * One call with retries; returns the body of the first 2xx answer. A
-   * redirect is followed only to the API's own origin (the body sent again),
-   * never elsewhere: the token goes with every request.
-   */
-  private async call(
-    operation: string,
-    method: string,
-    path: string,
-    body?: object,
-    extraHeaders: Record<string, string> = {},
-    maxAttempts: number = this.options.maxAttempts,
-  ): Promise<string> {
-    const { baseUrl, onRetry, onResponse, sleep = defaultSleep } = this.options
-    const payload = body === undefined ? null : await jsonBody(body)
-    let url = `${baseUrl}${path}`
-    let redirects = 0
-    for (let attempt = 1; ; attempt++) {
-      let failure: string
-      let headers: Headers = {}
-      try {
-        const started = performance.now()
-        const response = await this.send(method, url, payload, extraHeaders)
-        onResponse?.(
-          `${method} ${path} → HTTP ${response.status} in ${Math.round(performance.now() - started)} ms${payload ? ` (${payload.contentLength} bytes sent)` : ''}`,
-        )
-        if (response.status >= 200 && response.status < 300) return response.text
-        if (response.status >= 300 && response.status < 400) {
-          url = this.redirectTarget(operation, url, response, ++redirects)
-          attempt--
-          continue
-        }
-        if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
-          throw apiErrorFromResponse(operation, response.status, this.scrub(response.text))
-        }
-        failure = `HTTP ${response.status}`
-        headers = response.headers
-      } catch (error) {
-        if (error instanceof ApiError) throw error
-        const reason = errorMessage(error)
-        // Node refuses a bad header value or URL the same way every time.
-        if (NOT_RETRIED.has((error as NodeJS.ErrnoException).code ?? '')) throw new ApiError(`${operation} failed: ${reason}`)
-        if (attempt >= maxAttempts) {
-          throw new ApiError(`${operation} failed after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${reason}`)
-        }
-        failure = reason
-      }
-      const delay = retryDelay(attempt, headers)
-      onRetry?.(`${operation}: ${failure} (attempt ${attempt} of ${maxAttempts}); retrying in ${(delay / 1000).toFixed(1)} s`)
-      await sleep(delay)
-    }
-  }
-
-  private redirectTarget(operation: string, from: string, response: RawResponse, count: number): string {
-    const location = [response.headers.location].flat()[0]
-    let target: URL | undefined
-    try {
-      target = location ? new URL(location, from) : undefined
-    } catch {
-      target = undefined
-    }
-    const origin = new URL(this.options.baseUrl).origin
-    if (!target || target.origin !== origin || count > MAX_REDIRECTS) {
-      const where = target
-        ? target.origin === origin
-          ? `more than ${MAX_REDIRECTS} redirects`
-          : `a redirect to ${target.origin}`
-        : 'a redirect without a usable Location'
-      throw new ApiError(`${operation} answered with ${where}; not followed, since the token goes with every request. Check \`api-url\`.`, {
-        status: response.status,
-      })
-    }
-    return target.href
-  }
-
-  /** One HTTP exchange, bounded by the timeout from start to last byte, and the answer by its size. */
-  private async send(method: string, url: string, payload: RequestBody | null, extraHeaders: Record<string, string>): Promise<RawResponse> {
-    const { token, workspaceId, userAgent, timeoutMs } = this.options
-    const client = new HttpClient(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, allowRedirects: false, keepAlive: false })
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs)
-    })
-    const stream = payload?.open() ?? null
-    const exchange = (async () => {
-      const response = await client.request(method, url, stream, {
-        authorization: `Bearer ${token}`,
-        'x-workspace-id': workspaceId,
-        accept: 'application/json',
-        ...extraHeaders,
-        ...(payload !== null && { 'content-type': 'application/json', 'content-length': payload.contentLength }),
-      })
-      const text = await readAnswer(response.message)
-      return { status: response.message.statusCode ?? 0, headers: response.message.headers, text }
-    })()
-    try {
-      return await Promise.race([exchange, timeout])
-    } finally {
-      clearTimeout(timer)
-      // The client's own agent: destroying it closes the socket of a request
-      // that timed out, which would otherwise keep the step alive until the
-      // server finishes. The body stream closes the file it reads.
-      client.dispose()
-      stream?.destroy()
-      exchange.catch(() => undefined)
-    }
+    const text = await this.transport.call({ operation, method, path, ...(body && { body }), ...(headers && { headers }) })
+    return checked(operation, this.transport.parse(operation, text, integrationResponseSchema).integration, expected)
   }
 }
-
-const MAX_REDIRECTS = 3
-const NOT_RETRIED = new Set([
-  'ERR_ANSWER_TOO_LARGE',
-  'ERR_INVALID_CHAR',
-  'ERR_INVALID_URL',
-  'ERR_INVALID_HTTP_TOKEN',
-  'ERR_HTTP_INVALID_HEADER_VALUE',
-  'ERR_UNESCAPED_CHARACTERS',
-  'ERR_INVALID_PROTOCOL',
-])
