@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
 import { runAction, visibleLog } from '../support/runner.mjs'
-import { EXAMPLE_DIR, EXAMPLE_ID, exampleInputs, exampleWorkspace } from '../support/workspace.js'
+import { EXAMPLE_ID, exampleDefinitionBody, exampleInputs, exampleWorkspace } from '../support/workspace.js'
 
 type Api = Awaited<ReturnType<typeof startBotpressApi>>
 const API_KEY = 'sk_live_51HxT9cKq-secret-api-key'
@@ -64,18 +64,21 @@ describe('a deploy of the example integration', () => {
     expect(put.headers['content-type']).toMatch(/^application\/json/)
     expect(put.headers['user-agent']).toMatch(/^deploy-botpress-integration\/\d+\.\d+\.\d+/)
 
-    const body = put.body
-    expect(body.code).toBe(await readFile(path.join(EXAMPLE_DIR, 'build/index.js'), 'utf8'))
-    expect(Buffer.from(body.icon, 'base64').toString()).toContain('<svg')
-    expect(body.readme).toBe((await readFile(path.join(EXAMPLE_DIR, 'hub.md'))).toString('base64'))
-    expect(body.identifier.extractScript).toContain('parse_json(.body)')
-    expect(body.configuration.identifier.linkTemplateScript).toContain('oauth/authorize')
-    expect(Object.keys(body)).not.toEqual(expect.arrayContaining(['id', 'name', 'version']))
-    // Pruned: what the server has and the manifest no longer does.
-    expect(body.actions.deleteLead).toBeNull()
-    expect(body.channels.leadNotes.messages.image).toBeNull()
-    expect(body.channels.leadNotes.conversation.tags.legacyId).toBeNull()
-    expect(body.secrets).toEqual({ API_KEY, LEGACY_TOKEN: null })
+    // The whole body: the manifest's definition, and null for what the server has beyond it.
+    const manifest = await exampleDefinitionBody()
+    const leadNotes = manifest.channels.leadNotes
+    expect(put.body).toEqual({
+      ...manifest,
+      actions: { ...manifest.actions, deleteLead: null },
+      channels: {
+        leadNotes: {
+          ...leadNotes,
+          messages: { ...leadNotes.messages, image: null },
+          conversation: { tags: { ...leadNotes.conversation.tags, legacyId: null } },
+        },
+      },
+      secrets: { API_KEY, LEGACY_TOKEN: null },
+    })
 
     const stored = api.integration(EXAMPLE_ID)!
     expect(Object.keys(stored.actions).sort()).toEqual(['createLead', 'getLead'])

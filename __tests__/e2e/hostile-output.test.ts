@@ -208,6 +208,23 @@ describe('secrets that the server echoes', () => {
     }
   })
 
+  it('holding a quote, a backslash and a line break, are scrubbed when echoed JSON-escaped or base64url-encoded', async () => {
+    const secret = 'pa"ss\\word\nline-two-of-it'
+    const jsonEscaped = JSON.stringify(secret).slice(1, -1)
+    const base64url = Buffer.from(`{"key":${JSON.stringify(secret)}}`).toString('base64url')
+    api.fail({ status: 400, body: { id: 'err_2', code: 400, type: 'InvalidPayload', message: `bad key ${jsonEscaped} (sent ${base64url})` } })
+    const result = await run({}, { secrets: { API_KEY: secret } })
+    expect(result.code).toBe(1)
+    const error = result.stdout.split('\n').find((line) => line.startsWith('::error::'))!
+    expect(error).toContain('bad key ***')
+    for (const text of [error, visibleLog(result.stdout), result.summary, github.comments(42)[0]!.body]) {
+      expect(text).not.toContain(jsonEscaped.slice(0, 10))
+      expect(text).not.toContain('line-two-of-it')
+      // The stretch of the encoded object that holds the secret (its first 8 bytes are `{"key":"`).
+      expect(text).not.toContain(base64url.slice(12, 36))
+    }
+  })
+
   it('leave no part of themselves where an error body is cut short', async () => {
     const body = `<html>${'x'.repeat(480)} ${API_KEY} ${'y'.repeat(100)}</html>`
     api.fail({ status: 502, body }, { status: 502, body })

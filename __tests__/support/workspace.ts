@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
 import { projectRoot } from './runner.mjs'
 
 export const EXAMPLE_DIR = path.join(projectRoot, 'examples', 'acme-crm')
@@ -33,5 +34,27 @@ export function exampleInputs(
     'api-url': api.url,
     secrets: JSON.stringify(secrets),
     ...extra,
+  }
+}
+
+/**
+ * The example's definition as a body carries it, built here from the manifest
+ * as this test reads it (not by the action's code): each file key holds its
+ * file, `name`, `version` and `secrets` are left out.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reaches into it freely, as JSON
+export async function exampleDefinitionBody(): Promise<Record<string, any>> {
+  const file = (name: string) => readFile(path.join(EXAMPLE_DIR, name))
+  const { name: _name, version: _version, secrets: _secrets, ...manifest } = parseYaml(await readFile(path.join(EXAMPLE_DIR, 'integration.yml'), 'utf8'))
+  return {
+    ...manifest,
+    code: (await file('build/index.js')).toString('utf8'),
+    icon: (await file('icon.svg')).toString('base64'),
+    readme: (await file('hub.md')).toString('base64'),
+    identifier: { extractScript: (await file('vrl/extract-identifier.vrl')).toString('utf8') },
+    configuration: {
+      ...manifest.configuration,
+      identifier: { required: false, linkTemplateScript: (await file('vrl/link-template.vrl')).toString('utf8') },
+    },
   }
 }

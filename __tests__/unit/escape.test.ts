@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { logLine } from '../../src/base/log.js'
 import { fitWithin, markdownFor } from '../../src/report/markdown.js'
 import { redact, secretShapes } from '../../src/secrets/redact.js'
+import { renderGfm } from '../support/gfm.mjs'
 
 const SECRET = 'sk_live_51HxT9cKq-secret+api/key é'
 
@@ -95,6 +96,21 @@ describe('markdownFor', () => {
     expect(md.code('a`b|c')).toBe('``a`b\\|c``')
     expect(md.code('`x`')).toBe('`` `x` ``')
   })
+  it('keeps a name that begins or ends with a backtick or a space whole inside its code span, in a table cell too', () => {
+    const decode = (html: string) =>
+      html
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+    for (const name of ['`lead', 'lead`', '`', '``a', 'a``b', '`x`', ' padded ', ' lead', 'a|b`']) {
+      const cell = renderGfm(`| name |\n|---|\n| ${md.code(name)} |\n`)
+      expect(decode(/<td><code>(.*?)<\/code><\/td>/s.exec(cell)?.[1] ?? '(no code span)')).toBe(name)
+      const paragraph = renderGfm(`Deployed ${md.code(name)} now`)
+      expect(decode(/<code>(.*?)<\/code>/s.exec(paragraph)?.[1] ?? '(no code span)')).toBe(name.replace(/\|/g, '\\|'))
+    }
+  })
+
   it('fences a block with more backticks than it holds', () => {
     expect(md.block('before\n```\n</details>\n# not a heading')).toEqual(['````', 'before\n```\n</details>\n# not a heading', '````'])
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { GITHUB_VARIABLES, interpolate, interpolateData, unusableMessage } from '../../src/manifest/interpolate.js'
 
-const env = { GITHUB_REF_NAME: 'v1.4.0', MANIFEST_EMPTY: '', MANIFEST_HOST: 'acme.example' }
+const env = { GITHUB_REF_NAME: 'v1.4.0', MANIFEST_EMPTY: '', MANIFEST_HOST: 'acme.example', MANIFEST_V: '1.0.3' }
 const none = () => false
 
 describe('interpolate', () => {
@@ -12,6 +12,9 @@ describe('interpolate', () => {
     ['${MANIFEST_MISSING:-fallback}', 'fallback'],
     ['${MANIFEST_EMPTY:-used when empty}', 'used when empty'],
     ['${MANIFEST_MISSING:-}', ''],
+    // A default applies only without a value: a set one wins, whole.
+    ['${MANIFEST_V:-1.0}', '1.0.3'],
+    ['${MANIFEST_HOST:-}', 'acme.example'],
     ['$${GITHUB_REF_NAME} stays', '${GITHUB_REF_NAME} stays'],
     // A lone `$`, then the escape `$${`.
     ['$$${GITHUB_REF_NAME}', '$${GITHUB_REF_NAME}'],

@@ -143,6 +143,52 @@ describe('planUpdate', () => {
     ])
   })
 
+  it('keeps, in a pruning update, every script the manifest still names, and sends the whole body exactly', () => {
+    const identifier = { extractScript: '.id', fallbackHandlerScript: '.fb' }
+    const configuration = { schema: {}, identifier: { required: true, linkTemplateScript: '"x"' } }
+    const alt = { schema: {}, identifier: { required: true, linkTemplateScript: '"y"' } }
+    const plan = planUpdate(
+      input(
+        { title: 'CRM', identifier, configuration, configurations: { alt } },
+        {
+          identifier: { extractScript: '.old', fallbackHandlerScript: '.old' },
+          configuration: { identifier: { required: true, linkTemplateScript: '"old"' }, schema: {} },
+          configurations: { alt: { identifier: { required: true, linkTemplateScript: '"old"' }, schema: {} } },
+        },
+      ),
+    )
+    expect(plan.body).toEqual({ title: 'CRM', identifier, configuration, configurations: { alt } })
+    expect(plan.sections.find((s) => s.section === 'scripts')).toBeUndefined()
+  })
+
+  it('sends an existing channel whole, as the manifest has it, beside what it prunes', () => {
+    const chat = {
+      title: 'Chat',
+      description: 'Messages in and out',
+      messages: { text: { schema } },
+      conversation: { tags: { id: { title: 'Conversation id' } } },
+      message: { tags: { id: { title: 'Message id' } } },
+    }
+    const plan = planUpdate(
+      input(
+        { channels: { chat } },
+        {
+          channels: {
+            chat: {
+              title: 'Old',
+              description: '',
+              messages: { text: { schema }, gone: { schema } },
+              conversation: { creation: { enabled: false, requiredTags: [] }, tags: { id: {} } },
+              message: { tags: { id: {} } },
+            },
+          },
+        },
+      ),
+    )
+    expect(plan.body).toEqual({ channels: { chat: { ...chat, messages: { text: { schema }, gone: null } } } })
+    expect(plan.sections.find((s) => s.section === 'channels')).toMatchObject({ changed: ['chat'], removed: ['chat.messages.gone'] })
+  })
+
   it('deletes nothing without prune, and does not touch the definition it was given', () => {
     const definition: Definition = { actions: { a: action('A') }, channels: { c: { messages: {} } } }
     const before = JSON.stringify(definition)

@@ -25,6 +25,13 @@ describe('resolveSecrets', () => {
     expect(Object.fromEntries(values)).toEqual({ API_KEY: 'prod-value', OAUTH2_TOKEN: 'token-value' })
   })
 
+  it('takes nothing from a key with another prefix of any length (another environment’s secret)', () => {
+    for (const key of ['STAGE_API_KEY', 'DEV__API_KEY', 'PRODAPI_KEY', 'XPROD_API_KEY']) {
+      const values = resolveSecrets(declared, { env: {}, provided: { [key]: 'other-environment' }, prefix: 'PROD_' })
+      expect(Object.fromEntries(values)).toEqual({})
+    }
+  })
+
   it('ignores undeclared keys and leaves missing ones out', () => {
     const values = resolveSecrets(declared, { env: {}, provided: { GITHUB_TOKEN: 'g', OTHER: 'o' }, prefix: '' })
     expect(values.size).toBe(0)

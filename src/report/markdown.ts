@@ -40,7 +40,9 @@ export function markdownFor(secretValues: readonly string[]): Markdown {
     code: (value) => {
       const text = oneLine(scrub(value)).replace(/\|/g, '\\|')
       const ticks = '`'.repeat(longestRun(text, '`') + 1)
-      const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
+      // A code span drops one space at each end when both have one: padded, a
+      // backtick at either end stays inside, and so do spaces at both ends.
+      const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim()) ? ' ' : ''
       return `${ticks}${pad}${text}${pad}${ticks}`
     },
     block: (value) => {
