@@ -507,7 +507,7 @@ async function readInside(file, workspace, limit) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(163);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6437);
 
 
 // A run of the bundle that only loads a TypeScript definition, in a process of
@@ -522,7 +522,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 163:
+/***/ 6437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3682,6 +3682,8 @@ const BOTPRESS_ID = /^[a-z]+_[0-9A-Za-z]{1,64}$/;
 /** An integration's name, with its workspace's handle or without: letters, digits, `-`, `_`, `.`. */
 const INTEGRATION_NAME = /^([A-Za-z0-9][\w.-]*\/)?[A-Za-z0-9][\w.-]*$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** A semantic version exactly as semver.org defines one: no leading zeros, no empty identifiers. */
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
 /** A version as Botpress writes one (semver), not a range or `latest`. */
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 // Checked, not rebuilt: zod's records drop a key named `__proto__`, which is an
@@ -4421,7 +4423,7 @@ async function findTarget(client, lookup, manifest, options) {
             'Create it with `if-missing: create` (the default) or `bp deploy`, or set `version` in the manifest to a version that exists.');
     }
     // As Botpress's CLI does: the version just below, whose secrets the new one may keep.
-    const previous = await client.findIntegration(name, `<${lookup.version}`);
+    const previous = await client.findIntegration(name, `<${lookup.previousBelow ?? lookup.version}`);
     return { operation: 'create', name, version: lookup.version, previous };
 }
 /** The version a create lost to another run's create: it exists now, so it is updated instead. */
@@ -9162,8 +9164,13 @@ var size = __nccwpck_require__(536);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
 /** The step's outputs, by the names action.yml declares. */
-function outputsFor({ operation, dryRun, integration, plan }) {
-    const common = { operation, created: String(operation === 'created'), 'dry-run': String(dryRun) };
+function outputsFor({ operation, dryRun, integration, plan, previewVersion }) {
+    const common = {
+        operation,
+        created: String(operation === 'created'),
+        'dry-run': String(dryRun),
+        ...(previewVersion !== undefined && { 'preview-version': previewVersion }),
+    };
     if (!integration)
         return { ...common, ...(plan && { name: plan.name, version: plan.version }) };
     return {
@@ -9502,9 +9509,10 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
  * manifest → which version (by id, or name@version) → secrets → find it on
  * Botpress → plan a create or an update → write (or validate) → verification.
  */
-async function deploy(settings, env, state, log) {
-    const manifest = await loadManifest(settings, env, state, log);
-    const lookup = chooseLookup(manifest, settings);
+async function deploy(settings, env, state, log, retarget) {
+    const loaded = await loadManifest(settings, env, state, log);
+    const manifest = retarget ? privateVersion(loaded, log) : loaded;
+    const lookup = retarget ? retargetLookup(manifest, settings, retarget, state) : chooseLookup(manifest, settings);
     const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix };
     const values = resolveSecrets(manifest.secrets, sources);
     for (const { name, key } of nearMisses(manifest.secrets, sources, values)) {
@@ -9526,8 +9534,12 @@ async function deploy(settings, env, state, log) {
         onResponse: (message) => log.debug(message),
         scrub: scrubberFor(state.secretValues),
     });
-    const applyOptions = { dryRun: settings.dryRun, requestVerification: settings.requestVerification, displayPath: manifest.displayPath };
-    let target = await findTarget(client, lookup, manifest, settings);
+    if (retarget && settings.requestVerification)
+        log.notice('`request-verification` is ignored for a preview: only public versions are verified.');
+    const requestVerification = settings.requestVerification && !retarget;
+    const applyOptions = { dryRun: settings.dryRun, requestVerification, displayPath: manifest.displayPath };
+    // A preview is created whatever `if-missing` says: it is the pull request's own.
+    let target = await findTarget(client, lookup, manifest, retarget ? { ...settings, ifMissing: 'create' } : settings);
     if (target.operation === 'update')
         state.integration = target.integration;
     const local = {
@@ -9570,6 +9582,25 @@ async function loadManifest(settings, env, state, log) {
     const text = (key) => (typeof declared[key] === 'string' ? { [key]: declared[key] } : {});
     state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') };
     return checkManifest(parsed, external_node_path_default().dirname(manifestFile), workspace);
+}
+/** The manifest without `visibility`: a preview stays private, whatever the manifest publishes. */
+function privateVersion(manifest, log) {
+    const { visibility, ...definition } = manifest.definition;
+    if (visibility === undefined)
+        return manifest;
+    if (visibility !== 'private')
+        log.notice(`A preview is always private: \`visibility: ${visibility}\` in ${manifest.displayPath} is not sent.`);
+    return { ...manifest, definition };
+}
+/** The preview's name@version lookup: by the manifest's name, whatever id it has; previous versions below the manifest's. */
+function retargetLookup(manifest, settings, retarget, state) {
+    const { id: _id, ...byName } = manifest;
+    const lookup = chooseLookup(byName, settings.expectedVersion === undefined ? {} : { expectedVersion: settings.expectedVersion });
+    if (lookup.by !== 'name')
+        throw new Error('unreachable: a lookup without an id is by name');
+    const version = retarget.versionFrom(lookup.version);
+    state.previewVersion = version;
+    return { ...lookup, version, previousBelow: lookup.version };
 }
 /** Whether a value holds one of `secrets`, in any shape the scrubber knows (base64, URL- or JSON-encoded…). */
 function holdsSecretOf(secrets) {
@@ -9680,7 +9711,14 @@ function readRunContext(env) {
         eventName,
         repository,
         sha: env.GITHUB_SHA ?? '',
-        pullRequest: pr?.number ? { number: pr.number, fromFork, headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '' } : undefined,
+        pullRequest: pr?.number
+            ? {
+                number: pr.number,
+                fromFork,
+                headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '',
+                ...(typeof payload.action === 'string' && { action: payload.action }),
+            }
+            : undefined,
         runUrl: runUrl(serverUrl, repository, env.GITHUB_RUN_ID),
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     };
@@ -9803,10 +9841,10 @@ async function appendSummary(markdown) {
 }
 /** Outputs of a run that reached its end. */
 function writeOutputs(state) {
-    const { operation, dryRun, integration, plan } = state;
+    const { operation, dryRun, integration, plan, previewVersion } = state;
     if (!operation)
         return;
-    const outcome = { operation, dryRun, ...(integration && { integration }), ...(plan && { plan }) };
+    const outcome = { operation, dryRun, ...(integration && { integration }), ...(plan && { plan }), ...(previewVersion !== undefined && { previewVersion }) };
     try {
         // The server's answer may echo a secret: GITHUB_OUTPUT is read by later steps and never masked.
         for (const [name, value] of Object.entries(outputsFor(outcome)))
@@ -10007,6 +10045,7 @@ function readSettings(getInput, env) {
     const integrationId = getInput('integration-id');
     // `${{ github.ref_name }}` of tag v1.4.0 means version 1.4.0.
     const expectedVersion = getInput('expected-version').replace(/^v(?=\d)/, '');
+    const previewVersion = getInput('preview-version');
     return {
         token,
         workspaceId,
@@ -10029,6 +10068,8 @@ function readSettings(getInput, env) {
         commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
         githubToken: getInput('github-token'),
         commentAuthor: getInput('comment-author').trim(),
+        preview: readBoolean(getInput, 'preview', false),
+        previewVersion,
     };
 }
 /** An empty `token` where no fork explains it. */
@@ -10037,7 +10078,80 @@ function missingTokenError() {
         'If the secret exists, check that this workflow can read it (environment secrets need `environment:` on the job).');
 }
 
+;// CONCATENATED MODULE: ./src/preview/version.ts
+
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const PLACEHOLDERS = new Set(['version', 'number', 'sha']);
+/** The `preview-version` input's mistakes, found before anything is read: unknown or unclosed placeholders. */
+function checkPreviewPattern(pattern) {
+    for (const [, name] of pattern.matchAll(PLACEHOLDER)) {
+        if (!PLACEHOLDERS.has(name)) {
+            throw new errors/* InputError */.dz(`Input \`preview-version\` has the placeholder {${name}}; it takes {version}, {number} and {sha}.`);
+        }
+    }
+    if (/[{}]/.test(pattern.replace(PLACEHOLDER, ''))) {
+        throw new errors/* InputError */.dz(`Input \`preview-version\` has a \`{\` or \`}\` that opens or closes no placeholder: "${pattern}".`);
+    }
+    if (!pattern.includes('{number}')) {
+        throw new errors/* InputError */.dz('Input `preview-version` must hold {number}: without the pull request, the previews of two pull requests would be the same version.');
+    }
+}
+/**
+ * The version a pull request's preview deploys: the manifest's version with a
+ * semver pre-release naming the pull request (`1.5.0` → `1.5.0-pr.42`;
+ * `2.0.0-beta.1` → `2.0.0-beta.1.pr.42`; build metadata stays last), or the
+ * `preview-version` pattern filled in. Refused unless it is a semver version.
+ */
+function previewVersion(manifestVersion, pattern, of) {
+    let version;
+    if (pattern) {
+        const values = { version: manifestVersion, number: String(of.number), sha: of.sha.slice(0, 7) };
+        version = pattern.replace(PLACEHOLDER, (_match, name) => values[name]);
+    }
+    else {
+        const build = manifestVersion.indexOf('+');
+        const [core, metadata] = build < 0 ? [manifestVersion, ''] : [manifestVersion.slice(0, build), manifestVersion.slice(build)];
+        version = `${core}${core.includes('-') ? '.' : '-'}pr.${of.number}${metadata}`;
+    }
+    if (!SEMVER.test(version) || !version.includes('-') || version === manifestVersion) {
+        const from = pattern ? `\`preview-version\` "${pattern}" gives` : 'The preview of pull request ' + of.number + ' would be';
+        throw new errors/* InputError */.dz(`${from} "${version}", which is not a semantic version with a pre-release of its own (such as 1.5.0-pr.${of.number}). Nothing was sent.`);
+    }
+    return version;
+}
+
+;// CONCATENATED MODULE: ./src/preview/mode.ts
+
+
+/**
+ * Decides the mode from the settings and the event, before anything is read:
+ * `preview: true` needs a pull request (its number names the version), and is
+ * a deploy of its own, so neither a dry run nor a version named by id.
+ */
+function chooseMode(settings, context) {
+    if (!settings.preview)
+        return { kind: 'deploy' };
+    if (settings.previewVersion)
+        checkPreviewPattern(settings.previewVersion);
+    const pullRequest = context.pullRequest;
+    if (!pullRequest) {
+        throw new errors/* InputError */.dz(`Input \`preview\` is true on a ${context.eventName || 'run without an'} event: previews are versions of a pull request, so run it on \`pull_request\` ` +
+            "(or set `preview: ${{ github.event_name == 'pull_request' }}`). Nothing was sent.");
+    }
+    if (settings.dryRun) {
+        throw new errors/* InputError */.dz('Inputs `preview` and `dry-run` are both true: a preview deploys a version of its own, a dry run writes nothing. Choose one.');
+    }
+    if (settings.integrationId !== undefined) {
+        throw new errors/* InputError */.dz('Input `integration-id` names one version, but a preview deploys a version of its own (found by the manifest’s name): leave `integration-id` empty for previews.');
+    }
+    const of = { number: pullRequest.number, sha: pullRequest.headSha };
+    return pullRequest.action === 'closed' ? { kind: 'preview-closed', of } : { kind: 'preview', of };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -10053,6 +10167,7 @@ const log = {
     // info lines are the ones the runner would read as commands. (debug,
     // warning, error and group titles are escaped by @actions/core itself.)
     info: (message) => info(logLine(message)),
+    notice: (message) => notice(message),
     warning: (message) => warning(message),
     group: (title, lines) => {
         startGroup(title);
@@ -10102,7 +10217,17 @@ async function run() {
         state.dryRun = settings.dryRun;
         if (!settings.token)
             throw missingTokenError();
-        await deploy(settings, process.env, state, log);
+        const mode = chooseMode(settings, context);
+        if (mode.kind === 'preview-closed') {
+            // Removing the pull request's previews is not built yet: say so rather than deploy a closed pull request.
+            log.notice(`Pull request #${mode.of.number} is closed: no preview is deployed. Its preview versions stay on Botpress until removed.`);
+            setOutputQuietly('operation', 'skipped');
+            setOutputQuietly('skipped', 'true');
+            return;
+        }
+        const pattern = settings.previewVersion;
+        const retarget = mode.kind === 'preview' ? { versionFrom: (version) => previewVersion(version, pattern, mode.of) } : undefined;
+        await deploy(settings, process.env, state, log, retarget);
         writeOutputs(state);
     }
     catch (error) {

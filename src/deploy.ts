@@ -4,7 +4,7 @@ import type { RemoteIntegration } from './botpress/integration.js'
 import { createVersion, updateVersion, type Operation } from './lifecycle/apply.js'
 import { findAfterConflict, findTarget } from './lifecycle/find.js'
 import { resolveInterfaces } from './lifecycle/interfaces.js'
-import { chooseLookup } from './lifecycle/lookup.js'
+import { chooseLookup, type Lookup } from './lifecycle/lookup.js'
 import { DEFINITION_FILE } from './definition/kind.js'
 import type { Log } from './base/log.js'
 import { checkManifest, readManifest, type Manifest } from './manifest/load.js'
@@ -19,12 +19,23 @@ import { USER_AGENT } from './version.js'
 import { append } from './base/arrays.js'
 
 /**
+ * A deploy of another version than the manifest's, always private: a pull
+ * request's preview. Found by the manifest's name; created when missing, with
+ * the secrets of the highest release below the manifest's version.
+ */
+export interface Retarget {
+  /** The version deployed, from the manifest's (`1.5.0` → `1.5.0-pr.42`). */
+  versionFrom(manifestVersion: string): string
+}
+
+/**
  * manifest → which version (by id, or name@version) → secrets → find it on
  * Botpress → plan a create or an update → write (or validate) → verification.
  */
-export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<void> {
-  const manifest = await loadManifest(settings, env, state, log)
-  const lookup = chooseLookup(manifest, settings)
+export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log, retarget?: Retarget): Promise<void> {
+  const loaded = await loadManifest(settings, env, state, log)
+  const manifest = retarget ? privateVersion(loaded, log) : loaded
+  const lookup = retarget ? retargetLookup(manifest, settings, retarget, state) : chooseLookup(manifest, settings)
 
   const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix }
   const values = resolveSecrets(manifest.secrets, sources)
@@ -49,9 +60,12 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
     onResponse: (message) => log.debug(message),
     scrub: scrubberFor(state.secretValues),
   })
-  const applyOptions = { dryRun: settings.dryRun, requestVerification: settings.requestVerification, displayPath: manifest.displayPath }
+  if (retarget && settings.requestVerification) log.notice('`request-verification` is ignored for a preview: only public versions are verified.')
+  const requestVerification = settings.requestVerification && !retarget
+  const applyOptions = { dryRun: settings.dryRun, requestVerification, displayPath: manifest.displayPath }
 
-  let target = await findTarget(client, lookup, manifest, settings)
+  // A preview is created whatever `if-missing` says: it is the pull request's own.
+  let target = await findTarget(client, lookup, manifest, retarget ? { ...settings, ifMissing: 'create' } : settings)
   if (target.operation === 'update') state.integration = target.integration
   const local: LocalInput = {
     definition: await resolveInterfaces(client, manifest),
@@ -97,6 +111,24 @@ async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: R
   const text = (key: string) => (typeof declared[key] === 'string' ? { [key]: declared[key] as string } : {})
   state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') }
   return checkManifest(parsed, path.dirname(manifestFile), workspace)
+}
+
+/** The manifest without `visibility`: a preview stays private, whatever the manifest publishes. */
+function privateVersion(manifest: Manifest, log: Log): Manifest {
+  const { visibility, ...definition } = manifest.definition
+  if (visibility === undefined) return manifest
+  if (visibility !== 'private') log.notice(`A preview is always private: \`visibility: ${visibility}\` in ${manifest.displayPath} is not sent.`)
+  return { ...manifest, definition }
+}
+
+/** The preview's name@version lookup: by the manifest's name, whatever id it has; previous versions below the manifest's. */
+function retargetLookup(manifest: Manifest, settings: Settings, retarget: Retarget, state: RunState): Lookup {
+  const { id: _id, ...byName } = manifest
+  const lookup = chooseLookup(byName, settings.expectedVersion === undefined ? {} : { expectedVersion: settings.expectedVersion })
+  if (lookup.by !== 'name') throw new Error('unreachable: a lookup without an id is by name')
+  const version = retarget.versionFrom(lookup.version)
+  state.previewVersion = version
+  return { ...lookup, version, previousBelow: lookup.version }
 }
 
 /** Whether a value holds one of `secrets`, in any shape the scrubber knows (base64, URL- or JSON-encoded…). */

@@ -7,6 +7,8 @@ import { readRunContext } from './github/context.js'
 import { redact } from './secrets/redact.js'
 import { publishComment, reportSkipped, setOutputQuietly, writeOutputs, writeSummary } from './report/report.js'
 import { missingTokenError, readSettings, type Settings } from './settings/settings.js'
+import { chooseMode } from './preview/mode.js'
+import { previewVersion } from './preview/version.js'
 
 const readInput = (name: string) => core.getInput(name)
 
@@ -16,6 +18,7 @@ const log: Log = {
   // info lines are the ones the runner would read as commands. (debug,
   // warning, error and group titles are escaped by @actions/core itself.)
   info: (message) => core.info(logLine(message)),
+  notice: (message) => core.notice(message),
   warning: (message) => core.warning(message),
   group: (title, lines) => {
     core.startGroup(title)
@@ -61,7 +64,17 @@ export async function run(): Promise<void> {
     settings = readSettings(readInput, process.env)
     state.dryRun = settings.dryRun
     if (!settings.token) throw missingTokenError()
-    await deploy(settings, process.env, state, log)
+    const mode = chooseMode(settings, context)
+    if (mode.kind === 'preview-closed') {
+      // Removing the pull request's previews is not built yet: say so rather than deploy a closed pull request.
+      log.notice(`Pull request #${mode.of.number} is closed: no preview is deployed. Its preview versions stay on Botpress until removed.`)
+      setOutputQuietly('operation', 'skipped')
+      setOutputQuietly('skipped', 'true')
+      return
+    }
+    const pattern = settings.previewVersion
+    const retarget = mode.kind === 'preview' ? { versionFrom: (version: string) => previewVersion(version, pattern, mode.of) } : undefined
+    await deploy(settings, process.env, state, log, retarget)
     writeOutputs(state)
   } catch (error) {
     annotate(error)

@@ -37,6 +37,7 @@ function recordingLog(): Log & { lines: string[] } {
     lines,
     debug: () => undefined,
     info: (message) => lines.push(`info: ${message}`),
+    notice: (message) => lines.push(`notice: ${message}`),
     warning: (message) => lines.push(`warning: ${message}`),
     group: (title) => lines.push(`group: ${title}`),
     mask: () => undefined,

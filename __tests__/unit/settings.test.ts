@@ -28,6 +28,8 @@ describe('readSettings', () => {
       commentOnPr: false,
       githubToken: '',
       commentAuthor: '',
+      preview: false,
+      previewVersion: '',
     })
   })
 

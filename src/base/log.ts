@@ -2,6 +2,8 @@
 export interface Log {
   debug(message: string): void
   info(message: string): void
+  /** Something the run decided that the workflow's author should know, shown as an annotation. */
+  notice(message: string): void
   warning(message: string): void
   group(title: string, lines: readonly string[]): void
   /** Registers a value that must never be shown. */

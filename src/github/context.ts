@@ -6,6 +6,8 @@ export interface PullRequest {
   /** From another repository: such runs get no secrets. */
   fromFork: boolean
   headSha: string
+  /** The event's `action` (`opened`, `synchronize`, `closed`…), when it has one. */
+  action?: string
 }
 
 /** What the run knows of the workflow that started it. */
@@ -22,6 +24,7 @@ export interface RunContext {
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
 interface PullRequestPayload {
+  action?: string
   pull_request?: {
     number?: number
     head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null }
@@ -71,7 +74,14 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     eventName,
     repository,
     sha: env.GITHUB_SHA ?? '',
-    pullRequest: pr?.number ? { number: pr.number, fromFork, headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '' } : undefined,
+    pullRequest: pr?.number
+      ? {
+          number: pr.number,
+          fromFork,
+          headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '',
+          ...(typeof payload.action === 'string' && { action: payload.action }),
+        }
+      : undefined,
     runUrl: runUrl(serverUrl, repository, env.GITHUB_RUN_ID),
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
   }

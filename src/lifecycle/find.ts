@@ -37,7 +37,7 @@ export async function findTarget(client: BotpressClient, lookup: Lookup, manifes
     )
   }
   // As Botpress's CLI does: the version just below, whose secrets the new one may keep.
-  const previous = await client.findIntegration(name, `<${lookup.version}`)
+  const previous = await client.findIntegration(name, `<${lookup.previousBelow ?? lookup.version}`)
   return { operation: 'create', name, version: lookup.version, previous }
 }
 

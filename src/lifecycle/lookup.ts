@@ -3,7 +3,10 @@ import { InputError } from '../base/errors.js'
 import type { Manifest } from '../manifest/load.js'
 
 /** How the run finds its version on Botpress: by id, or by name and version. */
-export type Lookup = { by: 'id'; id: string } | { by: 'name'; name: string; version: string }
+export type Lookup =
+  | { by: 'id'; id: string }
+  /** `previousBelow`: the version whose releases below it a create keeps secrets from; `version` itself when not given. */
+  | { by: 'name'; name: string; version: string; previousBelow?: string }
 
 /**
  * Chooses the lookup before any request: the `integration-id` input, else the

@@ -11,11 +11,18 @@ export interface Outcome {
   /** The version as Botpress has it; none after validating a create. */
   integration?: RemoteIntegration
   plan?: Plan
+  /** The version a pull request's preview deployed. */
+  previewVersion?: string
 }
 
 /** The step's outputs, by the names action.yml declares. */
-export function outputsFor({ operation, dryRun, integration, plan }: Outcome): Record<string, string> {
-  const common = { operation, created: String(operation === 'created'), 'dry-run': String(dryRun) }
+export function outputsFor({ operation, dryRun, integration, plan, previewVersion }: Outcome): Record<string, string> {
+  const common = {
+    operation,
+    created: String(operation === 'created'),
+    'dry-run': String(dryRun),
+    ...(previewVersion !== undefined && { 'preview-version': previewVersion }),
+  }
   if (!integration) return { ...common, ...(plan && { name: plan.name, version: plan.version }) }
   return {
     ...common,

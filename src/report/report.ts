@@ -25,9 +25,9 @@ async function appendSummary(markdown: string): Promise<void> {
 
 /** Outputs of a run that reached its end. */
 export function writeOutputs(state: RunState): void {
-  const { operation, dryRun, integration, plan } = state
+  const { operation, dryRun, integration, plan, previewVersion } = state
   if (!operation) return
-  const outcome = { operation, dryRun, ...(integration && { integration }), ...(plan && { plan }) }
+  const outcome = { operation, dryRun, ...(integration && { integration }), ...(plan && { plan }), ...(previewVersion !== undefined && { previewVersion }) }
   try {
     // The server's answer may echo a secret: GITHUB_OUTPUT is read by later steps and never masked.
     for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, redact(value, state.secretValues))

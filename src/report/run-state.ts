@@ -16,6 +16,8 @@ export interface RunState {
   failure?: string
   /** What the manifest says of the integration, as soon as it is parsed. */
   label?: ManifestLabel
+  /** The version a pull request's preview deployed, once it is known. */
+  previewVersion?: string
   /** The token and every secret value met, so that text leaving the log can be scrubbed of them. */
   secretValues: string[]
 }

@@ -31,6 +31,10 @@ export interface Settings {
   githubToken: string
   /** Whose marked comments are ours when GET /user is refused; empty: github-actions[bot]. */
   commentAuthor: string
+  /** Deploy the pull request's own private version instead of the manifest's. */
+  preview: boolean
+  /** The preview's version, with {version}, {number} and {sha}; empty: `<version>-pr.<number>`. */
+  previewVersion: string
 }
 
 /** Reads one input by its name in action.yml, trimmed; '' when not given. */
@@ -139,6 +143,7 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
   const integrationId = getInput('integration-id')
   // `${{ github.ref_name }}` of tag v1.4.0 means version 1.4.0.
   const expectedVersion = getInput('expected-version').replace(/^v(?=\d)/, '')
+  const previewVersion = getInput('preview-version')
   return {
     token,
     workspaceId,
@@ -161,6 +166,8 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
     commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
     githubToken: getInput('github-token'),
     commentAuthor: getInput('comment-author').trim(),
+    preview: readBoolean(getInput, 'preview', false),
+    previewVersion,
   }
 }
 
