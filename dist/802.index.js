@@ -117,6 +117,8 @@ var external_node_module_ = __webpack_require__(8995);
 
 
 
+/** Whether a file belongs to an installed package: both loaders leave those to Node, which loads the repository's own copies. */
+const isInstalled = (file) => file.split((external_node_path_default()).sep).includes('node_modules');
 /** The folders Node looks in for `node_modules` packages, from `dir` up. */
 function nodeModulesPaths(dir) {
     return external_node_module_.Module._nodeModulePaths(dir);
@@ -196,7 +198,7 @@ function installedPackagesStayExternal(missing) {
                         missing.set(args.path, args.importer);
                     return { external: true };
                 }
-                if (resolved.path.split((external_node_path_default()).sep).includes('node_modules'))
+                if (isInstalled(resolved.path))
                     return { external: true };
                 return { path: resolved.path };
             });
@@ -258,7 +260,6 @@ const EXTENSION_ORDER = ['.tsx', '.ts', '.jsx', '.js', '.json', '.node', '.mts',
 const TYPESCRIPT = new Set(['.ts', '.tsx', '.mts', '.cts']);
 // TypeScript's own convention: `import './tags.js'` means tags.ts when there is no tags.js.
 const TS_FOR_JS = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
-const isInstalled = (file) => file.split((external_node_path_default()).sep).includes('node_modules');
 /** What the hooks need to know of the load under way; the hooks are installed once in a process. */
 let current;
 function compile(module, file) {

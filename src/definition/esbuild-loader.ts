@@ -3,7 +3,7 @@
 import { isBuiltin, Module } from 'node:module'
 import path from 'node:path'
 import { InputError, errorMessage } from '../base/errors.js'
-import { isModuleNotFound, missingPackage, nodeModulesPaths, type DefinitionLoader } from './loader.js'
+import { isInstalled, isModuleNotFound, missingPackage, nodeModulesPaths, type DefinitionLoader } from './loader.js'
 
 /** The part of esbuild's API this uses, alike in every version since 0.15. */
 export interface Esbuild {
@@ -46,7 +46,7 @@ function installedPackagesStayExternal(missing: Map<string, string>) {
           if (!missing.has(args.path)) missing.set(args.path, args.importer)
           return { external: true }
         }
-        if (resolved.path.split(path.sep).includes('node_modules')) return { external: true }
+        if (isInstalled(resolved.path)) return { external: true }
         return { path: resolved.path }
       })
     },

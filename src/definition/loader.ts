@@ -14,6 +14,9 @@ export interface DefinitionLoader {
   load(file: string, displayPath: string): unknown
 }
 
+/** Whether a file belongs to an installed package: both loaders leave those to Node, which loads the repository's own copies. */
+export const isInstalled = (file: string): boolean => file.split(path.sep).includes('node_modules')
+
 /** The folders Node looks in for `node_modules` packages, from `dir` up. */
 export function nodeModulesPaths(dir: string): string[] {
   return (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dir)

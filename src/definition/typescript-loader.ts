@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire, Module } from 'node:module'
 import path from 'node:path'
 import { InputError } from '../base/errors.js'
-import { isModuleNotFound, missingPackage, packageOf, shownPath, type DefinitionLoader } from './loader.js'
+import { isInstalled, isModuleNotFound, missingPackage, packageOf, shownPath, type DefinitionLoader } from './loader.js'
 
 /** The part of the TypeScript compiler's API this uses, alike from version 4 to 6 (7, written in Go, has none in JavaScript). */
 export interface TypeScript {
@@ -40,8 +40,6 @@ const EXTENSION_ORDER = ['.tsx', '.ts', '.jsx', '.js', '.json', '.node', '.mts',
 const TYPESCRIPT = new Set(['.ts', '.tsx', '.mts', '.cts'])
 // TypeScript's own convention: `import './tags.js'` means tags.ts when there is no tags.js.
 const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] }
-
-const isInstalled = (file: string) => file.split(path.sep).includes('node_modules')
 
 /** What the hooks need to know of the load under way; the hooks are installed once in a process. */
 let current: { ts: TypeScript; file: string; displayPath: string; missing: WeakMap<object, { request: string; importer: string }> } | undefined
