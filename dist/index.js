@@ -9512,7 +9512,9 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 async function deploy(settings, env, state, log, retarget) {
     const loaded = await loadManifest(settings, env, state, log);
     const manifest = retarget ? privateVersion(loaded, log) : loaded;
-    const lookup = retarget ? retargetLookup(manifest, settings, retarget, state) : chooseLookup(manifest, settings);
+    const lookup = retarget ? retargetLookup(manifest, settings, retarget) : chooseLookup(manifest, settings);
+    if (retarget && lookup.by === 'name')
+        state.previewVersion = lookup.version;
     const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix };
     const values = resolveSecrets(manifest.secrets, sources);
     for (const { name, key } of nearMisses(manifest.secrets, sources, values)) {
@@ -9593,14 +9595,12 @@ function privateVersion(manifest, log) {
     return { ...manifest, definition };
 }
 /** The preview's name@version lookup: by the manifest's name, whatever id it has; previous versions below the manifest's. */
-function retargetLookup(manifest, settings, retarget, state) {
+function retargetLookup(manifest, settings, retarget) {
     const { id: _id, ...byName } = manifest;
     const lookup = chooseLookup(byName, settings.expectedVersion === undefined ? {} : { expectedVersion: settings.expectedVersion });
     if (lookup.by !== 'name')
         throw new Error('unreachable: a lookup without an id is by name');
-    const version = retarget.versionFrom(lookup.version);
-    state.previewVersion = version;
-    return { ...lookup, version, previousBelow: lookup.version };
+    return { ...lookup, version: retarget.versionFrom(lookup.version), previousBelow: lookup.version };
 }
 /** Whether a value holds one of `secrets`, in any shape the scrubber knows (base64, URL- or JSON-encoded…). */
 function holdsSecretOf(secrets) {

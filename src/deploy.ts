@@ -35,7 +35,8 @@ export interface Retarget {
 export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log, retarget?: Retarget): Promise<void> {
   const loaded = await loadManifest(settings, env, state, log)
   const manifest = retarget ? privateVersion(loaded, log) : loaded
-  const lookup = retarget ? retargetLookup(manifest, settings, retarget, state) : chooseLookup(manifest, settings)
+  const lookup = retarget ? retargetLookup(manifest, settings, retarget) : chooseLookup(manifest, settings)
+  if (retarget && lookup.by === 'name') state.previewVersion = lookup.version
 
   const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix }
   const values = resolveSecrets(manifest.secrets, sources)
@@ -122,13 +123,11 @@ function privateVersion(manifest: Manifest, log: Log): Manifest {
 }
 
 /** The preview's name@version lookup: by the manifest's name, whatever id it has; previous versions below the manifest's. */
-function retargetLookup(manifest: Manifest, settings: Settings, retarget: Retarget, state: RunState): Lookup {
+function retargetLookup(manifest: Manifest, settings: Settings, retarget: Retarget): Lookup {
   const { id: _id, ...byName } = manifest
   const lookup = chooseLookup(byName, settings.expectedVersion === undefined ? {} : { expectedVersion: settings.expectedVersion })
   if (lookup.by !== 'name') throw new Error('unreachable: a lookup without an id is by name')
-  const version = retarget.versionFrom(lookup.version)
-  state.previewVersion = version
-  return { ...lookup, version, previousBelow: lookup.version }
+  return { ...lookup, version: retarget.versionFrom(lookup.version), previousBelow: lookup.version }
 }
 
 /** Whether a value holds one of `secrets`, in any shape the scrubber knows (base64, URL- or JSON-encoded…). */
