@@ -281,3209 +281,208 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 4758:
+/***/ 3652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   JN: () => (/* binding */ readAnswer),
+/* harmony export */   KD: () => (/* binding */ checked),
+/* harmony export */   xp: () => (/* binding */ parseResponse)
 /* harmony export */ });
-/* unused harmony export formatProblem */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3249);
+
+// What comes back from Botpress: read whole and bounded, parsed, and checked
+// to be about what was asked.
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 /**
- * Bad input found before any request: the run stops and nothing is sent.
- * Every problem found is carried, so that all of them are reported at once.
+ * The whole answer body. A connection that closes before the end is an error
+ * at once (to be retried), not a wait for the timeout; an answer larger than
+ * MAX_ANSWER_BYTES is refused.
  */
-class InputError extends Error {
-    problems;
-    /** Problems past those listed (and located): lines for the log, which has them all. */
-    unlisted;
-    constructor(summary, problems = [], unlisted = []) {
-        super(problems.length ? `${summary}\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}` : summary);
-        this.name = 'InputError';
-        this.problems = problems;
-        this.unlisted = unlisted;
-    }
-}
-function formatProblem(problem) {
-    const where = problem.location ? `${problem.location.file}:${problem.location.line}:${problem.location.column}: ` : '';
-    const key = problem.keyPath ? `${problem.keyPath}: ` : '';
-    return `${where}${key}${problem.message}`;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-
-/***/ }),
-
-/***/ 5105:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ hasOwn),
-/* harmony export */   P: () => (/* binding */ setOwn)
-/* harmony export */ });
-// Record names come from the manifest and the server: `__proto__`, `constructor`
-// or `toString` are ordinary names there. These read and write own properties
-// only, never what an object inherits, and never its prototype.
-function hasOwn(record, key) {
-    return record !== undefined && Object.hasOwn(record, key);
-}
-/** `record[key] = value`, as an own property even when `key` is `__proto__`. */
-function setOwn(record, key, value) {
-    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-
-/***/ }),
-
-/***/ 536:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ formatSize)
-/* harmony export */ });
-/** A size as people read it: bytes, KiB or MiB with one decimal. */
-function formatSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-
-/***/ }),
-
-/***/ 2371:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ editDistance),
-/* harmony export */   b: () => (/* binding */ closestKey)
-/* harmony export */ });
-/** Edit distance between two strings (insertions, deletions, substitutions). */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-/**
- * The known key closest to a mistyped one, or undefined when none is close
- * enough to be a likely typo (case differences count as near).
- */
-function closestKey(key, known) {
-    let best;
-    for (const candidate of known) {
-        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-        if (!best || distance < best.distance)
-            best = { key: candidate, distance };
-    }
-    if (!best)
-        return undefined;
-    const allowed = Math.max(2, Math.floor(best.key.length / 3));
-    return best.distance <= allowed ? best.key : undefined;
-}
-
-
-/***/ }),
-
-/***/ 1487:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ DEFINITION_FILE),
-/* harmony export */   f: () => (/* binding */ DEFINITION_CHILD)
-/* harmony export */ });
-// What tells a definition from a YAML manifest, and the variable that makes a
-// run of the bundle only load one. Kept apart from load.ts so that the code
-// every run loads can ask without loading the definition loader's chunk.
-/** Files the `manifest` input may name that are a TypeScript or JavaScript definition. */
-const DEFINITION_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
-/** Set, the bundle loads the definition it names and gives back its data (see load.ts definitionChild). */
-const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
-
-
-/***/ }),
-
-/***/ 419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LI: () => (/* binding */ resolveInside),
-/* harmony export */   SK: () => (/* binding */ FILE_LIMITS),
-/* harmony export */   rV: () => (/* binding */ FileRefused),
-/* harmony export */   xO: () => (/* binding */ readInside)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _base_size_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(536);
-
-
-
-/**
- * The largest file of each kind the action reads. Sizes are checked before
- * reading, so memory stays bounded whatever a repository holds.
- */
-const FILE_LIMITS = {
-    manifest: 4 * 1024 * 1024,
-    code: 64 * 1024 * 1024,
-    svg: 1024 * 1024,
-    markdown: 2 * 1024 * 1024,
-    vrl: 64 * 1024,
-};
-/** Why a file the repository names is not read; the message names no content. */
-class FileRefused extends Error {
-    name = 'FileRefused';
-}
-function isInside(file, folder) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
-    // By path segment: `..build/index.js` is a folder of the workspace, `../build` is not.
-    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
-}
-/**
- * Where `file` really is: after every symbolic link, a regular file inside
- * `workspace`, of at most `limit` bytes. Anything else (a path or a link that
- * leaves the workspace, a FIFO, socket or device, a folder, a file too large)
- * is refused before a byte of it is read.
- */
-async function resolveInside(file, workspace, limit) {
-    let real;
-    try {
-        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(file);
-    }
-    catch (error) {
-        const code = error.code;
-        throw new FileRefused(code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : String(code ?? error));
-    }
-    if (!isInside(real, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace))) {
-        throw new FileRefused('it leads outside the workspace (through `..`, an absolute path or a symbolic link); only files of the repository are read');
-    }
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(real);
-    if (info.isDirectory())
-        throw new FileRefused('it is a folder');
-    if (!info.isFile())
-        throw new FileRefused('it is not a regular file (a FIFO, socket or device)');
-    if (info.size > limit)
-        throw new FileRefused(`it has ${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSize */ .X)(info.size)}, over the limit of ${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSize */ .X)(limit)}`);
-    return { path: real, size: info.size };
-}
-/** Reads a file `resolveInside` accepts, never more than `limit` bytes even if it grows meanwhile. */
-async function readInside(file, workspace, limit) {
-    const { path: real } = await resolveInside(file, workspace, limit);
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(real, 'r');
-    try {
-        const buffer = Buffer.alloc(limit + 1);
+function readAnswer(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
         let length = 0;
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-            if (length > limit)
-                throw new FileRefused(`it grew over the limit of ${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSize */ .X)(limit)} while being read`);
-        }
-        return buffer.subarray(0, length);
+        message.on('data', (chunk) => {
+            length += chunk.length;
+            if (length > MAX_ANSWER_BYTES) {
+                message.destroy();
+                reject(Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; not read further`), { code: 'ERR_ANSWER_TOO_LARGE' }));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', reject);
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new Error('the connection closed before the whole answer came (ECONNRESET)'));
+        });
+    });
+}
+function parseResponse(operation, text, schema, scrub) {
+    let json;
+    try {
+        json = JSON.parse(text);
     }
-    finally {
-        await handle.close();
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${operation} answered with something that is not JSON: ${scrub(text).slice(0, 200)}`);
     }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+        const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${operation} answered with an unexpected body; nothing was written as outputs.\n  ${issues.join('\n  ')}`);
+    }
+    return result.data;
+}
+/** The integration of an answer, which must be the one asked for: never another's id, name or version. */
+function checked(operation, integration, expected) {
+    const wrong = Object.keys(expected).filter((key) => integration[key] !== expected[key]);
+    if (wrong.length) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${operation} answered with another integration (${integration.name}@${integration.version}, ${integration.id}); nothing was written from it. Check \`api-url\`.`);
+    }
+    return integration;
 }
 
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6437);
-
-
-// A run of the bundle that only loads a TypeScript definition, in a process of
-// its own (see definition/child.ts): the loader is a chunk of its own.
-if (process.env[_definition_kind_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFINITION_CHILD */ .f])
-    await (await __nccwpck_require__.e(/* import() */ 802).then(__nccwpck_require__.bind(__nccwpck_require__, 9802))).definitionChild();
-else
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 6437:
+/***/ 7085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: external "./undici-lazy.cjs"
-var external_undici_lazy_cjs_ = __nccwpck_require__(194);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ BotpressClient)
+/* harmony export */ });
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
+/* harmony import */ var _answer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3652);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
+/* harmony import */ var _botpress_integration_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3870);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7018);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7964);
 
 
 
 
 
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
+
+/** The few calls of the Botpress admin API this action makes. */
+class BotpressClient {
+    options;
+    transport;
+    constructor(options) {
+        this.options = options;
+        this.transport = new _transport_js__WEBPACK_IMPORTED_MODULE_5__/* .Transport */ .o(options);
     }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
+    async getIntegration(id) {
+        const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
+        return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path, { id });
     }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
+    /**
+     * The version of `name` that `version` (an exact version, a semver range or
+     * `latest`) finds, or undefined when Botpress says there is none.
+     */
+    async findIntegration(name, version) {
+        const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
+        const operation = `Looking up ${name}@${version} (GET ${path})`;
+        const text = await this.transport.callOrMissing({ operation, method: 'GET', path });
+        if (text === undefined)
+            return undefined;
+        // A range (`<1.5.0`, `latest`) may find any version; an exact one only itself.
+        const expected = _botpress_integration_js__WEBPACK_IMPORTED_MODULE_3__/* .EXACT_VERSION */ .XO.test(version) ? { name, version } : { name };
+        return (0,_answer_js__WEBPACK_IMPORTED_MODULE_1__/* .checked */ .KD)(operation, this.transport.parse(operation, text, _botpress_integration_js__WEBPACK_IMPORTED_MODULE_3__/* .integrationResponseSchema */ .FM).integration, expected);
+    }
+    /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
+    async getWorkspaceHandle(workspaceId) {
+        const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`;
+        const operation = `Reading workspace ${workspaceId} (GET ${path})`;
+        return this.transport.parse(operation, await this.transport.call({ operation, method: 'GET', path }), _botpress_integration_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceResponseSchema */ .Sl).handle || undefined;
+    }
+    async createIntegration(body) {
+        const path = '/v1/admin/integrations';
+        return this.expectIntegration(`Creating ${body.name}@${body.version} (POST ${path})`, 'POST', path, { name: body.name, version: body.version }, body, this.writeHeaders());
+    }
+    /** Checks a create without applying it; throws what the create would. */
+    async validateCreate(body) {
+        const path = '/v1/admin/integrations/validate';
+        await this.transport.call({
+            operation: `Validating the creation of ${body.name}@${body.version} (POST ${path})`,
+            method: 'POST',
+            path,
+            body,
+            headers: this.writeHeaders(),
         });
     }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
+    /** Updates the version `target` (an update changes neither its name nor its version: an answer with others is refused). */
+    async updateIntegration(target, body) {
+        const { id, name, version } = target;
+        const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
+        return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, { id, name, version }, body, this.writeHeaders());
     }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
+    /** Checks an update without applying it; throws what the update would. */
+    async validateUpdate(id, body) {
+        const path = `/v1/admin/integrations/${encodeURIComponent(id)}/validate`;
+        await this.transport.call({
+            operation: `Validating the update of integration ${id} (PUT ${path})`,
+            method: 'PUT',
+            path,
+            body,
+            headers: this.writeHeaders(),
         });
     }
     /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     * Asks Botpress to review a public integration version. Never twice: after
+     * a failure that Botpress may have applied anyway (a late answer, a dropped
+     * connection, a 5xx), the status is read before the request is made again.
      */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new external_undici_lazy_cjs_.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+    async requestVerification(id) {
+        const path = '/v1/admin/integrations/request-verification';
+        const operation = `Requesting verification of integration ${id} (POST ${path})`;
+        for (let attempt = 1;; attempt++) {
             try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
+                await this.transport.call({ operation, method: 'POST', path, body: { integrationId: id }, maxAttempts: 1 });
+                return;
             }
             catch (error) {
-                throw new Error(`Error message: ${error.message}`);
+                const refused = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD && error.status !== undefined && !_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .RETRYABLE_STATUSES */ .U3.has(error.status);
+                if (refused || attempt >= this.options.maxAttempts)
+                    throw error;
+                // A request that timed out may still be on its way: give it the backoff's time, then look.
+                await (this.options.sleep ?? _transport_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultSleep */ .J)((0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retryDelay */ .a2)(attempt));
+                const { verificationStatus } = await this.getIntegration(id);
+                if (verificationStatus !== 'unapproved')
+                    return;
+                this.options.onRetry?.(`${operation}: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}; the status is still unapproved, so it is asked again`);
             }
-        });
+        }
+    }
+    /** An interface version of this workspace (`hub: false`) or a public one (`hub: true`); undefined when none. */
+    async findInterface(name, version, hub) {
+        const path = `/v1/admin/${hub ? 'hub/' : ''}interfaces/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
+        const operation = `Looking up interface ${name}@${version} (GET ${path})`;
+        const text = await this.transport.callOrMissing({ operation, method: 'GET', path });
+        return text === undefined ? undefined : this.transport.parse(operation, text, _botpress_integration_js__WEBPACK_IMPORTED_MODULE_3__/* .interfaceResponseSchema */ .C2).interface;
+    }
+    writeHeaders() {
+        return this.options.bypassBreakingChanges ? { 'x-bypass-breaking-changes-detection': 'true' } : {};
+    }
+    /** An integration from the answer, which must be the one asked for: never another's id, name or version. */
+    async expectIntegration(operation, method, path, expected, body, headers) {
+        const text = await this.transport.call({ operation, method, path, ...(body && { body }), ...(headers && { headers }) });
+        return (0,_answer_js__WEBPACK_IMPORTED_MODULE_1__/* .checked */ .KD)(operation, this.transport.parse(operation, text, _botpress_integration_js__WEBPACK_IMPORTED_MODULE_3__/* .integrationResponseSchema */ .FM).integration, expected);
     }
 }
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+/***/ }),
 
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
+/***/ 3249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    core_error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function core_error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __nccwpck_require__(4758);
-;// CONCATENATED MODULE: ./src/api/errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b5: () => (/* binding */ withAdvice),
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   qS: () => (/* binding */ apiErrorFromResponse)
+/* harmony export */ });
 const BODY_EXCERPT = 500;
 function parseErrorBody(text) {
     try {
@@ -3565,157 +564,17 @@ function withAdvice(error, advice) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/api/answer.ts
 
-// What comes back from Botpress: read whole and bounded, parsed, and checked
-// to be about what was asked.
-const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
-/**
- * The whole answer body. A connection that closes before the end is an error
- * at once (to be retried), not a wait for the timeout; an answer larger than
- * MAX_ANSWER_BYTES is refused.
- */
-function readAnswer(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let length = 0;
-        message.on('data', (chunk) => {
-            length += chunk.length;
-            if (length > MAX_ANSWER_BYTES) {
-                message.destroy();
-                reject(Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; not read further`), { code: 'ERR_ANSWER_TOO_LARGE' }));
-                return;
-            }
-            chunks.push(chunk);
-        });
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        message.on('error', reject);
-        message.on('close', () => {
-            if (!message.complete)
-                reject(new Error('the connection closed before the whole answer came (ECONNRESET)'));
-        });
-    });
-}
-function parseResponse(operation, text, schema, scrub) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw new ApiError(`${operation} answered with something that is not JSON: ${scrub(text).slice(0, 200)}`);
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) {
-        const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-        throw new ApiError(`${operation} answered with an unexpected body; nothing was written as outputs.\n  ${issues.join('\n  ')}`);
-    }
-    return result.data;
-}
-/** The integration of an answer, which must be the one asked for: never another's id, name or version. */
-function checked(operation, integration, expected) {
-    const wrong = Object.keys(expected).filter((key) => integration[key] !== expected[key]);
-    if (wrong.length) {
-        throw new ApiError(`${operation} answered with another integration (${integration.name}@${integration.version}, ${integration.id}); nothing was written from it. Check \`api-url\`.`);
-    }
-    return integration;
-}
+/***/ }),
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8816);
-;// CONCATENATED MODULE: ./src/base/record.ts
-/** A map of keys to values: an object that is neither null nor an array. The one guard for data read from files and answers. */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/***/ 7018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: ./src/botpress/definition-keys.ts
-
-/** The sections of a definition that are maps of named entries, as Botpress's body orders them. */
-const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'];
-/** The key of each entry of `configurations` (and of `configuration`) that names a VRL script. */
-const LINK_TEMPLATE_KEY = ['identifier', 'linkTemplateScript'];
-/** Every key of a definition that names a file, from its top, but those inside `configurations` entries. */
-const FILE_KEYS = [
-    { path: ['code'], kind: 'code' },
-    { path: ['icon'], kind: 'svg' },
-    { path: ['readme'], kind: 'markdown' },
-    { path: ['identifier', 'extractScript'], kind: 'vrl' },
-    { path: ['identifier', 'fallbackHandlerScript'], kind: 'vrl' },
-    { path: ['configuration', ...LINK_TEMPLATE_KEY], kind: 'vrl' },
-];
-/** The scripts of the integration's `identifier` (extractScript, fallbackHandlerScript). */
-const IDENTIFIER_SCRIPT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 2 && path[0] === 'identifier').map(({ path }) => path[1]);
-/** The top-level keys whose value is a file's content (code, icon, readme). */
-const FILE_CONTENT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 1).map(({ path }) => path[0]);
-/** The value at `path`, or undefined where the path does not reach. */
-function valueAt(data, path) {
-    let value = data;
-    for (const key of path)
-        value = isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
-    return value;
-}
-/** Each key of `data` that names a file and is set, with its path from the top and its value. */
-function fileKeysIn(data) {
-    const found = [];
-    const add = (path, kind, value) => {
-        if (value !== undefined)
-            found.push({ path, kind, value });
-    };
-    for (const { path, kind } of FILE_KEYS)
-        add(path, kind, valueAt(data, path));
-    const configurations = data.configurations;
-    if (isRecord(configurations)) {
-        for (const name of Object.keys(configurations)) {
-            const path = ['configurations', name, ...LINK_TEMPLATE_KEY];
-            add(path, 'vrl', valueAt(data, path));
-        }
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/botpress/integration.ts
-
-
-
-/** A Botpress id: a lower-case prefix, an underscore, letters and digits (`intver_01JDEMO…`). */
-const BOTPRESS_ID = /^[a-z]+_[0-9A-Za-z]{1,64}$/;
-/** An integration's name, with its workspace's handle or without: letters, digits, `-`, `_`, `.`. */
-const INTEGRATION_NAME = /^([A-Za-z0-9][\w.-]*\/)?[A-Za-z0-9][\w.-]*$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-/** A semantic version exactly as semver.org defines one: no leading zeros, no empty identifiers. */
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
-/** A version as Botpress writes one (semver), not a range or `latest`. */
-const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-// Checked, not rebuilt: zod's records drop a key named `__proto__`, which is an
-// ordinary name on Botpress (and must be pruned like any other).
-const definitions = schemas/* custom */.IeY((value) => isRecord(value) && Object.values(value).every(isRecord), 'must be a map of definitions');
-const stringMap = schemas/* custom */.IeY((value) => isRecord(value) && Object.values(value).every((item) => typeof item === 'string'), 'must be a map of strings');
-/**
- * The integration as GET and PUT return it: the fields this action relies on
- * are checked, the rest is kept as it came (and compared when planning).
- */
-const remoteIntegrationSchema = schemas/* looseObject */._H3({
-    // What becomes the step's outputs must look like what its name says.
-    id: schemas/* string */.YjP().regex(BOTPRESS_ID, 'is not a Botpress id (such as intver_01J…)'),
-    name: schemas/* string */.YjP().regex(INTEGRATION_NAME, 'is not an integration name (such as acme/acme-crm)'),
-    version: schemas/* string */.YjP().regex(EXACT_VERSION, 'is not a semantic version'),
-    title: schemas/* string */.YjP(),
-    updatedAt: schemas/* string */.YjP().regex(ISO_DATE_TIME, 'is not an ISO 8601 date and time'),
-    visibility: schemas/* enum */.k5n(['public', 'private', 'unlisted']),
-    verificationStatus: schemas/* enum */.k5n(['unapproved', 'pending', 'approved', 'rejected']),
-    secrets: schemas/* array */.YOg(schemas/* string */.YjP()),
-    ...Object.fromEntries(RECORD_SECTIONS.map((section) => [section, definitions.optional()])),
-    attributes: stringMap.optional(),
-});
-const integrationResponseSchema = schemas/* object */.Ikc({ integration: remoteIntegrationSchema });
-/** Of a workspace, only its handle matters here: the prefix of its integrations' names. */
-const workspaceResponseSchema = schemas/* looseObject */._H3({ id: schemas/* string */.YjP(), handle: schemas/* string */.YjP().optional() });
-/** An interface version, as the workspace's and the hub's lookups return it. */
-const interfaceResponseSchema = schemas/* object */.Ikc({
-    interface: schemas/* looseObject */._H3({ id: schemas/* string */.YjP().min(1), name: schemas/* string */.YjP(), version: schemas/* string */.YjP() }),
-});
-
-;// CONCATENATED MODULE: ./src/api/retry.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
+/* harmony export */   a2: () => (/* binding */ retryDelay)
+/* harmony export */ });
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, SERVER_DELAY_CAP_MS, backoffDelay, serverDelay */
 /** Statuses worth another attempt: rate limits and server-side failures. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 const BACKOFF_BASE_MS = 1000;
@@ -3763,80 +622,33 @@ function retryDelay(retry, headers = {}, now, random) {
     return serverDelay(headers, now) ?? backoffDelay(retry, random);
 }
 
+
+/***/ }),
+
+/***/ 7964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o: () => (/* binding */ Transport),
+  J: () => (/* binding */ defaultSleep)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __nccwpck_require__(4758);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: ./src/files/file-text.ts
-/**
- * A file sent as a JSON string without ever being held in memory whole: the
- * integration's code bundle, which can be tens of megabytes. The API client
- * streams it from disk (see api/body.ts).
- */
-class FileText {
-    path;
-    bytes;
-    shown;
-    constructor(
-    /** Where it really is: inside the workspace, symbolic links resolved. */
-    path, bytes, 
-    /** As people see it, for errors (it must be UTF-8, which is checked as it is streamed). */
-    shown) {
-        this.path = path;
-        this.bytes = bytes;
-        this.shown = shown;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/files/utf8.ts
-
-/** The offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
-function invalidUtf8Offset(bytes) {
-    for (let i = 0; i < bytes.length;) {
-        const first = bytes[i];
-        const length = first < 0x80 ? 1 : first >= 0xc2 && first <= 0xdf ? 2 : first >= 0xe0 && first <= 0xef ? 3 : first >= 0xf0 && first <= 0xf4 ? 4 : 0;
-        if (length === 0 || i + length > bytes.length)
-            return i;
-        for (let k = 1; k < length; k++)
-            if ((bytes[i + k] & 0xc0) !== 0x80)
-                return i;
-        // Overlong three- and four-byte forms, surrogates, and code points past U+10FFFF.
-        const second = bytes[i + 1];
-        if ((first === 0xe0 && second < 0xa0) || (first === 0xed && second > 0x9f) || (first === 0xf0 && second < 0x90) || (first === 0xf4 && second > 0x8f))
-            return i;
-        i += length;
-    }
-    return -1;
-}
-/**
- * Throws an error naming `shown` and the byte offset where `bytes` (which
- * stand at `start` in it) stop being UTF-8. Node's own check is native; the
- * offset is worked out only for bytes that fail it.
- */
-function checkUtf8(bytes, shown, start = 0) {
-    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes))
-        throw new Utf8Error(shown, start + invalidUtf8Offset(bytes));
-}
-/** The text of `bytes`, or an error naming `shown` and the byte offset where it stops being UTF-8. */
-function decodeUtf8(bytes, shown) {
-    checkUtf8(bytes, shown);
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
-class Utf8Error extends Error {
-    file;
-    offset;
-    name = 'Utf8Error';
-    constructor(file, offset) {
-        super(`${file} is not valid UTF-8 at byte ${offset}: save it as UTF-8 (nothing is sent with replaced characters)`);
-        this.file = file;
-        this.offset = offset;
-    }
-}
-
+// EXTERNAL MODULE: ./src/files/file-text.ts
+var file_text = __nccwpck_require__(2921);
+// EXTERNAL MODULE: ./src/files/utf8.ts + 1 modules
+var utf8 = __nccwpck_require__(7504);
 ;// CONCATENATED MODULE: ./src/api/escape-bytes.ts
 // JSON string escaping done on UTF-8 bytes, never decoding them. JSON.stringify
 // escapes only `"`, `\` and U+0000–U+001F (and lone surrogates, which valid
@@ -3921,7 +733,7 @@ async function* utf8Chunks(file) {
             const { bytesRead } = await handle.read(buffer, carried, READ_BYTES - carried, null);
             if (bytesRead === 0) {
                 if (carried)
-                    throw new Utf8Error(file.shown, offset);
+                    throw new utf8/* Utf8Error */.em(file.shown, offset);
                 return;
             }
             const end = carried + bytesRead;
@@ -3929,7 +741,7 @@ async function* utf8Chunks(file) {
             for (let start = 0; start < whole;) {
                 const piece = buffer.subarray(start, Math.min(whole, start + CHUNK_BYTES));
                 const chunk = piece.subarray(0, wholeCharacters(piece) || piece.length);
-                checkUtf8(chunk, file.shown, offset + start);
+                (0,utf8/* checkUtf8 */.Iz)(chunk, file.shown, offset + start);
                 yield chunk;
                 start += chunk.length;
             }
@@ -3957,7 +769,7 @@ async function jsonBody(value) {
     const files = [];
     const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex');
     const text = JSON.stringify(value, (_key, item) => {
-        if (!(item instanceof FileText))
+        if (!(item instanceof file_text/* FileText */.i))
             return item;
         files.push(item);
         return `${nonce}:${files.length - 1}`;
@@ -3986,6 +798,12 @@ async function jsonBody(value) {
     };
 }
 
+// EXTERNAL MODULE: ./src/api/answer.ts
+var answer = __nccwpck_require__(3652);
+// EXTERNAL MODULE: ./src/api/errors.ts
+var api_errors = __nccwpck_require__(3249);
+// EXTERNAL MODULE: ./src/api/retry.ts
+var retry = __nccwpck_require__(7018);
 ;// CONCATENATED MODULE: ./src/api/transport.ts
 
 
@@ -4006,7 +824,7 @@ class Transport {
         this.options = options;
     }
     parse(operation, text, schema) {
-        return parseResponse(operation, text, schema, (raw) => this.scrub(raw));
+        return (0,answer/* parseResponse */.xp)(operation, text, schema, (raw) => this.scrub(raw));
     }
     scrub(text) {
         return this.options.scrub ? this.options.scrub(text) : text;
@@ -4018,7 +836,7 @@ class Transport {
         }
         catch (error) {
             // Only Botpress's own "not found": a proxy's 404 page means a wrong api-url, not a missing version.
-            if (error instanceof ApiError && error.status === 404 && error.type === 'ResourceNotFound')
+            if (error instanceof api_errors/* ApiError */.hD && error.status === 404 && error.type === 'ResourceNotFound')
                 return undefined;
             throw error;
         }
@@ -4048,25 +866,25 @@ class Transport {
                     attempt--;
                     continue;
                 }
-                if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
-                    throw apiErrorFromResponse(operation, response.status, this.scrub(response.text));
+                if (!retry/* RETRYABLE_STATUSES */.U3.has(response.status) || attempt >= maxAttempts) {
+                    throw (0,api_errors/* apiErrorFromResponse */.qS)(operation, response.status, this.scrub(response.text));
                 }
                 failure = `HTTP ${response.status}`;
                 headers = response.headers;
             }
             catch (error) {
-                if (error instanceof ApiError)
+                if (error instanceof api_errors/* ApiError */.hD)
                     throw error;
                 const reason = (0,errors/* errorMessage */.gJ)(error);
                 // Node refuses a bad header value or URL the same way every time.
                 if (NOT_RETRIED.has(error.code ?? ''))
-                    throw new ApiError(`${operation} failed: ${reason}`);
+                    throw new api_errors/* ApiError */.hD(`${operation} failed: ${reason}`);
                 if (attempt >= maxAttempts) {
-                    throw new ApiError(`${operation} failed after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${reason}`);
+                    throw new api_errors/* ApiError */.hD(`${operation} failed after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${reason}`);
                 }
                 failure = reason;
             }
-            const delay = retryDelay(attempt, headers);
+            const delay = (0,retry/* retryDelay */.a2)(attempt, headers);
             onRetry?.(`${operation}: ${failure} (attempt ${attempt} of ${maxAttempts}); retrying in ${(delay / 1000).toFixed(1)} s`);
             await sleep(delay);
         }
@@ -4087,7 +905,7 @@ class Transport {
                     ? `more than ${MAX_REDIRECTS} redirects`
                     : `a redirect to ${target.origin}`
                 : 'a redirect without a usable Location';
-            throw new ApiError(`${operation} answered with ${where}; not followed, since the token goes with every request. Check \`api-url\`.`, {
+            throw new api_errors/* ApiError */.hD(`${operation} answered with ${where}; not followed, since the token goes with every request. Check \`api-url\`.`, {
                 status: response.status,
             });
         }
@@ -4096,7 +914,7 @@ class Transport {
     /** One HTTP exchange, bounded by the timeout from start to last byte, and the answer by its size. */
     async send(method, url, payload, extraHeaders) {
         const { token, workspaceId, userAgent, timeoutMs } = this.options;
-        const client = new lib_HttpClient(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, allowRedirects: false, keepAlive: false });
+        const client = new lib/* HttpClient */.Qq(userAgent, undefined, { socketTimeout: timeoutMs, allowRetries: false, allowRedirects: false, keepAlive: false });
         let timer;
         const timeout = new Promise((_, reject) => {
             timer = setTimeout(() => reject(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
@@ -4110,7 +928,7 @@ class Transport {
                 ...extraHeaders,
                 ...(payload !== null && { 'content-type': 'application/json', 'content-length': payload.contentLength }),
             });
-            const text = await readAnswer(response.message);
+            const text = await (0,answer/* readAnswer */.JN)(response.message);
             return { status: response.message.statusCode ?? 0, headers: response.message.headers, text };
         })();
         try {
@@ -4138,120 +956,293 @@ const NOT_RETRIED = new Set([
     'ERR_INVALID_PROTOCOL',
 ]);
 
-;// CONCATENATED MODULE: ./src/api/client.ts
 
+/***/ }),
 
+/***/ 4758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-
-/** The few calls of the Botpress admin API this action makes. */
-class BotpressClient {
-    options;
-    transport;
-    constructor(options) {
-        this.options = options;
-        this.transport = new Transport(options);
-    }
-    async getIntegration(id) {
-        const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
-        return this.expectIntegration(`Reading integration ${id} (GET ${path})`, 'GET', path, { id });
-    }
-    /**
-     * The version of `name` that `version` (an exact version, a semver range or
-     * `latest`) finds, or undefined when Botpress says there is none.
-     */
-    async findIntegration(name, version) {
-        const path = `/v1/admin/integrations/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
-        const operation = `Looking up ${name}@${version} (GET ${path})`;
-        const text = await this.transport.callOrMissing({ operation, method: 'GET', path });
-        if (text === undefined)
-            return undefined;
-        // A range (`<1.5.0`, `latest`) may find any version; an exact one only itself.
-        const expected = EXACT_VERSION.test(version) ? { name, version } : { name };
-        return checked(operation, this.transport.parse(operation, text, integrationResponseSchema).integration, expected);
-    }
-    /** The workspace's handle, the prefix of its integrations' names; undefined when it has none yet. */
-    async getWorkspaceHandle(workspaceId) {
-        const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`;
-        const operation = `Reading workspace ${workspaceId} (GET ${path})`;
-        return this.transport.parse(operation, await this.transport.call({ operation, method: 'GET', path }), workspaceResponseSchema).handle || undefined;
-    }
-    async createIntegration(body) {
-        const path = '/v1/admin/integrations';
-        return this.expectIntegration(`Creating ${body.name}@${body.version} (POST ${path})`, 'POST', path, { name: body.name, version: body.version }, body, this.writeHeaders());
-    }
-    /** Checks a create without applying it; throws what the create would. */
-    async validateCreate(body) {
-        const path = '/v1/admin/integrations/validate';
-        await this.transport.call({
-            operation: `Validating the creation of ${body.name}@${body.version} (POST ${path})`,
-            method: 'POST',
-            path,
-            body,
-            headers: this.writeHeaders(),
-        });
-    }
-    /** Updates the version `target` (an update changes neither its name nor its version: an answer with others is refused). */
-    async updateIntegration(target, body) {
-        const { id, name, version } = target;
-        const path = `/v1/admin/integrations/${encodeURIComponent(id)}`;
-        return this.expectIntegration(`Updating integration ${id} (PUT ${path})`, 'PUT', path, { id, name, version }, body, this.writeHeaders());
-    }
-    /** Checks an update without applying it; throws what the update would. */
-    async validateUpdate(id, body) {
-        const path = `/v1/admin/integrations/${encodeURIComponent(id)}/validate`;
-        await this.transport.call({
-            operation: `Validating the update of integration ${id} (PUT ${path})`,
-            method: 'PUT',
-            path,
-            body,
-            headers: this.writeHeaders(),
-        });
-    }
-    /**
-     * Asks Botpress to review a public integration version. Never twice: after
-     * a failure that Botpress may have applied anyway (a late answer, a dropped
-     * connection, a 5xx), the status is read before the request is made again.
-     */
-    async requestVerification(id) {
-        const path = '/v1/admin/integrations/request-verification';
-        const operation = `Requesting verification of integration ${id} (POST ${path})`;
-        for (let attempt = 1;; attempt++) {
-            try {
-                await this.transport.call({ operation, method: 'POST', path, body: { integrationId: id }, maxAttempts: 1 });
-                return;
-            }
-            catch (error) {
-                const refused = error instanceof ApiError && error.status !== undefined && !RETRYABLE_STATUSES.has(error.status);
-                if (refused || attempt >= this.options.maxAttempts)
-                    throw error;
-                // A request that timed out may still be on its way: give it the backoff's time, then look.
-                await (this.options.sleep ?? defaultSleep)(retryDelay(attempt));
-                const { verificationStatus } = await this.getIntegration(id);
-                if (verificationStatus !== 'unapproved')
-                    return;
-                this.options.onRetry?.(`${operation}: ${(0,errors/* errorMessage */.gJ)(error)}; the status is still unapproved, so it is asked again`);
-            }
-        }
-    }
-    /** An interface version of this workspace (`hub: false`) or a public one (`hub: true`); undefined when none. */
-    async findInterface(name, version, hub) {
-        const path = `/v1/admin/${hub ? 'hub/' : ''}interfaces/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
-        const operation = `Looking up interface ${name}@${version} (GET ${path})`;
-        const text = await this.transport.callOrMissing({ operation, method: 'GET', path });
-        return text === undefined ? undefined : this.transport.parse(operation, text, interfaceResponseSchema).interface;
-    }
-    writeHeaders() {
-        return this.options.bypassBreakingChanges ? { 'x-bypass-breaking-changes-detection': 'true' } : {};
-    }
-    /** An integration from the answer, which must be the one asked for: never another's id, name or version. */
-    async expectIntegration(operation, method, path, expected, body, headers) {
-        const text = await this.transport.call({ operation, method, path, ...(body && { body }), ...(headers && { headers }) });
-        return checked(operation, this.transport.parse(operation, text, integrationResponseSchema).integration, expected);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/* unused harmony export formatProblem */
+/**
+ * Bad input found before any request: the run stops and nothing is sent.
+ * Every problem found is carried, so that all of them are reported at once.
+ */
+class InputError extends Error {
+    problems;
+    /** Problems past those listed (and located): lines for the log, which has them all. */
+    unlisted;
+    constructor(summary, problems = [], unlisted = []) {
+        super(problems.length ? `${summary}\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}` : summary);
+        this.name = 'InputError';
+        this.problems = problems;
+        this.unlisted = unlisted;
     }
 }
+function formatProblem(problem) {
+    const where = problem.location ? `${problem.location.file}:${problem.location.line}:${problem.location.column}: ` : '';
+    const key = problem.keyPath ? `${problem.keyPath}: ` : '';
+    return `${where}${key}${problem.message}`;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 
+
+/***/ }),
+
+/***/ 5105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ hasOwn),
+/* harmony export */   P: () => (/* binding */ setOwn)
+/* harmony export */ });
+// Record names come from the manifest and the server: `__proto__`, `constructor`
+// or `toString` are ordinary names there. These read and write own properties
+// only, never what an object inherits, and never its prototype.
+function hasOwn(record, key) {
+    return record !== undefined && Object.hasOwn(record, key);
+}
+/** `record[key] = value`, as an own property even when `key` is `__proto__`. */
+function setOwn(record, key, value) {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+
+/***/ }),
+
+/***/ 412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A map of keys to values: an object that is neither null nor an array. The one guard for data read from files and answers. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ formatSize)
+/* harmony export */ });
+/** A size as people read it: bytes, KiB or MiB with one decimal. */
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+
+/***/ }),
+
+/***/ 2371:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance),
+/* harmony export */   b: () => (/* binding */ closestKey)
+/* harmony export */ });
+/** Edit distance between two strings (insertions, deletions, substitutions). */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/**
+ * The known key closest to a mistyped one, or undefined when none is close
+ * enough to be a likely typo (case differences count as near).
+ */
+function closestKey(key, known) {
+    let best;
+    for (const candidate of known) {
+        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+        if (!best || distance < best.distance)
+            best = { key: candidate, distance };
+    }
+    if (!best)
+        return undefined;
+    const allowed = Math.max(2, Math.floor(best.key.length / 3));
+    return best.distance <= allowed ? best.key : undefined;
+}
+
+
+/***/ }),
+
+/***/ 3444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R8: () => (/* binding */ IDENTIFIER_SCRIPT_KEYS),
+/* harmony export */   U_: () => (/* binding */ FILE_CONTENT_KEYS),
+/* harmony export */   l0: () => (/* binding */ RECORD_SECTIONS),
+/* harmony export */   mI: () => (/* binding */ fileKeysIn),
+/* harmony export */   mQ: () => (/* binding */ LINK_TEMPLATE_KEY)
+/* harmony export */ });
+/* unused harmony export FILE_KEYS */
+/* harmony import */ var _base_record_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
+
+/** The sections of a definition that are maps of named entries, as Botpress's body orders them. */
+const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'];
+/** The key of each entry of `configurations` (and of `configuration`) that names a VRL script. */
+const LINK_TEMPLATE_KEY = ['identifier', 'linkTemplateScript'];
+/** Every key of a definition that names a file, from its top, but those inside `configurations` entries. */
+const FILE_KEYS = [
+    { path: ['code'], kind: 'code' },
+    { path: ['icon'], kind: 'svg' },
+    { path: ['readme'], kind: 'markdown' },
+    { path: ['identifier', 'extractScript'], kind: 'vrl' },
+    { path: ['identifier', 'fallbackHandlerScript'], kind: 'vrl' },
+    { path: ['configuration', ...LINK_TEMPLATE_KEY], kind: 'vrl' },
+];
+/** The scripts of the integration's `identifier` (extractScript, fallbackHandlerScript). */
+const IDENTIFIER_SCRIPT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 2 && path[0] === 'identifier').map(({ path }) => path[1]);
+/** The top-level keys whose value is a file's content (code, icon, readme). */
+const FILE_CONTENT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 1).map(({ path }) => path[0]);
+/** The value at `path`, or undefined where the path does not reach. */
+function valueAt(data, path) {
+    let value = data;
+    for (const key of path)
+        value = (0,_base_record_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+    return value;
+}
+/** Each key of `data` that names a file and is set, with its path from the top and its value. */
+function fileKeysIn(data) {
+    const found = [];
+    const add = (path, kind, value) => {
+        if (value !== undefined)
+            found.push({ path, kind, value });
+    };
+    for (const { path, kind } of FILE_KEYS)
+        add(path, kind, valueAt(data, path));
+    const configurations = data.configurations;
+    if ((0,_base_record_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(configurations)) {
+        for (const name of Object.keys(configurations)) {
+            const path = ['configurations', name, ...LINK_TEMPLATE_KEY];
+            add(path, 'vrl', valueAt(data, path));
+        }
+    }
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 3870:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C2: () => (/* binding */ interfaceResponseSchema),
+/* harmony export */   FM: () => (/* binding */ integrationResponseSchema),
+/* harmony export */   HX: () => (/* binding */ SEMVER),
+/* harmony export */   Sl: () => (/* binding */ workspaceResponseSchema),
+/* harmony export */   XO: () => (/* binding */ EXACT_VERSION),
+/* harmony export */   d9: () => (/* binding */ BOTPRESS_ID)
+/* harmony export */ });
+/* unused harmony export remoteIntegrationSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8816);
+/* harmony import */ var _base_record_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(412);
+/* harmony import */ var _definition_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3444);
+
+
+
+/** A Botpress id: a lower-case prefix, an underscore, letters and digits (`intver_01JDEMO…`). */
+const BOTPRESS_ID = /^[a-z]+_[0-9A-Za-z]{1,64}$/;
+/** An integration's name, with its workspace's handle or without: letters, digits, `-`, `_`, `.`. */
+const INTEGRATION_NAME = /^([A-Za-z0-9][\w.-]*\/)?[A-Za-z0-9][\w.-]*$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** A semantic version exactly as semver.org defines one: no leading zeros, no empty identifiers. */
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
+/** A version as Botpress writes one (semver), not a range or `latest`. */
+const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+// Checked, not rebuilt: zod's records drop a key named `__proto__`, which is an
+// ordinary name on Botpress (and must be pruned like any other).
+const definitions = zod__WEBPACK_IMPORTED_MODULE_1__/* .custom */ .IeY((value) => (0,_base_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(value) && Object.values(value).every(_base_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u), 'must be a map of definitions');
+const stringMap = zod__WEBPACK_IMPORTED_MODULE_1__/* .custom */ .IeY((value) => (0,_base_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(value) && Object.values(value).every((item) => typeof item === 'string'), 'must be a map of strings');
+/**
+ * The integration as GET and PUT return it: the fields this action relies on
+ * are checked, the rest is kept as it came (and compared when planning).
+ */
+const remoteIntegrationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
+    // What becomes the step's outputs must look like what its name says.
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(BOTPRESS_ID, 'is not a Botpress id (such as intver_01J…)'),
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(INTEGRATION_NAME, 'is not an integration name (such as acme/acme-crm)'),
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(EXACT_VERSION, 'is not a semantic version'),
+    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    updatedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(ISO_DATE_TIME, 'is not an ISO 8601 date and time'),
+    visibility: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['public', 'private', 'unlisted']),
+    verificationStatus: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['unapproved', 'pending', 'approved', 'rejected']),
+    secrets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    ...Object.fromEntries(_definition_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .RECORD_SECTIONS */ .l0.map((section) => [section, definitions.optional()])),
+    attributes: stringMap.optional(),
+});
+const integrationResponseSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ integration: remoteIntegrationSchema });
+/** Of a workspace, only its handle matters here: the prefix of its integrations' names. */
+const workspaceResponseSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), handle: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() });
+/** An interface version, as the workspace's and the hub's lookups return it. */
+const interfaceResponseSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    interface: zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }),
+});
+
+
+/***/ }),
+
+/***/ 1487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ DEFINITION_FILE),
+/* harmony export */   f: () => (/* binding */ DEFINITION_CHILD)
+/* harmony export */ });
+// What tells a definition from a YAML manifest, and the variable that makes a
+// run of the bundle only load one. Kept apart from load.ts so that the code
+// every run loads can ask without loading the definition loader's chunk.
+/** Files the `manifest` input may name that are a TypeScript or JavaScript definition. */
+const DEFINITION_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+/** Set, the bundle loads the definition it names and gives back its data (see load.ts definitionChild). */
+const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
+
+
+/***/ }),
+
+/***/ 59:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gg: () => (/* binding */ deploy),
+  sp: () => (/* binding */ parseManifestSource),
+  wL: () => (/* binding */ transportOptions)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/api/client.ts
+var api_client = __nccwpck_require__(7085);
+// EXTERNAL MODULE: ./src/api/errors.ts
+var errors = __nccwpck_require__(3249);
+// EXTERNAL MODULE: ./src/base/errors.ts
+var base_errors = __nccwpck_require__(4758);
 ;// CONCATENATED MODULE: ./src/lifecycle/apply.ts
 
 
@@ -4278,7 +1269,7 @@ async function createVersion(client, plan, options, log) {
         integration = await client.createIntegration(body);
     }
     catch (error) {
-        if (error instanceof ApiError && error.type === 'AlreadyExists')
+        if (error instanceof errors/* ApiError */.hD && error.type === 'AlreadyExists')
             return 'exists';
         throw error;
     }
@@ -4289,7 +1280,7 @@ async function createVersion(client, plan, options, log) {
             integration = await client.updateIntegration(integration, plan.afterCreate);
         }
         catch (error) {
-            log.warning(`${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            log.warning(`${plan.name}@${plan.version} was created, but Botpress refused ${keys} in the update that follows: ${(0,base_errors/* errorMessage */.gJ)(error)}`);
         }
     }
     if (options.requestVerification)
@@ -4305,7 +1296,7 @@ async function updateVersion(client, target, plan, options, log) {
     const published = remote.visibility !== 'private';
     // Found by name, a published version is the wrong target; by id, Botpress decides (some workspaces may).
     const refused = published && target.foundBy === 'name';
-    const advise = (error) => (published ? withAdvice(error, PUBLISHED_ADVICE(remote, options.displayPath)) : error);
+    const advise = (error) => (published ? (0,errors/* withAdvice */.b5)(error, PUBLISHED_ADVICE(remote, options.displayPath)) : error);
     if (options.dryRun) {
         await client.validateUpdate(remote.id, plan.body).catch((error) => Promise.reject(advise(error)));
         log.info(`Dry run: Botpress validated the update of ${plan.name}@${plan.version}; nothing was applied.`);
@@ -4316,7 +1307,7 @@ async function updateVersion(client, target, plan, options, log) {
         return { operation: 'validated-update', integration: remote };
     }
     if (refused) {
-        throw new errors/* InputError */.dz(`${PUBLISHED_ADVICE(remote, options.displayPath)} Nothing was written.`);
+        throw new base_errors/* InputError */.dz(`${PUBLISHED_ADVICE(remote, options.displayPath)} Nothing was written.`);
     }
     let integration = await client.updateIntegration(remote, plan.body).catch((error) => Promise.reject(advise(error)));
     log.info(`Deployed ${integration.name}@${integration.version} (${integration.id}); verification status: ${integration.verificationStatus}.`);
@@ -4340,69 +1331,8 @@ async function requestVerification(client, integration, log) {
     return after;
 }
 
-;// CONCATENATED MODULE: ./src/lifecycle/lookup.ts
-
-
-/**
- * Chooses the lookup before any request: the `integration-id` input, else the
- * manifest's `id`, else its `name` and `version`. By name, `expected-version`
- * is compared with the manifest's version here, so that a mismatch sends nothing.
- */
-function chooseLookup(manifest, settings) {
-    const id = settings.integrationId ?? manifest.id;
-    if (id !== undefined) {
-        if (id === '.' || id === '..') {
-            const source = settings.integrationId !== undefined ? 'The `integration-id` input' : `The \`id\` of ${manifest.displayPath}`;
-            throw new errors/* InputError */.dz(`${source} is "${id}", which is not an id: give the version's id (intver_…), or leave it out to find the version by name and version. Nothing was sent.`);
-        }
-        return { by: 'id', id };
-    }
-    const { name, version, displayPath } = manifest;
-    if (name === undefined || version === undefined) {
-        throw new errors/* InputError */.dz(`${displayPath} says neither which version to deploy nor its id: set \`name\` and \`version\` in it (the action finds that version on Botpress, or creates it), ` +
-            'or set the `integration-id` input to the id of an existing version. Nothing was sent.');
-    }
-    // Botpress versions are semver; a tag or branch name that slipped through `${GITHUB_REF_NAME#v}` is not.
-    if (!EXACT_VERSION.test(version)) {
-        throw new errors/* InputError */.dz(`\`version\` in ${displayPath} is "${version}", which is not a semantic version such as 1.5.0. Nothing was sent.`);
-    }
-    if (settings.expectedVersion !== undefined && settings.expectedVersion !== version) {
-        throw new errors/* InputError */.dz(`\`expected-version\` is ${settings.expectedVersion} but ${displayPath} says version ${version}: bump \`version\` in the manifest ` +
-            '(or write `version: ${GITHUB_REF_NAME#v}`) so that the tag and the manifest agree. Nothing was sent.');
-    }
-    return { by: 'name', name, version };
-}
-/** A name's workspace handle (`acme` of `acme/acme-crm`) and the rest; no handle in Botpress's own names. */
-function splitName(name) {
-    const slash = name.indexOf('/');
-    return slash < 0 ? { bare: name } : { handle: name.slice(0, slash), bare: name.slice(slash + 1) };
-}
-/**
- * The name Botpress knows the integration by in this workspace: a bare name
- * gets the workspace's handle, as Botpress's CLI does. A name with another
- * handle belongs to another workspace: refused before anything is written.
- */
-function qualifyName(name, workspaceHandle, displayPath) {
-    const { handle } = splitName(name);
-    if (handle === undefined)
-        return workspaceHandle ? `${workspaceHandle}/${name}` : name;
-    if (handle !== workspaceHandle) {
-        throw new errors/* InputError */.dz(`\`name\` in ${displayPath} is "${name}", with handle "${handle}", but this workspace's handle is ${workspaceHandle ? `"${workspaceHandle}"` : 'not set'}. ` +
-            `Write the name without a handle (it gets this workspace's), or check \`workspace-id\`. Nothing was sent.`);
-    }
-    return name;
-}
-/**
- * Whether the manifest's name is the remote's: a bare manifest name matches
- * the remote with any handle (the id was found in this workspace, so the handle
- * is this workspace's), and a bare remote name (Botpress's own) as written.
- */
-function sameName(manifestName, remoteName) {
-    if (manifestName === remoteName)
-        return true;
-    return splitName(manifestName).handle === undefined && splitName(remoteName).bare === manifestName;
-}
-
+// EXTERNAL MODULE: ./src/lifecycle/lookup.ts
+var lifecycle_lookup = __nccwpck_require__(3311);
 ;// CONCATENATED MODULE: ./src/lifecycle/find.ts
 
 
@@ -4414,12 +1344,12 @@ async function findTarget(client, lookup, manifest, options) {
         checkIdentity(manifest, integration, options.expectedVersion);
         return { operation: 'update', integration, foundBy: 'id' };
     }
-    const name = qualifyName(lookup.name, await client.getWorkspaceHandle(options.workspaceId), manifest.displayPath);
+    const name = (0,lifecycle_lookup/* qualifyName */.Br)(lookup.name, await client.getWorkspaceHandle(options.workspaceId), manifest.displayPath);
     const found = await client.findIntegration(name, lookup.version);
     if (found)
         return { operation: 'update', integration: found, foundBy: 'name' };
     if (options.ifMissing === 'fail') {
-        throw new errors/* InputError */.dz(`${name}@${lookup.version} does not exist on Botpress, and \`if-missing\` is \`fail\`; nothing was sent. ` +
+        throw new base_errors/* InputError */.dz(`${name}@${lookup.version} does not exist on Botpress, and \`if-missing\` is \`fail\`; nothing was sent. ` +
             'Create it with `if-missing: create` (the default) or `bp deploy`, or set `version` in the manifest to a version that exists.');
     }
     // As Botpress's CLI does: the version just below, whose secrets the new one may keep.
@@ -4430,13 +1360,13 @@ async function findTarget(client, lookup, manifest, options) {
 async function findAfterConflict(client, name, version) {
     const found = await client.findIntegration(name, version);
     if (!found)
-        throw new ApiError(`Botpress said ${name}@${version} already exists, but cannot find it; run the workflow again.`);
+        throw new errors/* ApiError */.hD(`Botpress said ${name}@${version} already exists, but cannot find it; run the workflow again.`);
     return { operation: 'update', integration: found, foundBy: 'name' };
 }
 /** The manifest's `name` and `version`, and `expected-version`, guard against updating the wrong integration. */
 function checkIdentity(manifest, remote, expectedVersion) {
     const mismatches = [];
-    if (manifest.name !== undefined && !sameName(manifest.name, remote.name)) {
+    if (manifest.name !== undefined && !(0,lifecycle_lookup/* sameName */.q)(manifest.name, remote.name)) {
         mismatches.push(`name is "${manifest.name}" in ${manifest.displayPath} but "${remote.name}" on Botpress`);
     }
     if (manifest.version !== undefined && manifest.version !== remote.version) {
@@ -4446,7 +1376,7 @@ function checkIdentity(manifest, remote, expectedVersion) {
         mismatches.push(`\`expected-version\` is ${expectedVersion} but the id points at version ${remote.version}`);
     }
     if (mismatches.length) {
-        throw new errors/* InputError */.dz(`Integration ${remote.id} is ${remote.name}@${remote.version}, not what this run expects: ${mismatches.join('; ')}. ` +
+        throw new base_errors/* InputError */.dz(`Integration ${remote.id} is ${remote.name}@${remote.version}, not what this run expects: ${mismatches.join('; ')}. ` +
             'Nothing was sent. Point `integration-id` at the right version, or fix the manifest.');
     }
 }
@@ -4482,7 +1412,7 @@ async function resolveInterfaces(client, manifest) {
         (0,own/* setOwn */.P)(interfaces, lookup.key, { ...entry, id: found.id });
     }
     if (problems.length)
-        throw new errors/* InputError */.dz(`${manifest.displayPath} names interfaces Botpress does not have; nothing was written`, problems);
+        throw new base_errors/* InputError */.dz(`${manifest.displayPath} names interfaces Botpress does not have; nothing was written`, problems);
     return { ...definition, interfaces };
 }
 
@@ -4490,6 +1420,8 @@ async function resolveInterfaces(client, manifest) {
 var kind = __nccwpck_require__(1487);
 // EXTERNAL MODULE: ./src/manifest/issues.ts
 var manifest_issues = __nccwpck_require__(9597);
+// EXTERNAL MODULE: ./src/botpress/definition-keys.ts
+var definition_keys = __nccwpck_require__(3444);
 // EXTERNAL MODULE: ./src/files/safe-read.ts
 var safe_read = __nccwpck_require__(419);
 // EXTERNAL MODULE: ./src/manifest/schema.ts
@@ -4568,6 +1500,10 @@ function isSvgDocument(text) {
     }
 }
 
+// EXTERNAL MODULE: ./src/files/utf8.ts + 1 modules
+var utf8 = __nccwpck_require__(7504);
+// EXTERNAL MODULE: ./src/files/file-text.ts
+var file_text = __nccwpck_require__(2921);
 ;// CONCATENATED MODULE: ./src/manifest/files.ts
 
 
@@ -4579,7 +1515,7 @@ function isSvgDocument(text) {
 const extensions = { svg: '.svg', markdown: '.md', vrl: '.vrl' };
 /** Every key of a checked manifest that names a file, with what it must be. */
 function fileReferences(manifest) {
-    return fileKeysIn(manifest).flatMap(({ path, kind, value }) => (typeof value === 'string' ? [{ path, kind, relative: value }] : []));
+    return (0,definition_keys/* fileKeysIn */.mI)(manifest).flatMap(({ path, kind, value }) => (typeof value === 'string' ? [{ path, kind, relative: value }] : []));
 }
 /**
  * Reads one referenced file, or says why it cannot be used. Paths in messages
@@ -4600,7 +1536,7 @@ async function readReference(ref, manifestDir, displayDir, workspace) {
         if (ref.kind === 'code') {
             // Checked now, streamed when sent: a bundle can be tens of megabytes.
             const real = await (0,safe_read/* resolveInside */.LI)(absolute, workspace, limit);
-            return { ...ref, absolute: real.path, bytes: real.size, content: new FileText(real.path, real.size, shown) };
+            return { ...ref, absolute: real.path, bytes: real.size, content: new file_text/* FileText */.i(real.path, real.size, shown) };
         }
         data = await (0,safe_read/* readInside */.xO)(absolute, workspace, limit);
     }
@@ -4624,10 +1560,10 @@ async function readReference(ref, manifestDir, displayDir, workspace) {
         case 'vrl': {
             let text;
             try {
-                text = decodeUtf8(data, shown);
+                text = (0,utf8/* decodeUtf8 */._6)(data, shown);
             }
             catch (error) {
-                if (error instanceof Utf8Error)
+                if (error instanceof utf8/* Utf8Error */.em)
                     return finding(error.message);
                 throw error;
             }
@@ -4641,6 +1577,8 @@ async function readReference(ref, manifestDir, displayDir, workspace) {
 
 // EXTERNAL MODULE: ./src/manifest/interpolate.ts
 var interpolate = __nccwpck_require__(7882);
+// EXTERNAL MODULE: ./src/base/record.ts
+var record = __nccwpck_require__(412);
 // EXTERNAL MODULE: ./src/base/suggest.ts
 var suggest = __nccwpck_require__(2371);
 ;// CONCATENATED MODULE: ./src/base/arrays.ts
@@ -4683,7 +1621,7 @@ function checkType(type, path) {
 function checkJsonSchema(schema, path) {
     if (typeof schema === 'boolean')
         return [];
-    if (!isRecord(schema))
+    if (!(0,record/* isRecord */.u)(schema))
         return [{ path, at: 'value', message: 'must be a JSON Schema (a map)' }];
     const findings = [];
     if (schema.type !== undefined)
@@ -4696,7 +1634,7 @@ function checkJsonSchema(schema, path) {
         if (!Array.isArray(schema.required) || schema.required.some((name) => typeof name !== 'string')) {
             findings.push({ path: [...path, 'required'], at: 'value', message: 'must be a list of property names' });
         }
-        else if (isRecord(properties)) {
+        else if ((0,record/* isRecord */.u)(properties)) {
             const names = Object.keys(properties);
             let suggestions = MAX_SUGGESTIONS;
             schema.required.forEach((name, index) => {
@@ -4713,7 +1651,7 @@ function checkJsonSchema(schema, path) {
         const map = schema[key];
         if (map === undefined)
             continue;
-        if (!isRecord(map)) {
+        if (!(0,record/* isRecord */.u)(map)) {
             findings.push({ path: [...path, key], at: 'value', message: 'must be a map of property name → schema' });
             continue;
         }
@@ -4745,19 +1683,19 @@ function checkJsonSchema(schema, path) {
 function schemaLocations(manifest) {
     const paths = [];
     const each = (section, prefix, inner) => {
-        if (!isRecord(section))
+        if (!(0,record/* isRecord */.u)(section))
             return;
         for (const [name, entry] of Object.entries(section)) {
             for (const keys of inner) {
                 let value = entry;
                 for (const key of keys)
-                    value = isRecord(value) ? value[key] : undefined;
+                    value = (0,record/* isRecord */.u)(value) ? value[key] : undefined;
                 if (value !== undefined)
                     paths.push([prefix, name, ...keys]);
             }
         }
     };
-    if (isRecord(manifest.configuration) && manifest.configuration.schema !== undefined)
+    if ((0,record/* isRecord */.u)(manifest.configuration) && manifest.configuration.schema !== undefined)
         paths.push(['configuration', 'schema']);
     each(manifest.configurations, 'configurations', [['schema']]);
     each(manifest.actions, 'actions', [
@@ -4767,12 +1705,12 @@ function schemaLocations(manifest) {
     each(manifest.events, 'events', [['schema']]);
     each(manifest.states, 'states', [['schema']]);
     each(manifest.entities, 'entities', [['schema']]);
-    if (isRecord(manifest.channels)) {
+    if ((0,record/* isRecord */.u)(manifest.channels)) {
         for (const [name, channel] of Object.entries(manifest.channels)) {
-            if (!isRecord(channel) || !isRecord(channel.messages))
+            if (!(0,record/* isRecord */.u)(channel) || !(0,record/* isRecord */.u)(channel.messages))
                 continue;
             for (const [message, definition] of Object.entries(channel.messages)) {
-                if (isRecord(definition) && definition.schema !== undefined)
+                if ((0,record/* isRecord */.u)(definition) && definition.schema !== undefined)
                     paths.push(['channels', name, 'messages', message, 'schema']);
             }
         }
@@ -8527,7 +5465,7 @@ function lineAndColumn(text, offset) {
 function boundedEvents(text, displayPath) {
     const refuse = (offset, why) => {
         const { line, column } = lineAndColumn(text, offset);
-        return new errors/* InputError */.dz(`${displayPath} is not a manifest this action reads; nothing was sent`, [
+        return new base_errors/* InputError */.dz(`${displayPath} is not a manifest this action reads; nothing was sent`, [
             { message: why, location: { file: displayPath, line, column } },
         ]);
     };
@@ -8763,7 +5701,7 @@ function hasKey(value, key) {
 function renameKey(value, from, to) {
     if (Array.isArray(value))
         return value.map((item) => renameKey(item, from, to));
-    if (value === null || typeof value !== 'object' || value instanceof FileText)
+    if (value === null || typeof value !== 'object' || value instanceof file_text/* FileText */.i)
         return value;
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key === from ? to : key, renameKey(item, from, to)]));
 }
@@ -8774,7 +5712,7 @@ function nonFiniteNumbers(value, path = []) {
             ? []
             : [{ path, at: 'value', message: `${value} is not a number JSON can hold (it would be sent as null); write a finite number` }];
     }
-    if (value === null || typeof value !== 'object' || value instanceof FileText)
+    if (value === null || typeof value !== 'object' || value instanceof file_text/* FileText */.i)
         return [];
     const found = [];
     for (const [key, item] of Object.entries(value))
@@ -8788,7 +5726,7 @@ function nonFiniteNumbers(value, path = []) {
 async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
     const { data } = parsed;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new errors/* InputError */.dz(`${parsed.displayPath} must be a map of keys such as title, actions and code`);
+        throw new base_errors/* InputError */.dz(`${parsed.displayPath} must be a map of keys such as title, actions and code`);
     }
     const findings = [];
     // Only a manifest with a `__proto__` key (which zod's records skip) is copied to be checked.
@@ -8823,7 +5761,7 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
             const which = more > unlisted.length ? `the next ${unlisted.length}` : 'every one';
             problems.push({ message: `… and ${more} more, not shown here: the step's log lists ${which}, under "${unlisted.length} more problems"` });
         }
-        throw new errors/* InputError */.dz(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems, unlisted);
+        throw new base_errors/* InputError */.dz(`${parsed.displayPath} has ${findings.length} problem${findings.length === 1 ? '' : 's'}; nothing was sent`, problems, unlisted);
     }
     const { id, name, version, secrets: _secrets, ...definition } = (protoKeys ? renameKey(result.data, STAND_IN, PROTO) : result.data);
     for (const file of files)
@@ -8857,15 +5795,15 @@ async function readManifest(file, displayPath, env = {}, workspace = external_no
     catch (error) {
         if (!(error instanceof safe_read/* FileRefused */.rV))
             throw error;
-        throw new errors/* InputError */.dz(`Cannot read the manifest ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
+        throw new base_errors/* InputError */.dz(`Cannot read the manifest ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
     }
     let text;
     try {
-        text = decodeUtf8(bytes, displayPath);
+        text = (0,utf8/* decodeUtf8 */._6)(bytes, displayPath);
     }
     catch (error) {
-        if (error instanceof Utf8Error)
-            throw new errors/* InputError */.dz(`${error.message}; nothing was sent.`);
+        if (error instanceof utf8/* Utf8Error */.em)
+            throw new base_errors/* InputError */.dz(`${error.message}; nothing was sent.`);
         throw error;
     }
     return parseManifest(text, displayPath, env, holdsSecret);
@@ -8879,7 +5817,7 @@ function deepEqual(a, b) {
         return true;
     if (Array.isArray(a) && Array.isArray(b))
         return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-    if (isRecord(a) && isRecord(b)) {
+    if ((0,record/* isRecord */.u)(a) && (0,record/* isRecord */.u)(b)) {
         const keys = Object.keys(a);
         return keys.length === Object.keys(b).length && keys.every((key) => (0,own/* hasOwn */.$)(b, key) && deepEqual(a[key], b[key]));
     }
@@ -8893,8 +5831,8 @@ function deepEqual(a, b) {
 function sameAsRemote(local, remote, key) {
     if (key === 'schema')
         return deepEqual(local, remote);
-    if (isRecord(local)) {
-        if (!isRecord(remote))
+    if ((0,record/* isRecord */.u)(local)) {
+        if (!(0,record/* isRecord */.u)(remote))
             return false;
         // Own keys only: a key named `__proto__` that the server lacks is not Object.prototype.
         return Object.entries(local).every(([k, v]) => sameAsRemote(v, (0,own/* hasOwn */.$)(remote, k) ? remote[k] : undefined, k));
@@ -8905,7 +5843,7 @@ function sameAsRemote(local, remote, key) {
     return deepEqual(local, remote);
 }
 function asRecord(value) {
-    return isRecord(value) ? value : {};
+    return (0,record/* isRecord */.u)(value) ? value : {};
 }
 
 ;// CONCATENATED MODULE: ./src/plan/secrets.ts
@@ -8951,7 +5889,7 @@ function planSecrets(input, known, prune) {
 }
 function missingSecretsError(missing, prefix) {
     const example = missing[0];
-    return new errors/* InputError */.dz(`No value for ${missing.length === 1 ? 'secret' : 'secrets'} ${missing.join(', ')}, which the manifest declares and the integration does not have yet; nothing was sent.\n` +
+    return new base_errors/* InputError */.dz(`No value for ${missing.length === 1 ? 'secret' : 'secrets'} ${missing.join(', ')}, which the manifest declares and the integration does not have yet; nothing was sent.\n` +
         `Provide each one in either of two ways:\n` +
         `  1. as a step env var: \`env: { ${secretEnvName(example)}: \${{ secrets.${prefix}${example} }} }\`\n` +
         `  2. as a repository secret named ${prefix}${example}, with \`secrets: \${{ toJSON(secrets) }}\`${prefix ? ` and \`secrets-prefix: ${prefix}\`` : ''}\n` +
@@ -8966,9 +5904,9 @@ function missingSecretsError(missing, prefix) {
 
 // Sent every time, never compared: the server does not return them as sent
 // (files come back as URLs, if at all; layers and extraOperations not at all).
-const WRITE_ONLY_KEYS = new Set([...FILE_CONTENT_KEYS, 'layers', 'extraOperations', 'sdkVersion']);
-const NESTED_KEYS = new Set([...RECORD_SECTIONS, 'attributes', 'secrets']);
-const LINK_TEMPLATE = LINK_TEMPLATE_KEY[1];
+const WRITE_ONLY_KEYS = new Set([...definition_keys/* FILE_CONTENT_KEYS */.U_, 'layers', 'extraOperations', 'sdkVersion']);
+const NESTED_KEYS = new Set([...definition_keys/* RECORD_SECTIONS */.l0, 'attributes', 'secrets']);
+const LINK_TEMPLATE = definition_keys/* LINK_TEMPLATE_KEY */.mQ[1];
 /** The local record with `null` for each remote key it lacks (when pruning). */
 function withDeletions(local, remote, prune) {
     const removed = prune ? Object.keys(asRecord(remote)).filter((key) => !(0,own/* hasOwn */.$)(local, key)) : [];
@@ -9025,7 +5963,7 @@ function planUpdate(input) {
             settingsChanged.push(key);
     }
     const sections = [];
-    for (const section of RECORD_SECTIONS) {
+    for (const section of definition_keys/* RECORD_SECTIONS */.l0) {
         const { plan, merged: planned } = planSection(section, definition[section], remote[section], prune);
         const merged = planned && { ...planned };
         if (prune && merged) {
@@ -9066,7 +6004,7 @@ function pruneScripts(definition, remote, body) {
     const removed = [];
     const remoteIdentifier = asRecord(remote.identifier);
     const identifier = { ...definition.identifier };
-    for (const key of IDENTIFIER_SCRIPT_KEYS) {
+    for (const key of definition_keys/* IDENTIFIER_SCRIPT_KEYS */.R8) {
         if (remoteIdentifier[key] && identifier[key] === undefined) {
             identifier[key] = null;
             removed.push(`identifier.${key}`);
@@ -9133,7 +6071,7 @@ function planCreate(input) {
         else
             body[key] = value;
     }
-    const sections = [...RECORD_SECTIONS, 'attributes'].map((section) => {
+    const sections = [...definition_keys/* RECORD_SECTIONS */.l0, 'attributes'].map((section) => {
         const local = asRecord(definition[section]);
         const before = previous ? Object.keys(asRecord(previous[section])) : [];
         return { section, added: Object.keys(local), changed: [], removed: before.filter((name) => !(0,own/* hasOwn */.$)(local, name)), unchanged: 0 };
@@ -9159,250 +6097,10 @@ function planCreate(input) {
     };
 }
 
-// EXTERNAL MODULE: ./src/base/size.ts
-var size = __nccwpck_require__(536);
-;// CONCATENATED MODULE: ./src/report/format.ts
-
-/** The step's outputs, by the names action.yml declares. */
-function outputsFor({ operation, dryRun, integration, plan, previewVersion }) {
-    const common = {
-        operation,
-        created: String(operation === 'created'),
-        'dry-run': String(dryRun),
-        ...(previewVersion !== undefined && { 'preview-version': previewVersion }),
-    };
-    if (!integration)
-        return { ...common, ...(plan && { name: plan.name, version: plan.version }) };
-    return {
-        ...common,
-        'version-id': integration.id,
-        'verification-status': integration.verificationStatus,
-        name: integration.name,
-        version: integration.version,
-        visibility: integration.visibility,
-        'updated-at': integration.updatedAt,
-        integration: JSON.stringify(integration),
-    };
-}
-/** The plan as rows of what happens to what: one row per section that has anything. */
-function planRows(plan, name) {
-    const list = (names) => names.map(name).join(', ');
-    const rows = plan.sections
-        .filter((s) => s.added.length || s.changed.length || s.removed.length || s.unchanged)
-        .map((s) => ({
-        what: s.section,
-        added: list(s.added),
-        changed: [list(s.changed), s.unchanged ? `(${s.unchanged} unchanged)` : ''].filter(Boolean).join(' '),
-        removed: list(s.removed),
-    }));
-    if (plan.settingsChanged.length)
-        rows.unshift({ what: 'settings', added: '', changed: list(plan.settingsChanged), removed: '' });
-    const { added, updated, kept, skipped, removed } = plan.secrets;
-    if (added.length + updated.length + kept.length + skipped.length + removed.length) {
-        const unchanged = [kept.length ? `${list(kept)} kept` : '', skipped.length ? `${list(skipped)} skipped (optional, no value)` : ''];
-        rows.push({
-            what: 'secrets',
-            added: list(added),
-            changed: [updated.length ? `${list(updated)} set` : '', ...unchanged].filter(Boolean).join('; '),
-            removed: list(removed),
-        });
-    }
-    return rows;
-}
-/** The plan for the log: a line per section, then the files sent. */
-function formatPlanLog(plan) {
-    const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- ';
-    const lines = planRows(plan, (name) => name).map((row) => {
-        const parts = [row.added && `+ ${row.added}`, row.changed && `~ ${row.changed}`, row.removed && `${removed}${row.removed}`].filter(Boolean);
-        return `${row.what}: ${parts.join('  ')}`;
-    });
-    for (const file of plan.files)
-        lines.push(`${file.key}: ${file.path} (${(0,size/* formatSize */.X)(file.bytes)})`);
-    return lines.length ? lines : ['nothing to change'];
-}
-const RESULTS = {
-    created: '✅ created',
-    updated: '✅ updated',
-    'validated-create': '🧪 dry run: creation validated, nothing created',
-    'validated-update': '🧪 dry run: update validated, not applied',
-};
-/** What became of the run, in a few words. */
-function resultLabel({ operation, failure }) {
-    if (failure !== undefined || operation === undefined)
-        return '❌ failed';
-    return RESULTS[operation];
-}
-/** Who the run was about: from Botpress when it answered, else from the plan or the manifest. */
-function whoLabel({ integration, plan, label = {} }) {
-    if (integration)
-        return { title: integration.title, version: `${integration.name}@${integration.version}` };
-    const name = plan?.name ?? label.name;
-    const version = plan?.version ?? label.version;
-    return { ...(label.title !== undefined && { title: label.title }), ...(name && version && { version: `${name}@${version}` }) };
-}
-/** Who the run was about, as a Markdown heading's text. */
-function whoMarkdown(input, md, fallback) {
-    const who = whoLabel(input);
-    const version = who.version ? md.code(who.version) : '';
-    return `${who.title ? md.text(who.title) : fallback}${version && ` — ${version}`}`;
-}
-/** The job summary in Markdown: who, what happened, the facts and the plan. */
-function summaryMarkdown(input, md) {
-    const { integration, dryRun, plan, failure } = input;
-    const lines = [`## ${whoMarkdown(input, md, 'Deploy Botpress integration')}`, '', `**${resultLabel(input)}**`, ''];
-    if (integration) {
-        lines.push('| | |', '|---|---|', `| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${md.text(integration.updatedAt)} |`, `| Dry run | ${dryRun} |`, '');
-    }
-    if (failure)
-        lines.push(...md.block(failure), '');
-    if (plan) {
-        lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planTable(plan, md));
-        if (plan.files.length) {
-            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${(0,size/* formatSize */.X)(f.bytes)})`).join(', ')}`);
-        }
-    }
-    return `${lines.join('\n').trimEnd()}\n`;
-}
-/** The plan as a Markdown table, for the summary and the pull-request comment. */
-function planTable(plan, md) {
-    const rows = planRows(plan, md.code);
-    if (!rows.length)
-        return ['Nothing to change in the definition.'];
-    const removed = plan.previousVersion ? `Dropped since ${md.text(plan.previousVersion)}` : plan.operation === 'create' ? '' : 'Removed';
-    return [`| | Added | Changed | ${removed} |`, '|---|---|---|---|', ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`)];
-}
-
-;// CONCATENATED MODULE: ./src/secrets/redact.ts
-/**
- * The one length rule for secret values: below it a value (or a line of one)
- * cannot be scrubbed or masked without blanking ordinary words. The resolver
- * refuses shorter values, the scrubber and the masks skip shorter ones.
- */
-const MIN_SECRET_LENGTH = 6;
-/** Whether a value (or one line of a value) is long enough to be scrubbed and masked. */
-function isScrubbable(value) {
-    return value.length >= MIN_SECRET_LENGTH;
-}
-/** The shortest stretch of a secret's base64 worth scrubbing: shorter ones match by chance. */
-const MIN_BASE64_CORE = 8;
-/**
- * The stretches of `secret`'s base64 that do not depend on what surrounds it:
- * one for each of the three alignments the secret can have in a longer
- * encoded text, in the standard and the URL-safe alphabets.
- */
-function base64Cores(secret) {
-    const bytes = Buffer.from(secret);
-    const cores = [];
-    for (let offset = 0; offset < 3; offset++) {
-        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
-        const start = Math.ceil((offset * 8) / 6);
-        const end = Math.floor(((offset + bytes.length) * 8) / 6);
-        const core = encoded.slice(start, end);
-        if (core.length >= MIN_BASE64_CORE)
-            cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-    return cores;
-}
-const hex2 = (byte) => byte.toString(16).toUpperCase().padStart(2, '0');
-const lowerHex = (text) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
-/** The shapes of one form of a secret: as it is, and each encoding that text leaving the action may hold it in. */
-function encodings(secret) {
-    const bytes = Buffer.from(secret);
-    // JSON, with `/` as `\\/` or not, and what is not ASCII as `\\uXXXX` (either hex case) or not.
-    const json = JSON.stringify(secret).slice(1, -1);
-    const jsons = [json, json.replace(/\//g, '\\/')].flatMap((text) => {
-        const ascii = text.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-        return [text, ascii, ascii.replace(/\\u([0-9a-f]{4})/g, (_escape, code) => `\\u${code.toUpperCase()}`)];
-    });
-    const percent = encodeURIComponent(secret);
-    // RFC 3986 reserves !'()* too; some encoders escape them.
-    const strict = percent.replace(/[!'()*]/g, (char) => `%${hex2(char.charCodeAt(0))}`);
-    const every = [...bytes].map((byte) => `%${hex2(byte)}`).join('');
-    const hex = bytes.toString('hex');
-    const html = secret.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
-    const codePoints = [...secret].map((char) => char.codePointAt(0));
-    return [
-        secret,
-        ...jsons,
-        ...[percent, strict, every].flatMap((encoded) => [encoded, lowerHex(encoded), encoded.replace(/%20/g, '+')]),
-        // Encoded twice: every `%` of the once-encoded text becomes `%25`.
-        encodeURIComponent(percent),
-        encodeURIComponent(strict),
-        hex,
-        hex.toUpperCase(),
-        html,
-        html.replace(/&#39;/g, '&apos;'),
-        codePoints.map((code) => `&#${code};`).join(''),
-        codePoints.map((code) => `&#x${code.toString(16)};`).join(''),
-        codePoints.map((code) => `&#x${code.toString(16).toUpperCase()};`).join(''),
-        ...base64Cores(secret),
-    ];
-}
-/**
- * Every shape a secret takes in text that left the action: as it is, and its
- * Unicode NFC and NFD forms, each JSON-escaped (`\uXXXX` and `\/` too),
- * percent-encoded (either hex case, RFC 3986's extra reserved characters,
- * every byte, twice), in hex, as HTML entities, and in base64 at any alignment.
- */
-function secretShapes(secret) {
-    const forms = new Set([secret, secret.normalize('NFC'), secret.normalize('NFD')]);
-    return [...new Set([...forms].flatMap(encodings))];
-}
-/**
- * `text` with every occurrence of `shapes` that a line break cuts in two
- * (a value wrapped at a line length, base64 wrapped at 76 columns) replaced
- * whole, line breaks included.
- */
-function scrubAcrossLines(text, shapes) {
-    if (!/[\r\n]/.test(text))
-        return text;
-    const at = [];
-    const parts = [];
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (char === '\r' || char === '\n')
-            continue;
-        at.push(i);
-        parts.push(char);
-    }
-    const flat = parts.join('');
-    const ranges = [];
-    for (const shape of shapes) {
-        for (let found = flat.indexOf(shape); found !== -1; found = flat.indexOf(shape, found + shape.length)) {
-            ranges.push([at[found], at[found + shape.length - 1] + 1]);
-        }
-    }
-    if (!ranges.length)
-        return text;
-    ranges.sort((a, b) => a[0] - b[0]);
-    let result = '';
-    let from = 0;
-    for (const [start, end] of ranges) {
-        if (end <= from)
-            continue;
-        result += `${text.slice(from, Math.max(from, start))}***`;
-        from = end;
-    }
-    return result + text.slice(from);
-}
-/**
- * A function that replaces every secret value in text (error messages,
- * summaries, comments, outputs) in each of its shapes, also where a line break
- * cuts one; the shapes are worked out once. Values shorter than
- * MIN_SECRET_LENGTH are left: the run refuses secrets that short, and no token is.
- */
-function scrubberFor(secrets) {
-    const shapes = [...new Set(secrets.filter(isScrubbable).flatMap(secretShapes))].sort((a, b) => b.length - a.length);
-    return (text) => {
-        const whole = shapes.reduce((result, shape) => (result.includes(shape) ? result.split(shape).join('***') : result), text);
-        return scrubAcrossLines(whole, shapes);
-    };
-}
-/** `text` with every secret value replaced, in each of its shapes (see scrubberFor). */
-function redact(text, secrets) {
-    return scrubberFor(secrets)(text);
-}
-
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+// EXTERNAL MODULE: ./src/secrets/redact.ts
+var redact = __nccwpck_require__(4200);
 ;// CONCATENATED MODULE: ./src/secrets/resolve.ts
 
 
@@ -9433,15 +6131,15 @@ function resolveSecrets(declarations, sources) {
         const candidates = keys.map((key) => sources.provided[key]).filter((value) => value !== '' && value !== null && value !== undefined);
         const bad = keys.find((key) => !['string', 'undefined'].includes(typeof sources.provided[key]) && sources.provided[key] !== null);
         if (bad !== undefined)
-            throw new errors/* InputError */.dz(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`);
+            throw new base_errors/* InputError */.dz(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`);
         if (new Set(candidates).size > 1) {
-            throw new errors/* InputError */.dz(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`);
+            throw new base_errors/* InputError */.dz(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`);
         }
         const value = sources.env[secretEnvName(name)] || candidates[0];
         if (!value)
             continue;
-        if (!isScrubbable(value)) {
-            throw new errors/* InputError */.dz(`The value of secret ${name} has fewer than ${MIN_SECRET_LENGTH} characters: too short to be kept out of summaries and comments safely ` +
+        if (!(0,redact/* isScrubbable */.yX)(value)) {
+            throw new base_errors/* InputError */.dz(`The value of secret ${name} has fewer than ${redact/* MIN_SECRET_LENGTH */.vb} characters: too short to be kept out of summaries and comments safely ` +
                 '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.');
         }
         values.set(name, value);
@@ -9457,7 +6155,7 @@ function maskableParts(values) {
     for (const value of values.values()) {
         parts.add(value);
         for (const line of value.split(/\r?\n/))
-            if (isScrubbable(line.trim()))
+            if ((0,redact/* isScrubbable */.yX)(line.trim()))
                 parts.add(line);
     }
     return [...parts];
@@ -9512,7 +6210,7 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 async function deploy(settings, env, state, log, retarget) {
     const loaded = await loadManifest(settings, env, state, log);
     const manifest = retarget ? privateVersion(loaded, log) : loaded;
-    const lookup = retarget ? retargetLookup(manifest, settings, retarget) : chooseLookup(manifest, settings);
+    const lookup = retarget ? retargetLookup(manifest, settings, retarget) : (0,lifecycle_lookup/* chooseLookup */.w6)(manifest, settings);
     if (retarget && lookup.by === 'name')
         state.previewVersion = lookup.version;
     const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix };
@@ -9524,18 +6222,7 @@ async function deploy(settings, env, state, log, retarget) {
     for (const part of parts)
         log.mask(part);
     append(state.secretValues, parts);
-    const client = new BotpressClient({
-        baseUrl: settings.apiUrl,
-        token: settings.token,
-        workspaceId: settings.workspaceId,
-        userAgent: USER_AGENT,
-        timeoutMs: settings.timeoutMs,
-        maxAttempts: settings.maxAttempts,
-        bypassBreakingChanges: settings.bypassBreakingChanges,
-        onRetry: (message) => log.warning(message),
-        onResponse: (message) => log.debug(message),
-        scrub: scrubberFor(state.secretValues),
-    });
+    const client = new api_client/* BotpressClient */.w({ ...transportOptions(settings, state, log), bypassBreakingChanges: settings.bypassBreakingChanges });
     if (retarget && settings.requestVerification)
         log.notice('`request-verification` is ignored for a preview: only public versions are verified.');
     const requestVerification = settings.requestVerification && !retarget;
@@ -9555,7 +6242,7 @@ async function deploy(settings, env, state, log, retarget) {
         const plan = showPlan(planCreate({ ...local, name: target.name, version: target.version, previous: target.previous }), state, log);
         const created = await createVersion(client, plan, applyOptions, log);
         if (created !== 'exists') {
-            record(state, created);
+            deploy_record(state, created);
             return;
         }
         // Another run created it since the lookup: update it, once.
@@ -9564,14 +6251,29 @@ async function deploy(settings, env, state, log, retarget) {
         state.integration = target.integration;
     }
     const plan = showPlan(planUpdate({ ...local, remote: target.integration, prune: settings.prune }), state, log);
-    record(state, await updateVersion(client, target, plan, applyOptions, log));
+    deploy_record(state, await updateVersion(client, target, plan, applyOptions, log));
+}
+/** How every Botpress client of the run reaches the API: the settings' limits, the log's ears, the run's scrubber. */
+function transportOptions(settings, state, log) {
+    return {
+        baseUrl: settings.apiUrl,
+        token: settings.token,
+        workspaceId: settings.workspaceId,
+        userAgent: USER_AGENT,
+        timeoutMs: settings.timeoutMs,
+        maxAttempts: settings.maxAttempts,
+        onRetry: (message) => log.warning(message),
+        onResponse: (message) => log.debug(message),
+        scrub: (0,redact/* scrubberFor */.uS)(state.secretValues),
+    };
 }
 /**
- * Reads and checks the manifest, telling the report what it names as soon as
- * it is parsed. A TypeScript or JavaScript definition is another source of the
- * same data: its loader is a chunk of its own, loaded only by runs that need it.
+ * Reads and parses the manifest, telling the report what it names as soon as
+ * it is parsed; checks nothing, reads none of the files it names. A TypeScript
+ * or JavaScript definition is another source of the same data: its loader is a
+ * chunk of its own, loaded only by runs that need it.
  */
-async function loadManifest(settings, env, state, log) {
+async function parseManifestSource(settings, env, state, log) {
     const { manifestFile, manifestDisplayPath, workspace } = settings;
     const parsed = kind/* DEFINITION_FILE */.b.test(manifestFile)
         ? await (await __nccwpck_require__.e(/* import() */ 802).then(__nccwpck_require__.bind(__nccwpck_require__, 9802))).readDefinition(manifestFile, manifestDisplayPath, workspace, {
@@ -9583,7 +6285,12 @@ async function loadManifest(settings, env, state, log) {
     const declared = (parsed.data ?? {});
     const text = (key) => (typeof declared[key] === 'string' ? { [key]: declared[key] } : {});
     state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') };
-    return checkManifest(parsed, external_node_path_default().dirname(manifestFile), workspace);
+    return parsed;
+}
+/** The manifest, checked, with the files it names read. */
+async function loadManifest(settings, env, state, log) {
+    const parsed = await parseManifestSource(settings, env, state, log);
+    return checkManifest(parsed, external_node_path_default().dirname(settings.manifestFile), settings.workspace);
 }
 /** The manifest without `visibility`: a preview stays private, whatever the manifest publishes. */
 function privateVersion(manifest, log) {
@@ -9597,14 +6304,14 @@ function privateVersion(manifest, log) {
 /** The preview's name@version lookup: by the manifest's name, whatever id it has; previous versions below the manifest's. */
 function retargetLookup(manifest, settings, retarget) {
     const { id: _id, ...byName } = manifest;
-    const lookup = chooseLookup(byName, settings.expectedVersion === undefined ? {} : { expectedVersion: settings.expectedVersion });
+    const lookup = (0,lifecycle_lookup/* chooseLookup */.w6)(byName, settings.expectedVersion === undefined ? {} : { expectedVersion: settings.expectedVersion });
     if (lookup.by !== 'name')
         throw new Error('unreachable: a lookup without an id is by name');
     return { ...lookup, version: retarget.versionFrom(lookup.version), previousBelow: lookup.version };
 }
 /** Whether a value holds one of `secrets`, in any shape the scrubber knows (base64, URL- or JSON-encoded…). */
 function holdsSecretOf(secrets) {
-    const scrub = scrubberFor(secrets);
+    const scrub = (0,redact/* scrubberFor */.uS)(secrets);
     return (value) => scrub(value) !== value;
 }
 /**
@@ -9620,23 +6327,2465 @@ function knownSecretValues(settings, env) {
             .filter(([name]) => name.startsWith('SECRET_'))
             .map(([, value]) => value),
     ];
-    return values.filter((value) => typeof value === 'string' && isScrubbable(value));
+    return values.filter((value) => typeof value === 'string' && (0,redact/* isScrubbable */.yX)(value));
 }
 function showPlan(plan, state, log) {
     state.plan = plan;
     const previous = plan.previousVersion ? ` (previous version ${plan.previousVersion})` : '';
-    log.group(`Plan: ${plan.operation} ${plan.name}@${plan.version}${previous}`, formatPlanLog(plan));
+    log.group(`Plan: ${plan.operation} ${plan.name}@${plan.version}${previous}`, (0,format/* formatPlanLog */.HL)(plan));
     for (const name of plan.secrets.skipped) {
         log.warning(`Secret ${name} is optional and has no value (set SECRET_${name} or pass it in \`secrets\`); it was left out.`);
     }
     return plan;
 }
-function record(state, applied) {
+function deploy_record(state, applied) {
     state.operation = applied.operation;
     if (applied.integration)
         state.integration = applied.integration;
 }
 
+
+/***/ }),
+
+/***/ 2921:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ FileText)
+/* harmony export */ });
+/**
+ * A file sent as a JSON string without ever being held in memory whole: the
+ * integration's code bundle, which can be tens of megabytes. The API client
+ * streams it from disk (see api/body.ts).
+ */
+class FileText {
+    path;
+    bytes;
+    shown;
+    constructor(
+    /** Where it really is: inside the workspace, symbolic links resolved. */
+    path, bytes, 
+    /** As people see it, for errors (it must be UTF-8, which is checked as it is streamed). */
+    shown) {
+        this.path = path;
+        this.bytes = bytes;
+        this.shown = shown;
+    }
+}
+
+
+/***/ }),
+
+/***/ 419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LI: () => (/* binding */ resolveInside),
+/* harmony export */   SK: () => (/* binding */ FILE_LIMITS),
+/* harmony export */   rV: () => (/* binding */ FileRefused),
+/* harmony export */   xO: () => (/* binding */ readInside)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _base_size_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(536);
+
+
+
+/**
+ * The largest file of each kind the action reads. Sizes are checked before
+ * reading, so memory stays bounded whatever a repository holds.
+ */
+const FILE_LIMITS = {
+    manifest: 4 * 1024 * 1024,
+    code: 64 * 1024 * 1024,
+    svg: 1024 * 1024,
+    markdown: 2 * 1024 * 1024,
+    vrl: 64 * 1024,
+};
+/** Why a file the repository names is not read; the message names no content. */
+class FileRefused extends Error {
+    name = 'FileRefused';
+}
+function isInside(file, folder) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
+    // By path segment: `..build/index.js` is a folder of the workspace, `../build` is not.
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/**
+ * Where `file` really is: after every symbolic link, a regular file inside
+ * `workspace`, of at most `limit` bytes. Anything else (a path or a link that
+ * leaves the workspace, a FIFO, socket or device, a folder, a file too large)
+ * is refused before a byte of it is read.
+ */
+async function resolveInside(file, workspace, limit) {
+    let real;
+    try {
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new FileRefused(code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : String(code ?? error));
+    }
+    if (!isInside(real, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace))) {
+        throw new FileRefused('it leads outside the workspace (through `..`, an absolute path or a symbolic link); only files of the repository are read');
+    }
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(real);
+    if (info.isDirectory())
+        throw new FileRefused('it is a folder');
+    if (!info.isFile())
+        throw new FileRefused('it is not a regular file (a FIFO, socket or device)');
+    if (info.size > limit)
+        throw new FileRefused(`it has ${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSize */ .X)(info.size)}, over the limit of ${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSize */ .X)(limit)}`);
+    return { path: real, size: info.size };
+}
+/** Reads a file `resolveInside` accepts, never more than `limit` bytes even if it grows meanwhile. */
+async function readInside(file, workspace, limit) {
+    const { path: real } = await resolveInside(file, workspace, limit);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(real, 'r');
+    try {
+        const buffer = Buffer.alloc(limit + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > limit)
+                throw new FileRefused(`it grew over the limit of ${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSize */ .X)(limit)} while being read`);
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 7504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  em: () => (/* binding */ Utf8Error),
+  Iz: () => (/* binding */ checkUtf8),
+  _6: () => (/* binding */ decodeUtf8)
+});
+
+// UNUSED EXPORTS: invalidUtf8Offset
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/files/utf8.ts
+
+/** The offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
+function invalidUtf8Offset(bytes) {
+    for (let i = 0; i < bytes.length;) {
+        const first = bytes[i];
+        const length = first < 0x80 ? 1 : first >= 0xc2 && first <= 0xdf ? 2 : first >= 0xe0 && first <= 0xef ? 3 : first >= 0xf0 && first <= 0xf4 ? 4 : 0;
+        if (length === 0 || i + length > bytes.length)
+            return i;
+        for (let k = 1; k < length; k++)
+            if ((bytes[i + k] & 0xc0) !== 0x80)
+                return i;
+        // Overlong three- and four-byte forms, surrogates, and code points past U+10FFFF.
+        const second = bytes[i + 1];
+        if ((first === 0xe0 && second < 0xa0) || (first === 0xed && second > 0x9f) || (first === 0xf0 && second < 0x90) || (first === 0xf4 && second > 0x8f))
+            return i;
+        i += length;
+    }
+    return -1;
+}
+/**
+ * Throws an error naming `shown` and the byte offset where `bytes` (which
+ * stand at `start` in it) stop being UTF-8. Node's own check is native; the
+ * offset is worked out only for bytes that fail it.
+ */
+function checkUtf8(bytes, shown, start = 0) {
+    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes))
+        throw new Utf8Error(shown, start + invalidUtf8Offset(bytes));
+}
+/** The text of `bytes`, or an error naming `shown` and the byte offset where it stops being UTF-8. */
+function decodeUtf8(bytes, shown) {
+    checkUtf8(bytes, shown);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+class Utf8Error extends Error {
+    file;
+    offset;
+    name = 'Utf8Error';
+    constructor(file, offset) {
+        super(`${file} is not valid UTF-8 at byte ${offset}: save it as UTF-8 (nothing is sent with replaced characters)`);
+        this.file = file;
+        this.offset = offset;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9829);
+
+
+// A run of the bundle that only loads a TypeScript definition, in a process of
+// its own (see definition/child.ts): the loader is a chunk of its own.
+if (process.env[_definition_kind_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFINITION_CHILD */ .f])
+    await (await __nccwpck_require__.e(/* import() */ 802).then(__nccwpck_require__.bind(__nccwpck_require__, 9802))).definitionChild();
+else
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ qualifyName),
+/* harmony export */   q: () => (/* binding */ sameName),
+/* harmony export */   w6: () => (/* binding */ chooseLookup)
+/* harmony export */ });
+/* unused harmony export splitName */
+/* harmony import */ var _botpress_integration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3870);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4758);
+
+
+/**
+ * Chooses the lookup before any request: the `integration-id` input, else the
+ * manifest's `id`, else its `name` and `version`. By name, `expected-version`
+ * is compared with the manifest's version here, so that a mismatch sends nothing.
+ */
+function chooseLookup(manifest, settings) {
+    const id = settings.integrationId ?? manifest.id;
+    if (id !== undefined) {
+        if (id === '.' || id === '..') {
+            const source = settings.integrationId !== undefined ? 'The `integration-id` input' : `The \`id\` of ${manifest.displayPath}`;
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source} is "${id}", which is not an id: give the version's id (intver_…), or leave it out to find the version by name and version. Nothing was sent.`);
+        }
+        return { by: 'id', id };
+    }
+    const { name, version, displayPath } = manifest;
+    if (name === undefined || version === undefined) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${displayPath} says neither which version to deploy nor its id: set \`name\` and \`version\` in it (the action finds that version on Botpress, or creates it), ` +
+            'or set the `integration-id` input to the id of an existing version. Nothing was sent.');
+    }
+    // Botpress versions are semver; a tag or branch name that slipped through `${GITHUB_REF_NAME#v}` is not.
+    if (!_botpress_integration_js__WEBPACK_IMPORTED_MODULE_0__/* .EXACT_VERSION */ .XO.test(version)) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`\`version\` in ${displayPath} is "${version}", which is not a semantic version such as 1.5.0. Nothing was sent.`);
+    }
+    if (settings.expectedVersion !== undefined && settings.expectedVersion !== version) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`\`expected-version\` is ${settings.expectedVersion} but ${displayPath} says version ${version}: bump \`version\` in the manifest ` +
+            '(or write `version: ${GITHUB_REF_NAME#v}`) so that the tag and the manifest agree. Nothing was sent.');
+    }
+    return { by: 'name', name, version };
+}
+/** A name's workspace handle (`acme` of `acme/acme-crm`) and the rest; no handle in Botpress's own names. */
+function splitName(name) {
+    const slash = name.indexOf('/');
+    return slash < 0 ? { bare: name } : { handle: name.slice(0, slash), bare: name.slice(slash + 1) };
+}
+/**
+ * The name Botpress knows the integration by in this workspace: a bare name
+ * gets the workspace's handle, as Botpress's CLI does. A name with another
+ * handle belongs to another workspace: refused before anything is written.
+ */
+function qualifyName(name, workspaceHandle, displayPath) {
+    const { handle } = splitName(name);
+    if (handle === undefined)
+        return workspaceHandle ? `${workspaceHandle}/${name}` : name;
+    if (handle !== workspaceHandle) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`\`name\` in ${displayPath} is "${name}", with handle "${handle}", but this workspace's handle is ${workspaceHandle ? `"${workspaceHandle}"` : 'not set'}. ` +
+            `Write the name without a handle (it gets this workspace's), or check \`workspace-id\`. Nothing was sent.`);
+    }
+    return name;
+}
+/**
+ * Whether the manifest's name is the remote's: a bare manifest name matches
+ * the remote with any handle (the id was found in this workspace, so the handle
+ * is this workspace's), and a bare remote name (Botpress's own) as written.
+ */
+function sameName(manifestName, remoteName) {
+    if (manifestName === remoteName)
+        return true;
+    return splitName(manifestName).handle === undefined && splitName(remoteName).bare === manifestName;
+}
+
+
+/***/ }),
+
+/***/ 9829:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    core_error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function core_error(message, properties = {}) {
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./src/deploy.ts + 19 modules
+var deploy = __nccwpck_require__(59);
 ;// CONCATENATED MODULE: ./src/base/log.ts
 // What the runner's String.TrimStart() removes before it looks for `::`: .NET's
 // Char.IsWhiteSpace (U+0009–U+000D, U+0085, Unicode's Zs, Zl and Zp), with
@@ -9661,6 +8810,8 @@ function logLine(text) {
         .join('\n');
 }
 
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __nccwpck_require__(4758);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -9724,6 +8875,10 @@ function readRunContext(env) {
     };
 }
 
+// EXTERNAL MODULE: ./src/secrets/redact.ts
+var redact = __nccwpck_require__(4200);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
 
 /** The hidden line that finds this action's comment for one integration again. */
@@ -9739,8 +8894,8 @@ function cut(text) {
 /** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
 function commentBody(input, md) {
     const { integration, plan, failure } = input;
-    const who = whoMarkdown(input, md, md.code(input.key));
-    const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${resultLabel(input)}** |`];
+    const who = (0,format/* whoMarkdown */.OD)(input, md, md.code(input.key));
+    const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${(0,format/* resultLabel */._J)(input)}** |`];
     if (integration) {
         lines.push(`| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`);
     }
@@ -9752,8 +8907,10 @@ function commentBody(input, md) {
     lines.push('');
     if (failure)
         lines.push('<details open><summary>What failed</summary>', '', ...md.block(cut(failure)), '</details>', '');
+    if (input.removed)
+        lines.push(...(0,format/* removedMarkdown */.Mc)(input, md), '');
     if (plan)
-        lines.push('#### Plan', '', ...planTable(plan, md), '');
+        lines.push('#### Plan', '', ...(0,format/* planTable */.k0)(plan, md), '');
     lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>');
     return `${lines.join('\n')}\n`;
 }
@@ -9768,7 +8925,7 @@ function longestRun(value, char) {
     return longest;
 }
 function markdownFor(secretValues) {
-    const scrub = scrubberFor(secretValues);
+    const scrub = (0,redact/* scrubberFor */.uS)(secretValues);
     return {
         text: (value) => oneLine(scrub(value))
             .replace(/&/g, '&amp;')
@@ -9841,14 +8998,21 @@ async function appendSummary(markdown) {
 }
 /** Outputs of a run that reached its end. */
 function writeOutputs(state) {
-    const { operation, dryRun, integration, plan, previewVersion } = state;
+    const { operation, dryRun, integration, plan, previewVersion, removed } = state;
     if (!operation)
         return;
-    const outcome = { operation, dryRun, ...(integration && { integration }), ...(plan && { plan }), ...(previewVersion !== undefined && { previewVersion }) };
+    const outcome = {
+        operation,
+        dryRun,
+        ...(integration && { integration }),
+        ...(plan && { plan }),
+        ...(previewVersion !== undefined && { previewVersion }),
+        ...(removed && { removed }),
+    };
     try {
         // The server's answer may echo a secret: GITHUB_OUTPUT is read by later steps and never masked.
-        for (const [name, value] of Object.entries(outputsFor(outcome)))
-            setOutput(name, redact(value, state.secretValues));
+        for (const [name, value] of Object.entries((0,format/* outputsFor */.k5)(outcome)))
+            setOutput(name, (0,redact/* redact */.E$)(value, state.secretValues));
     }
     catch (error) {
         const what = integration ? `${integration.name}@${integration.version} (${integration.id})` : plan ? `${plan.name}@${plan.version}` : 'the integration';
@@ -9867,12 +9031,14 @@ function setOutputQuietly(name, value) {
 }
 /** The job summary, written on success and failure alike. */
 async function writeSummary(state) {
-    await appendSummary(fitWithin(summaryMarkdown(summaryInput(state), markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
+    await appendSummary(fitWithin((0,format/* summaryMarkdown */.eH)(summaryInput(state), markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
 }
 function summaryInput(state) {
-    const { integration, label, operation, dryRun, plan, failure } = state;
+    const { integration, label, operation, dryRun, plan, failure, removed, pullRequest } = state;
     return {
         dryRun,
+        ...(removed && { removed }),
+        ...(pullRequest !== undefined && { pullRequest }),
         ...(integration && { integration }),
         ...(label && { label }),
         ...(operation && { operation }),
@@ -9940,6 +9106,9 @@ async function publishComment(settings, context, state) {
     }
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
@@ -10078,49 +9247,8 @@ function missingTokenError() {
         'If the secret exists, check that this workflow can read it (environment secrets need `environment:` on the job).');
 }
 
-;// CONCATENATED MODULE: ./src/preview/version.ts
-
-
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-const PLACEHOLDERS = new Set(['version', 'number', 'sha']);
-/** The `preview-version` input's mistakes, found before anything is read: unknown or unclosed placeholders. */
-function checkPreviewPattern(pattern) {
-    for (const [, name] of pattern.matchAll(PLACEHOLDER)) {
-        if (!PLACEHOLDERS.has(name)) {
-            throw new errors/* InputError */.dz(`Input \`preview-version\` has the placeholder {${name}}; it takes {version}, {number} and {sha}.`);
-        }
-    }
-    if (/[{}]/.test(pattern.replace(PLACEHOLDER, ''))) {
-        throw new errors/* InputError */.dz(`Input \`preview-version\` has a \`{\` or \`}\` that opens or closes no placeholder: "${pattern}".`);
-    }
-    if (!pattern.includes('{number}')) {
-        throw new errors/* InputError */.dz('Input `preview-version` must hold {number}: without the pull request, the previews of two pull requests would be the same version.');
-    }
-}
-/**
- * The version a pull request's preview deploys: the manifest's version with a
- * semver pre-release naming the pull request (`1.5.0` → `1.5.0-pr.42`;
- * `2.0.0-beta.1` → `2.0.0-beta.1.pr.42`; build metadata stays last), or the
- * `preview-version` pattern filled in. Refused unless it is a semver version.
- */
-function previewVersion(manifestVersion, pattern, of) {
-    let version;
-    if (pattern) {
-        const values = { version: manifestVersion, number: String(of.number), sha: of.sha.slice(0, 7) };
-        version = pattern.replace(PLACEHOLDER, (_match, name) => values[name]);
-    }
-    else {
-        const build = manifestVersion.indexOf('+');
-        const [core, metadata] = build < 0 ? [manifestVersion, ''] : [manifestVersion.slice(0, build), manifestVersion.slice(build)];
-        version = `${core}${core.includes('-') ? '.' : '-'}pr.${of.number}${metadata}`;
-    }
-    if (!SEMVER.test(version) || !version.includes('-') || version === manifestVersion) {
-        const from = pattern ? `\`preview-version\` "${pattern}" gives` : 'The preview of pull request ' + of.number + ' would be';
-        throw new errors/* InputError */.dz(`${from} "${version}", which is not a semantic version with a pre-release of its own (such as 1.5.0-pr.${of.number}). Nothing was sent.`);
-    }
-    return version;
-}
-
+// EXTERNAL MODULE: ./src/preview/version.ts
+var preview_version = __nccwpck_require__(4356);
 ;// CONCATENATED MODULE: ./src/preview/mode.ts
 
 
@@ -10133,7 +9261,7 @@ function chooseMode(settings, context) {
     if (!settings.preview)
         return { kind: 'deploy' };
     if (settings.previewVersion)
-        checkPreviewPattern(settings.previewVersion);
+        (0,preview_version/* checkPreviewPattern */.Xz)(settings.previewVersion);
     const pullRequest = context.pullRequest;
     if (!pullRequest) {
         throw new errors/* InputError */.dz(`Input \`preview\` is true on a ${context.eventName || 'run without an'} event: previews are versions of a pull request, so run it on \`pull_request\` ` +
@@ -10219,22 +9347,21 @@ async function run() {
             throw missingTokenError();
         const mode = chooseMode(settings, context);
         if (mode.kind === 'preview-closed') {
-            // Removing the pull request's previews is not built yet: say so rather than deploy a closed pull request.
-            log.notice(`Pull request #${mode.of.number} is closed: no preview is deployed. Its preview versions stay on Botpress until removed.`);
-            setOutputQuietly('operation', 'skipped');
-            setOutputQuietly('skipped', 'true');
-            return;
+            // Only closed pull requests' runs need the cleanup: a chunk of its own.
+            await (await __nccwpck_require__.e(/* import() */ 739).then(__nccwpck_require__.bind(__nccwpck_require__, 8739))).endPreview(settings, process.env, state, log, mode.of);
         }
-        const pattern = settings.previewVersion;
-        const retarget = mode.kind === 'preview' ? { versionFrom: (version) => previewVersion(version, pattern, mode.of) } : undefined;
-        await deploy(settings, process.env, state, log, retarget);
+        else {
+            const pattern = settings.previewVersion;
+            const retarget = mode.kind === 'preview' ? { versionFrom: (version) => (0,preview_version/* previewVersion */.zR)(version, pattern, mode.of) } : undefined;
+            await (0,deploy/* deploy */.gg)(settings, process.env, state, log, retarget);
+        }
         writeOutputs(state);
     }
     catch (error) {
         annotate(error);
         // An API may echo what it was sent; the runner masks the log, but nothing
         // masks an error message copied elsewhere, so it is scrubbed here.
-        state.failure = redact((0,errors/* errorMessage */.gJ)(error), state.secretValues);
+        state.failure = (0,redact/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), state.secretValues);
         setOutputQuietly('dry-run', String(state.dryRun));
         setFailed(state.failure);
     }
@@ -10624,6 +9751,373 @@ const VRL_MAX_LENGTH = 2000;
 
 /***/ }),
 
+/***/ 4356:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xz: () => (/* binding */ checkPreviewPattern),
+/* harmony export */   jP: () => (/* binding */ previewBotTags),
+/* harmony export */   rM: () => (/* binding */ previewMatcher),
+/* harmony export */   zR: () => (/* binding */ previewVersion)
+/* harmony export */ });
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
+/* harmony import */ var _botpress_integration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3870);
+
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const PLACEHOLDERS = new Set(['version', 'number', 'sha']);
+/** The `preview-version` input's mistakes, found before anything is read: unknown or unclosed placeholders. */
+function checkPreviewPattern(pattern) {
+    for (const [, name] of pattern.matchAll(PLACEHOLDER)) {
+        if (!PLACEHOLDERS.has(name)) {
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`preview-version\` has the placeholder {${name}}; it takes {version}, {number} and {sha}.`);
+        }
+    }
+    if (/[{}]/.test(pattern.replace(PLACEHOLDER, ''))) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`preview-version\` has a \`{\` or \`}\` that opens or closes no placeholder: "${pattern}".`);
+    }
+    if (!pattern.includes('{number}')) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('Input `preview-version` must hold {number}: without the pull request, the previews of two pull requests would be the same version.');
+    }
+}
+/**
+ * The version a pull request's preview deploys: the manifest's version with a
+ * semver pre-release naming the pull request (`1.5.0` → `1.5.0-pr.42`;
+ * `2.0.0-beta.1` → `2.0.0-beta.1.pr.42`; build metadata stays last), or the
+ * `preview-version` pattern filled in. Refused unless it is a semver version.
+ */
+function previewVersion(manifestVersion, pattern, of) {
+    let version;
+    if (pattern) {
+        const values = { version: manifestVersion, number: String(of.number), sha: of.sha.slice(0, 7) };
+        version = pattern.replace(PLACEHOLDER, (_match, name) => values[name]);
+    }
+    else {
+        const build = manifestVersion.indexOf('+');
+        const [core, metadata] = build < 0 ? [manifestVersion, ''] : [manifestVersion.slice(0, build), manifestVersion.slice(build)];
+        version = `${core}${core.includes('-') ? '.' : '-'}pr.${of.number}${metadata}`;
+    }
+    if (!_botpress_integration_js__WEBPACK_IMPORTED_MODULE_1__/* .SEMVER */ .HX.test(version) || !version.includes('-') || version === manifestVersion) {
+        const from = pattern ? `\`preview-version\` "${pattern}" gives` : 'The preview of pull request ' + of.number + ' would be';
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${from} "${version}", which is not a semantic version with a pre-release of its own (such as 1.5.0-pr.${of.number}). Nothing was sent.`);
+    }
+    return version;
+}
+// A version as `{version}` stands in a preview: no build metadata, which semver puts last.
+const VERSION_PART = String.raw `\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?`;
+/**
+ * Whether a version is a preview of pull request `number`, whatever the
+ * manifest's version was when it was made (a pull request may bump it): the
+ * default pattern, or `preview-version` with `{version}` standing for any
+ * version and `{sha}` for any commit. Another pull request's never matches.
+ */
+function previewMatcher(pattern, number) {
+    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const source = pattern
+        ? pattern
+            .split(PLACEHOLDER)
+            .map((part, index) => (index % 2 === 0 ? escape(part) : part === 'version' ? VERSION_PART : part === 'sha' ? '[0-9a-f]{7}' : String(number)))
+            .join('')
+        : `${VERSION_PART}[-.]pr\\.${number}(?:\\+[0-9A-Za-z.-]+)?`;
+    const matcher = new RegExp(`^${source}$`);
+    return (version) => matcher.test(version);
+}
+/** The tags that find a pull request's preview bot again: the integration (with its handle) and the pull request. */
+function previewBotTags(name, number) {
+    return { 'deploy-botpress-integration': name, 'pull-request': String(number) };
+}
+
+
+/***/ }),
+
+/***/ 2011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HL: () => (/* binding */ formatPlanLog),
+/* harmony export */   Mc: () => (/* binding */ removedMarkdown),
+/* harmony export */   OD: () => (/* binding */ whoMarkdown),
+/* harmony export */   _J: () => (/* binding */ resultLabel),
+/* harmony export */   eH: () => (/* binding */ summaryMarkdown),
+/* harmony export */   k0: () => (/* binding */ planTable),
+/* harmony export */   k5: () => (/* binding */ outputsFor)
+/* harmony export */ });
+/* unused harmony exports planRows, whoLabel */
+/* harmony import */ var _base_size_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(536);
+
+/** The step's outputs, by the names action.yml declares. */
+function outputsFor({ operation, dryRun, integration, plan, previewVersion, removed }) {
+    const common = {
+        operation,
+        created: String(operation === 'created'),
+        'dry-run': String(dryRun),
+        ...(previewVersion !== undefined && { 'preview-version': previewVersion }),
+        ...(removed && { deleted: JSON.stringify(removed) }),
+    };
+    if (!integration)
+        return { ...common, ...(plan && { name: plan.name, version: plan.version }) };
+    return {
+        ...common,
+        'version-id': integration.id,
+        'verification-status': integration.verificationStatus,
+        name: integration.name,
+        version: integration.version,
+        visibility: integration.visibility,
+        'updated-at': integration.updatedAt,
+        integration: JSON.stringify(integration),
+    };
+}
+/** The plan as rows of what happens to what: one row per section that has anything. */
+function planRows(plan, name) {
+    const list = (names) => names.map(name).join(', ');
+    const rows = plan.sections
+        .filter((s) => s.added.length || s.changed.length || s.removed.length || s.unchanged)
+        .map((s) => ({
+        what: s.section,
+        added: list(s.added),
+        changed: [list(s.changed), s.unchanged ? `(${s.unchanged} unchanged)` : ''].filter(Boolean).join(' '),
+        removed: list(s.removed),
+    }));
+    if (plan.settingsChanged.length)
+        rows.unshift({ what: 'settings', added: '', changed: list(plan.settingsChanged), removed: '' });
+    const { added, updated, kept, skipped, removed } = plan.secrets;
+    if (added.length + updated.length + kept.length + skipped.length + removed.length) {
+        const unchanged = [kept.length ? `${list(kept)} kept` : '', skipped.length ? `${list(skipped)} skipped (optional, no value)` : ''];
+        rows.push({
+            what: 'secrets',
+            added: list(added),
+            changed: [updated.length ? `${list(updated)} set` : '', ...unchanged].filter(Boolean).join('; '),
+            removed: list(removed),
+        });
+    }
+    return rows;
+}
+/** The plan for the log: a line per section, then the files sent. */
+function formatPlanLog(plan) {
+    const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- ';
+    const lines = planRows(plan, (name) => name).map((row) => {
+        const parts = [row.added && `+ ${row.added}`, row.changed && `~ ${row.changed}`, row.removed && `${removed}${row.removed}`].filter(Boolean);
+        return `${row.what}: ${parts.join('  ')}`;
+    });
+    for (const file of plan.files)
+        lines.push(`${file.key}: ${file.path} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .X)(file.bytes)})`);
+    return lines.length ? lines : ['nothing to change'];
+}
+const RESULTS = {
+    deleted: '🧹 preview removed',
+    skipped: '✅ no preview left to remove',
+    created: '✅ created',
+    updated: '✅ updated',
+    'validated-create': '🧪 dry run: creation validated, nothing created',
+    'validated-update': '🧪 dry run: update validated, not applied',
+};
+/** What became of the run, in a few words. */
+function resultLabel({ operation, failure }) {
+    if (failure !== undefined || operation === undefined)
+        return '❌ failed';
+    return RESULTS[operation];
+}
+/** Who the run was about: from Botpress when it answered, else from the plan or the manifest. */
+function whoLabel({ integration, plan, label = {} }) {
+    if (integration)
+        return { title: integration.title, version: `${integration.name}@${integration.version}` };
+    const name = plan?.name ?? label.name;
+    const version = plan?.version ?? label.version;
+    return { ...(label.title !== undefined && { title: label.title }), ...(name && version && { version: `${name}@${version}` }) };
+}
+/** Who the run was about, as a Markdown heading's text. */
+function whoMarkdown(input, md, fallback) {
+    const who = whoLabel(input);
+    const version = who.version ? md.code(who.version) : '';
+    return `${who.title ? md.text(who.title) : fallback}${version && ` — ${version}`}`;
+}
+/** The job summary in Markdown: who, what happened, the facts and the plan. */
+function summaryMarkdown(input, md) {
+    const { integration, dryRun, plan, failure } = input;
+    const lines = [`## ${whoMarkdown(input, md, 'Deploy Botpress integration')}`, '', `**${resultLabel(input)}**`, ''];
+    if (integration) {
+        lines.push('| | |', '|---|---|', `| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${md.text(integration.updatedAt)} |`, `| Dry run | ${dryRun} |`, '');
+    }
+    if (failure)
+        lines.push(...md.block(failure), '');
+    if (input.removed)
+        lines.push(...removedMarkdown(input, md), '');
+    if (plan) {
+        lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planTable(plan, md));
+        if (plan.files.length) {
+            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .X)(f.bytes)})`).join(', ')}`);
+        }
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+/** What a cleanup removed, as a sentence and a table. */
+function removedMarkdown({ removed = [], pullRequest }, md) {
+    const of = pullRequest === undefined ? 'its pull request' : `pull request #${pullRequest}`;
+    if (!removed.length)
+        return [`Nothing of ${of}'s previews was left on Botpress.`];
+    return [
+        `Removed what the previews of ${of} made:`,
+        '',
+        '| | Name | Version | Id |',
+        '|---|---|---|---|',
+        ...removed.map((item) => `| ${item.kind} | ${md.code(item.name)} | ${item.version ? md.code(item.version) : ''} | ${md.code(item.id)} |`),
+    ];
+}
+/** The plan as a Markdown table, for the summary and the pull-request comment. */
+function planTable(plan, md) {
+    const rows = planRows(plan, md.code);
+    if (!rows.length)
+        return ['Nothing to change in the definition.'];
+    const removed = plan.previousVersion ? `Dropped since ${md.text(plan.previousVersion)}` : plan.operation === 'create' ? '' : 'Removed';
+    return [`| | Added | Changed | ${removed} |`, '|---|---|---|---|', ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`)];
+}
+
+
+/***/ }),
+
+/***/ 4200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   uS: () => (/* binding */ scrubberFor),
+/* harmony export */   vb: () => (/* binding */ MIN_SECRET_LENGTH),
+/* harmony export */   yX: () => (/* binding */ isScrubbable)
+/* harmony export */ });
+/* unused harmony export secretShapes */
+/**
+ * The one length rule for secret values: below it a value (or a line of one)
+ * cannot be scrubbed or masked without blanking ordinary words. The resolver
+ * refuses shorter values, the scrubber and the masks skip shorter ones.
+ */
+const MIN_SECRET_LENGTH = 6;
+/** Whether a value (or one line of a value) is long enough to be scrubbed and masked. */
+function isScrubbable(value) {
+    return value.length >= MIN_SECRET_LENGTH;
+}
+/** The shortest stretch of a secret's base64 worth scrubbing: shorter ones match by chance. */
+const MIN_BASE64_CORE = 8;
+/**
+ * The stretches of `secret`'s base64 that do not depend on what surrounds it:
+ * one for each of the three alignments the secret can have in a longer
+ * encoded text, in the standard and the URL-safe alphabets.
+ */
+function base64Cores(secret) {
+    const bytes = Buffer.from(secret);
+    const cores = [];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const core = encoded.slice(start, end);
+        if (core.length >= MIN_BASE64_CORE)
+            cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return cores;
+}
+const hex2 = (byte) => byte.toString(16).toUpperCase().padStart(2, '0');
+const lowerHex = (text) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+/** The shapes of one form of a secret: as it is, and each encoding that text leaving the action may hold it in. */
+function encodings(secret) {
+    const bytes = Buffer.from(secret);
+    // JSON, with `/` as `\\/` or not, and what is not ASCII as `\\uXXXX` (either hex case) or not.
+    const json = JSON.stringify(secret).slice(1, -1);
+    const jsons = [json, json.replace(/\//g, '\\/')].flatMap((text) => {
+        const ascii = text.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        return [text, ascii, ascii.replace(/\\u([0-9a-f]{4})/g, (_escape, code) => `\\u${code.toUpperCase()}`)];
+    });
+    const percent = encodeURIComponent(secret);
+    // RFC 3986 reserves !'()* too; some encoders escape them.
+    const strict = percent.replace(/[!'()*]/g, (char) => `%${hex2(char.charCodeAt(0))}`);
+    const every = [...bytes].map((byte) => `%${hex2(byte)}`).join('');
+    const hex = bytes.toString('hex');
+    const html = secret.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
+    const codePoints = [...secret].map((char) => char.codePointAt(0));
+    return [
+        secret,
+        ...jsons,
+        ...[percent, strict, every].flatMap((encoded) => [encoded, lowerHex(encoded), encoded.replace(/%20/g, '+')]),
+        // Encoded twice: every `%` of the once-encoded text becomes `%25`.
+        encodeURIComponent(percent),
+        encodeURIComponent(strict),
+        hex,
+        hex.toUpperCase(),
+        html,
+        html.replace(/&#39;/g, '&apos;'),
+        codePoints.map((code) => `&#${code};`).join(''),
+        codePoints.map((code) => `&#x${code.toString(16)};`).join(''),
+        codePoints.map((code) => `&#x${code.toString(16).toUpperCase()};`).join(''),
+        ...base64Cores(secret),
+    ];
+}
+/**
+ * Every shape a secret takes in text that left the action: as it is, and its
+ * Unicode NFC and NFD forms, each JSON-escaped (`\uXXXX` and `\/` too),
+ * percent-encoded (either hex case, RFC 3986's extra reserved characters,
+ * every byte, twice), in hex, as HTML entities, and in base64 at any alignment.
+ */
+function secretShapes(secret) {
+    const forms = new Set([secret, secret.normalize('NFC'), secret.normalize('NFD')]);
+    return [...new Set([...forms].flatMap(encodings))];
+}
+/**
+ * `text` with every occurrence of `shapes` that a line break cuts in two
+ * (a value wrapped at a line length, base64 wrapped at 76 columns) replaced
+ * whole, line breaks included.
+ */
+function scrubAcrossLines(text, shapes) {
+    if (!/[\r\n]/.test(text))
+        return text;
+    const at = [];
+    const parts = [];
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (char === '\r' || char === '\n')
+            continue;
+        at.push(i);
+        parts.push(char);
+    }
+    const flat = parts.join('');
+    const ranges = [];
+    for (const shape of shapes) {
+        for (let found = flat.indexOf(shape); found !== -1; found = flat.indexOf(shape, found + shape.length)) {
+            ranges.push([at[found], at[found + shape.length - 1] + 1]);
+        }
+    }
+    if (!ranges.length)
+        return text;
+    ranges.sort((a, b) => a[0] - b[0]);
+    let result = '';
+    let from = 0;
+    for (const [start, end] of ranges) {
+        if (end <= from)
+            continue;
+        result += `${text.slice(from, Math.max(from, start))}***`;
+        from = end;
+    }
+    return result + text.slice(from);
+}
+/**
+ * A function that replaces every secret value in text (error messages,
+ * summaries, comments, outputs) in each of its shapes, also where a line break
+ * cuts one; the shapes are worked out once. Values shorter than
+ * MIN_SECRET_LENGTH are left: the run refuses secrets that short, and no token is.
+ */
+function scrubberFor(secrets) {
+    const shapes = [...new Set(secrets.filter(isScrubbable).flatMap(secretShapes))].sort((a, b) => b.length - a.length);
+    return (text) => {
+        const whole = shapes.reduce((result, shape) => (result.includes(shape) ? result.split(shape).join('***') : result), text);
+        return scrubAcrossLines(whole, shapes);
+    };
+}
+/** `text` with every secret value replaced, in each of its shapes (see scrubberFor). */
+function redact(text, secrets) {
+    return scrubberFor(secrets)(text);
+}
+
+
+/***/ }),
+
 /***/ 194:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -10751,6 +10245,818 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: external "./undici-lazy.cjs"
+var external_undici_lazy_cjs_ = __nccwpck_require__(194);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new external_undici_lazy_cjs_.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { BotpressClient } from './api/client.js'
+import type { TransportOptions } from './api/transport.js'
 import type { RemoteIntegration } from './botpress/integration.js'
 import { createVersion, updateVersion, type Operation } from './lifecycle/apply.js'
 import { findAfterConflict, findTarget } from './lifecycle/find.js'
@@ -7,7 +8,7 @@ import { resolveInterfaces } from './lifecycle/interfaces.js'
 import { chooseLookup, type Lookup } from './lifecycle/lookup.js'
 import { DEFINITION_FILE } from './definition/kind.js'
 import type { Log } from './base/log.js'
-import { checkManifest, readManifest, type Manifest } from './manifest/load.js'
+import { checkManifest, readManifest, type Manifest, type ParsedManifest } from './manifest/load.js'
 import { planCreate } from './plan/create.js'
 import { planUpdate, type LocalInput, type Plan } from './plan/plan.js'
 import { formatPlanLog } from './report/format.js'
@@ -49,18 +50,7 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
   for (const part of parts) log.mask(part)
   append(state.secretValues, parts)
 
-  const client = new BotpressClient({
-    baseUrl: settings.apiUrl,
-    token: settings.token,
-    workspaceId: settings.workspaceId,
-    userAgent: USER_AGENT,
-    timeoutMs: settings.timeoutMs,
-    maxAttempts: settings.maxAttempts,
-    bypassBreakingChanges: settings.bypassBreakingChanges,
-    onRetry: (message) => log.warning(message),
-    onResponse: (message) => log.debug(message),
-    scrub: scrubberFor(state.secretValues),
-  })
+  const client = new BotpressClient({ ...transportOptions(settings, state, log), bypassBreakingChanges: settings.bypassBreakingChanges })
   if (retarget && settings.requestVerification) log.notice('`request-verification` is ignored for a preview: only public versions are verified.')
   const requestVerification = settings.requestVerification && !retarget
   const applyOptions = { dryRun: settings.dryRun, requestVerification, displayPath: manifest.displayPath }
@@ -92,12 +82,28 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
   record(state, await updateVersion(client, target, plan, applyOptions, log))
 }
 
+/** How every Botpress client of the run reaches the API: the settings' limits, the log's ears, the run's scrubber. */
+export function transportOptions(settings: Settings, state: RunState, log: Log): TransportOptions {
+  return {
+    baseUrl: settings.apiUrl,
+    token: settings.token,
+    workspaceId: settings.workspaceId,
+    userAgent: USER_AGENT,
+    timeoutMs: settings.timeoutMs,
+    maxAttempts: settings.maxAttempts,
+    onRetry: (message) => log.warning(message),
+    onResponse: (message) => log.debug(message),
+    scrub: scrubberFor(state.secretValues),
+  }
+}
+
 /**
- * Reads and checks the manifest, telling the report what it names as soon as
- * it is parsed. A TypeScript or JavaScript definition is another source of the
- * same data: its loader is a chunk of its own, loaded only by runs that need it.
+ * Reads and parses the manifest, telling the report what it names as soon as
+ * it is parsed; checks nothing, reads none of the files it names. A TypeScript
+ * or JavaScript definition is another source of the same data: its loader is a
+ * chunk of its own, loaded only by runs that need it.
  */
-async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<Manifest> {
+export async function parseManifestSource(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<ParsedManifest> {
   const { manifestFile, manifestDisplayPath, workspace } = settings
   const parsed = DEFINITION_FILE.test(manifestFile)
     ? await (
@@ -111,7 +117,13 @@ async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: R
   const declared = (parsed.data ?? {}) as Record<string, unknown>
   const text = (key: string) => (typeof declared[key] === 'string' ? { [key]: declared[key] as string } : {})
   state.label = { ...text('id'), ...text('title'), ...text('name'), ...text('version') }
-  return checkManifest(parsed, path.dirname(manifestFile), workspace)
+  return parsed
+}
+
+/** The manifest, checked, with the files it names read. */
+async function loadManifest(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<Manifest> {
+  const parsed = await parseManifestSource(settings, env, state, log)
+  return checkManifest(parsed, path.dirname(settings.manifestFile), settings.workspace)
 }
 
 /** The manifest without `visibility`: a preview stays private, whatever the manifest publishes. */

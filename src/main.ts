@@ -66,15 +66,13 @@ export async function run(): Promise<void> {
     if (!settings.token) throw missingTokenError()
     const mode = chooseMode(settings, context)
     if (mode.kind === 'preview-closed') {
-      // Removing the pull request's previews is not built yet: say so rather than deploy a closed pull request.
-      log.notice(`Pull request #${mode.of.number} is closed: no preview is deployed. Its preview versions stay on Botpress until removed.`)
-      setOutputQuietly('operation', 'skipped')
-      setOutputQuietly('skipped', 'true')
-      return
+      // Only closed pull requests' runs need the cleanup: a chunk of its own.
+      await (await import('./end-preview.js')).endPreview(settings, process.env, state, log, mode.of)
+    } else {
+      const pattern = settings.previewVersion
+      const retarget = mode.kind === 'preview' ? { versionFrom: (version: string) => previewVersion(version, pattern, mode.of) } : undefined
+      await deploy(settings, process.env, state, log, retarget)
     }
-    const pattern = settings.previewVersion
-    const retarget = mode.kind === 'preview' ? { versionFrom: (version: string) => previewVersion(version, pattern, mode.of) } : undefined
-    await deploy(settings, process.env, state, log, retarget)
     writeOutputs(state)
   } catch (error) {
     annotate(error)

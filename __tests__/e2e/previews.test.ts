@@ -99,12 +99,4 @@ describe('a pull request preview', () => {
     expect(push.stdout).toContain('::error::Input `preview` is true on a push event: previews are versions of a pull request')
     expect(api.requests).toEqual([])
   })
-
-  it('deploys nothing when the pull request closes', async () => {
-    const closed = await preview({}, 'closed')
-    expect(closed.code).toBe(0)
-    expect(closed.outputs).toMatchObject({ operation: 'skipped', skipped: 'true' })
-    expect(closed.stdout).toContain('::notice::Pull request #42 is closed: no preview is deployed.')
-    expect(api.requests).toEqual([])
-  })
 })

@@ -13,12 +13,13 @@ import { createServer as createTlsServer } from 'node:https'
 import { randomBytes } from 'node:crypto'
 import semver from 'semver'
 import { violations } from './openapi.mjs'
+import { botRoutes } from './botpress-bots.mjs'
 
 /**
  * @typedef {{ status?: number, headers?: Record<string, string>, body?: unknown, delayMs?: number, drop?: boolean, trickleMs?: number, resetMidBody?: boolean }} Fault
  * trickleMs: the answer's headers at once, then a space every 100 ms for that long, then its body.
  * resetMidBody: the answer's headers and half its body, then the connection is reset.
- * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: any, raw: string, violations: string[], abandoned?: boolean }} ReceivedRequest
+ * @typedef {{ method: string, path: string, query: URLSearchParams, headers: import('node:http').IncomingHttpHeaders, body: any, raw: string, violations: string[], abandoned?: boolean }} ReceivedRequest
  * @typedef {Record<string, any>} Integration
  * @typedef {{ id: string, name: string, version: string, public?: boolean }} InterfaceVersion
  */
@@ -183,7 +184,8 @@ function botpressError(status, type, message) {
  * With `tls` it serves https (for tests that go through a proxy, which loopback http never does).
  * `handle` is the workspace's (null for none); `interfaces` are interface versions, public ones on the hub;
  * with `updatablePublic`, public and unlisted versions may be updated, as in Botpress's own workspace.
- * @param {{ integrations?: Integration[], secretValues?: Record<string, Record<string, string>>, token?: string, workspaceId?: string, handle?: string | null, interfaces?: InterfaceVersion[], updatablePublic?: boolean, port?: number, tls?: { key: string, cert: string }, log?: (line: string) => void }} [options]
+ * Lists (versions, bots) come in pages of `pageSize` (20); `registration` says how bots' installations end (botpress-bots.mjs).
+ * @param {{ integrations?: Integration[], secretValues?: Record<string, Record<string, string>>, token?: string, workspaceId?: string, handle?: string | null, interfaces?: InterfaceVersion[], updatablePublic?: boolean, port?: number, tls?: { key: string, cert: string }, log?: (line: string) => void, pageSize?: number, registration?: import('./botpress-bots.mjs').RegistrationBehaviour }} [options]
  */
 export async function startBotpressApi(options = {}) {
   const token = options.token ?? TEST_TOKEN
@@ -205,6 +207,15 @@ export async function startBotpressApi(options = {}) {
   const requests = []
   /** @type {Fault[]} */
   const faults = []
+  const pageSize = options.pageSize ?? 20
+  const bots = botRoutes({
+    makeId,
+    error: botpressError,
+    integration: (id) => integrations.get(id),
+    pageSize,
+    registration: options.registration ?? {},
+    violations,
+  })
   /** Responses of ours that break the document: a bug in this fake, surfaced by the tests. */
   /** @type {string[]} */
   const ownViolations = []
@@ -227,11 +238,28 @@ export async function startBotpressApi(options = {}) {
    * @param {string} path
    * @param {any} body
    * @param {import('node:http').IncomingHttpHeaders} headers
+   * @param {URLSearchParams} query
    * @returns {{ status: number, body: any }}
    */
-  function route(method, path, body, headers) {
+  function route(method, path, body, headers, query) {
     if (headers.authorization !== `Bearer ${token}`) return botpressError(401, 'Unauthorized', 'Invalid or expired token')
     if (headers['x-workspace-id'] !== workspaceId) return botpressError(403, 'Forbidden', `You are not a member of workspace ${headers['x-workspace-id']}`)
+    if (path.startsWith('/v1/admin/bots')) {
+      // Without this header Botpress keys a bot's integrations by id, not by alias.
+      if (headers['x-multiple-integrations'] !== 'true') return botpressError(400, 'InvalidPayload', 'This client must send x-multiple-integrations: true')
+      return bots.route(method, path, query, body) ?? botpressError(404, 'NotFound', `No route for ${method} ${path}`)
+    }
+    if (method === 'GET' && path === '/v1/admin/integrations') {
+      const name = query.get('name')
+      const matching = [...integrations.values()].filter((i) => name === null || i.name === name)
+      const start = Number(query.get('nextToken') ?? 0)
+      const next = start + pageSize < matching.length ? String(start + pageSize) : undefined
+      const listed = matching.slice(start, start + pageSize).map((i) => {
+        const { id, name, version, createdAt, updatedAt, title, description, iconUrl, public: isPublic, visibility, verificationStatus, lifecycleStatus } = i
+        return { id, name, version, createdAt, updatedAt, title, description, iconUrl, public: isPublic, visibility, verificationStatus, lifecycleStatus }
+      })
+      return { status: 200, body: { integrations: listed, meta: next ? { nextToken: next } : {} } }
+    }
     const byName = /^\/v1\/admin\/integrations\/([^/]+)\/([^/]+)$/.exec(path)
     if (method === 'GET' && byName && byName[2] !== 'validate') {
       const name = decodeURIComponent(/** @type {string} */ (byName[1]))
@@ -338,6 +366,12 @@ export async function startBotpressApi(options = {}) {
     const integration = integrations.get(id)
     if (!integration) return botpressError(404, 'ResourceNotFound', `Integration "${id}" doesn't exist`)
     if (method === 'GET' && !match[2]) return { status: 200, body: { integration } }
+    if (method === 'DELETE' && !match[2]) {
+      if (bots.installs(id)) return botpressError(409, 'ReferenceConstraint', `Integration ${id} is installed in a bot; uninstall it first`)
+      integrations.delete(id)
+      secrets.delete(id)
+      return { status: 200, body: {} }
+    }
     if (method !== 'PUT') return botpressError(405, 'MethodNotAllowed', `${method} is not allowed on ${path}`)
     if (!String(headers['content-type']).startsWith('application/json')) {
       return botpressError(400, 'InvalidPayload', 'Content-Type must be application/json')
@@ -375,6 +409,10 @@ export async function startBotpressApi(options = {}) {
 
   /** @param {string} method @param {string} path */
   function responseName(method, path) {
+    if (path === '/v1/admin/bots') return method === 'POST' ? 'createBotResponse' : 'listBotsResponse'
+    if (path.startsWith('/v1/admin/bots/')) return { GET: 'getBotResponse', PUT: 'updateBotResponse', DELETE: 'deleteBotResponse' }[method] ?? 'getBotResponse'
+    if (path === '/v1/admin/integrations' && method === 'GET') return 'listIntegrationsResponse'
+    if (method === 'DELETE') return 'deleteIntegrationResponse'
     if (method === 'POST' && path === '/v1/admin/integrations/validate') return 'validateIntegrationCreationResponse'
     if (path.endsWith('/validate')) return 'validateIntegrationUpdateResponse'
     if (path.endsWith('/request-verification')) return 'requestIntegrationVerificationResponse'
@@ -388,6 +426,8 @@ export async function startBotpressApi(options = {}) {
 
   /** The request body's name in the document, to check what the action sent. @param {string} method @param {string} path */
   function requestBodyName(method, path) {
+    if (method === 'POST' && path === '/v1/admin/bots') return 'createBotBody'
+    if (method === 'PUT' && path.startsWith('/v1/admin/bots/')) return 'updateBotBody'
     if (method === 'POST' && path === '/v1/admin/integrations') return 'createIntegrationBody'
     if (method === 'POST' && path === '/v1/admin/integrations/validate') return 'validateIntegrationCreationBody'
     if (method === 'POST' && path === '/v1/admin/integrations/request-verification') return 'requestIntegrationVerificationBody'
@@ -403,7 +443,8 @@ export async function startBotpressApi(options = {}) {
     req.on('end', async () => {
       const text = Buffer.concat(chunks).toString('utf8')
       const method = req.method ?? 'GET'
-      const path = (req.url ?? '/').split('?')[0] ?? '/'
+      const [path = '/', search = ''] = (req.url ?? '/').split('?')
+      const query = new URLSearchParams(search)
       /** @type {any} */
       let body
       try {
@@ -416,6 +457,7 @@ export async function startBotpressApi(options = {}) {
       const received = {
         method,
         path,
+        query,
         headers: req.headers,
         body,
         raw: text,
@@ -443,7 +485,7 @@ export async function startBotpressApi(options = {}) {
             body: fault.body ?? botpressError(fault.status, fault.status === 429 ? 'RateLimited' : 'Internal', 'Injected failure').body,
             ...(fault.headers && { headers: fault.headers }),
           }
-        : route(method, path, body, req.headers)
+        : route(method, path, body, req.headers, query)
       // Injected faults may break the document on purpose; routed answers never should.
       if (answer.status === 200 && !fault?.status) {
         ownViolations.push(...violations('responses', responseName(method, path), answer.body).map((v) => `${method} ${path} response: ${v}`))
@@ -493,6 +535,8 @@ export async function startBotpressApi(options = {}) {
     },
     /** Every version the server holds. */
     all: () => [...integrations.values()],
+    /** The bots: every one the server holds, and `add` to seed one (`seedBot` makes a complete one). */
+    bots: { all: bots.all, add: bots.add, seed: bots.seedBot },
     /** Queues faults, one per coming request, in order. @param {Fault[]} list */
     fail(...list) {
       faults.push(...list)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { RunContext } from '../../src/github/context.js'
 import { chooseMode } from '../../src/preview/mode.js'
-import { checkPreviewPattern, previewVersion } from '../../src/preview/version.js'
+import { checkPreviewPattern, previewMatcher, previewVersion } from '../../src/preview/version.js'
 
 const pr42 = { number: 42, sha: '9b1c7e2f4a6d8c0b1e3f5a7c9d0e2f4a6b8c0d1e' }
 
@@ -65,5 +65,38 @@ describe('chooseMode', () => {
     expect(() => chooseMode({ ...settings, dryRun: true }, context(pr))).toThrow('Inputs `preview` and `dry-run` are both true')
     expect(() => chooseMode({ ...settings, integrationId: 'intver_x' }, context(pr))).toThrow('leave `integration-id` empty for previews')
     expect(() => chooseMode({ ...settings, previewVersion: '{v}' }, context(pr))).toThrow('placeholder {v}')
+  })
+})
+
+describe('previewMatcher', () => {
+  it('finds pull request 42’s default previews of any version, and no other pull request’s', () => {
+    const is42 = previewMatcher('', 42)
+    for (const version of ['1.5.0-pr.42', '0.1.0-pr.42', '2.0.0-beta.1.pr.42', '1.5.0-pr.42+build.7', '1.5.0-rc.1-x.pr.42'])
+      expect([version, is42(version)]).toEqual([version, true])
+    for (const version of [
+      '1.5.0',
+      '1.5.0-pr.41',
+      '1.5.0-pr.420',
+      '1.5.0-pr.4',
+      '1.5.0-pr.42.pr.7',
+      '1.5.0-xpr.42',
+      'x1.5.0-pr.42',
+      '1.5.0-pr.42-x',
+      '1.5.0-pr-42',
+    ]) {
+      expect([version, is42(version)]).toEqual([version, false])
+    }
+  })
+
+  it('follows a pattern: {version} any version, {sha} any commit, {number} this pull request only', () => {
+    const is42 = previewMatcher('{version}-preview.{number}.{sha}', 42)
+    expect(is42('1.5.0-preview.42.9b1c7e2')).toBe(true)
+    expect(is42('2.0.0-beta.1-preview.42.0123abc')).toBe(true)
+    expect(is42('1.5.0-preview.41.9b1c7e2')).toBe(false)
+    expect(is42('1.5.0-preview.42.9b1c7e')).toBe(false)
+    expect(is42('1.5.0-pr.42')).toBe(false)
+    // The pattern's dots are dots, not any character.
+    expect(previewMatcher('0.0.{number}-pr', 42)('0x0y42-pr')).toBe(false)
+    expect(previewMatcher('0.0.{number}-pr', 42)('0.0.42-pr')).toBe(true)
   })
 })

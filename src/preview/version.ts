@@ -49,3 +49,29 @@ export function previewVersion(manifestVersion: string, pattern: string, of: Pre
   }
   return version
 }
+
+// A version as `{version}` stands in a preview: no build metadata, which semver puts last.
+const VERSION_PART = String.raw`\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?`
+
+/**
+ * Whether a version is a preview of pull request `number`, whatever the
+ * manifest's version was when it was made (a pull request may bump it): the
+ * default pattern, or `preview-version` with `{version}` standing for any
+ * version and `{sha}` for any commit. Another pull request's never matches.
+ */
+export function previewMatcher(pattern: string, number: number): (version: string) => boolean {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const source = pattern
+    ? pattern
+        .split(PLACEHOLDER)
+        .map((part, index) => (index % 2 === 0 ? escape(part) : part === 'version' ? VERSION_PART : part === 'sha' ? '[0-9a-f]{7}' : String(number)))
+        .join('')
+    : `${VERSION_PART}[-.]pr\\.${number}(?:\\+[0-9A-Za-z.-]+)?`
+  const matcher = new RegExp(`^${source}$`)
+  return (version) => matcher.test(version)
+}
+
+/** The tags that find a pull request's preview bot again: the integration (with its handle) and the pull request. */
+export function previewBotTags(name: string, number: number): Record<string, string> {
+  return { 'deploy-botpress-integration': name, 'pull-request': String(number) }
+}

@@ -1,4 +1,4 @@
-import { planTable, resultLabel, whoMarkdown, type SummaryInput } from './format.js'
+import { planTable, removedMarkdown, resultLabel, whoMarkdown, type SummaryInput } from './format.js'
 import type { Markdown } from './markdown.js'
 
 /** The hidden line that finds this action's comment for one integration again. */
@@ -34,6 +34,7 @@ export function commentBody(input: CommentInput, md: Markdown): string {
   if (input.runUrl) lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`)
   lines.push('')
   if (failure) lines.push('<details open><summary>What failed</summary>', '', ...md.block(cut(failure)), '</details>', '')
+  if (input.removed) lines.push(...removedMarkdown(input, md), '')
   if (plan) lines.push('#### Plan', '', ...planTable(plan, md), '')
   lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>')
   return `${lines.join('\n')}\n`

@@ -3,25 +3,32 @@ import type { Operation } from '../lifecycle/apply.js'
 import type { Plan } from '../plan/plan.js'
 import { formatSize } from '../base/size.js'
 import type { Markdown } from './markdown.js'
+import type { Removed } from '../preview/cleanup.js'
+
+/** What a run did: a deploy's operation, or a preview cleanup's (`deleted`, or `skipped` when nothing was left). */
+export type RunOperation = Operation | 'deleted' | 'skipped'
 
 /** What a run that reached its end did, for the outputs. */
 export interface Outcome {
-  operation: Operation
+  operation: RunOperation
   dryRun: boolean
   /** The version as Botpress has it; none after validating a create. */
   integration?: RemoteIntegration
   plan?: Plan
   /** The version a pull request's preview deployed. */
   previewVersion?: string
+  /** What a preview cleanup removed. */
+  removed?: readonly Removed[]
 }
 
 /** The step's outputs, by the names action.yml declares. */
-export function outputsFor({ operation, dryRun, integration, plan, previewVersion }: Outcome): Record<string, string> {
+export function outputsFor({ operation, dryRun, integration, plan, previewVersion, removed }: Outcome): Record<string, string> {
   const common = {
     operation,
     created: String(operation === 'created'),
     'dry-run': String(dryRun),
     ...(previewVersion !== undefined && { 'preview-version': previewVersion }),
+    ...(removed && { deleted: JSON.stringify(removed) }),
   }
   if (!integration) return { ...common, ...(plan && { name: plan.name, version: plan.version }) }
   return {
@@ -80,14 +87,20 @@ export interface SummaryInput {
   integration?: RemoteIntegration
   /** What the manifest says, for a run that never learnt it from Botpress. */
   label?: ManifestLabel
-  operation?: Operation
+  operation?: RunOperation
   dryRun: boolean
   plan?: Plan
+  /** What a preview cleanup removed. */
+  removed?: readonly Removed[]
+  /** The pull request whose previews were removed. */
+  pullRequest?: number
   /** Set when the run failed: what went wrong. */
   failure?: string
 }
 
-const RESULTS: Record<Operation, string> = {
+const RESULTS: Record<RunOperation, string> = {
+  deleted: '🧹 preview removed',
+  skipped: '✅ no preview left to remove',
   created: '✅ created',
   updated: '✅ updated',
   'validated-create': '🧪 dry run: creation validated, nothing created',
@@ -132,6 +145,7 @@ export function summaryMarkdown(input: SummaryInput, md: Markdown): string {
     )
   }
   if (failure) lines.push(...md.block(failure), '')
+  if (input.removed) lines.push(...removedMarkdown(input, md), '')
   if (plan) {
     lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planTable(plan, md))
     if (plan.files.length) {
@@ -139,6 +153,19 @@ export function summaryMarkdown(input: SummaryInput, md: Markdown): string {
     }
   }
   return `${lines.join('\n').trimEnd()}\n`
+}
+
+/** What a cleanup removed, as a sentence and a table. */
+export function removedMarkdown({ removed = [], pullRequest }: Pick<SummaryInput, 'removed' | 'pullRequest'>, md: Markdown): string[] {
+  const of = pullRequest === undefined ? 'its pull request' : `pull request #${pullRequest}`
+  if (!removed.length) return [`Nothing of ${of}'s previews was left on Botpress.`]
+  return [
+    `Removed what the previews of ${of} made:`,
+    '',
+    '| | Name | Version | Id |',
+    '|---|---|---|---|',
+    ...removed.map((item) => `| ${item.kind} | ${md.code(item.name)} | ${item.version ? md.code(item.version) : ''} | ${md.code(item.id)} |`),
+  ]
 }
 
 /** The plan as a Markdown table, for the summary and the pull-request comment. */

@@ -25,9 +25,16 @@ async function appendSummary(markdown: string): Promise<void> {
 
 /** Outputs of a run that reached its end. */
 export function writeOutputs(state: RunState): void {
-  const { operation, dryRun, integration, plan, previewVersion } = state
+  const { operation, dryRun, integration, plan, previewVersion, removed } = state
   if (!operation) return
-  const outcome = { operation, dryRun, ...(integration && { integration }), ...(plan && { plan }), ...(previewVersion !== undefined && { previewVersion }) }
+  const outcome = {
+    operation,
+    dryRun,
+    ...(integration && { integration }),
+    ...(plan && { plan }),
+    ...(previewVersion !== undefined && { previewVersion }),
+    ...(removed && { removed }),
+  }
   try {
     // The server's answer may echo a secret: GITHUB_OUTPUT is read by later steps and never masked.
     for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, redact(value, state.secretValues))
@@ -56,9 +63,11 @@ export async function writeSummary(state: RunState): Promise<void> {
 }
 
 function summaryInput(state: RunState): SummaryInput {
-  const { integration, label, operation, dryRun, plan, failure } = state
+  const { integration, label, operation, dryRun, plan, failure, removed, pullRequest } = state
   return {
     dryRun,
+    ...(removed && { removed }),
+    ...(pullRequest !== undefined && { pullRequest }),
     ...(integration && { integration }),
     ...(label && { label }),
     ...(operation && { operation }),

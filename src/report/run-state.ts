@@ -1,7 +1,7 @@
 import type { RemoteIntegration } from '../botpress/integration.js'
-import type { Operation } from '../lifecycle/apply.js'
+import type { Removed } from '../preview/cleanup.js'
 import type { Plan } from '../plan/plan.js'
-import type { ManifestLabel } from './format.js'
+import type { ManifestLabel, RunOperation } from './format.js'
 
 /**
  * What the run has learnt so far, for the report, whether it succeeds or not:
@@ -11,13 +11,16 @@ export interface RunState {
   dryRun: boolean
   /** The version as Botpress has it: found, then as the write left it. */
   integration?: RemoteIntegration
-  operation?: Operation
+  operation?: RunOperation
   plan?: Plan
   failure?: string
   /** What the manifest says of the integration, as soon as it is parsed. */
   label?: ManifestLabel
   /** The version a pull request's preview deployed, once it is known. */
   previewVersion?: string
+  /** What a preview cleanup removed, and for which pull request. */
+  removed?: Removed[]
+  pullRequest?: number
   /** The token and every secret value met, so that text leaving the log can be scrubbed of them. */
   secretValues: string[]
 }
