@@ -1019,11 +1019,20 @@ function setOwn(record, key, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ stringLeaves),
 /* harmony export */   u: () => (/* binding */ isRecord)
 /* harmony export */ });
 /** A map of keys to values: an object that is neither null nor an array. The one guard for data read from files and answers. */
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Every string anywhere in a JSON value, at any depth. */
+function stringLeaves(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (typeof value !== 'object' || value === null)
+        return [];
+    return Object.values(value).flatMap(stringLeaves);
 }
 
 
@@ -1205,6 +1214,42 @@ const interfaceResponseSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .I
 
 /***/ }),
 
+/***/ 9211:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ toScreamingSnake),
+/* harmony export */   Eg: () => (/* binding */ isValidSecretName),
+/* harmony export */   ln: () => (/* binding */ secretEnvName)
+/* harmony export */ });
+/* unused harmony export SECRET_NAME_PATTERN */
+/** What Botpress accepts as a secret name. */
+const SECRET_NAME_PATTERN = /^[A-Z0-9]+(_[A-Z0-9]+)*$/;
+/**
+ * Normalises a name to SCREAMING_SNAKE: `apiKey`, `api-key` and `api key`
+ * become `API_KEY`, `oauth2Token` becomes `OAUTH2_TOKEN`, `APIKey` becomes
+ * `API_KEY`. Anything that is not a letter or digit separates words.
+ */
+function toScreamingSnake(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .join('_')
+        .toUpperCase();
+}
+function isValidSecretName(name) {
+    return SECRET_NAME_PATTERN.test(name);
+}
+/** The environment variable the integration (and this action) reads a secret from. */
+function secretEnvName(name) {
+    return `SECRET_${name}`;
+}
+
+
+/***/ }),
+
 /***/ 1487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1223,7 +1268,7 @@ const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
 
 /***/ }),
 
-/***/ 59:
+/***/ 5529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5519,31 +5564,8 @@ function readPlainYaml(text, parsed) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/botpress/secret-names.ts
-/** What Botpress accepts as a secret name. */
-const SECRET_NAME_PATTERN = /^[A-Z0-9]+(_[A-Z0-9]+)*$/;
-/**
- * Normalises a name to SCREAMING_SNAKE: `apiKey`, `api-key` and `api key`
- * become `API_KEY`, `oauth2Token` becomes `OAUTH2_TOKEN`, `APIKey` becomes
- * `API_KEY`. Anything that is not a letter or digit separates words.
- */
-function toScreamingSnake(name) {
-    return name
-        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-        .split(/[^A-Za-z0-9]+/)
-        .filter(Boolean)
-        .join('_')
-        .toUpperCase();
-}
-function isValidSecretName(name) {
-    return SECRET_NAME_PATTERN.test(name);
-}
-/** The environment variable the integration (and this action) reads a secret from. */
-function secretEnvName(name) {
-    return `SECRET_${name}`;
-}
-
+// EXTERNAL MODULE: ./src/botpress/secret-names.ts
+var secret_names = __nccwpck_require__(9211);
 ;// CONCATENATED MODULE: ./src/manifest/secrets.ts
 
 
@@ -5590,8 +5612,8 @@ function readSecretDeclarations(raw) {
     for (const { key, path, options } of entries) {
         const optionFindings = checkOptions(options, path);
         append(findings, optionFindings);
-        const name = toScreamingSnake(key);
-        if (!isValidSecretName(name)) {
+        const name = (0,secret_names/* toScreamingSnake */.B)(key);
+        if (!(0,secret_names/* isValidSecretName */.Eg)(name)) {
             findings.push({ path, at: 'key', message: `\`${key}\` is not a usable secret name: use letters, digits and underscores, as in API_KEY` });
             continue;
         }
@@ -5891,7 +5913,7 @@ function missingSecretsError(missing, prefix) {
     const example = missing[0];
     return new base_errors/* InputError */.dz(`No value for ${missing.length === 1 ? 'secret' : 'secrets'} ${missing.join(', ')}, which the manifest declares and the integration does not have yet; nothing was sent.\n` +
         `Provide each one in either of two ways:\n` +
-        `  1. as a step env var: \`env: { ${secretEnvName(example)}: \${{ secrets.${prefix}${example} }} }\`\n` +
+        `  1. as a step env var: \`env: { ${(0,secret_names/* secretEnvName */.ln)(example)}: \${{ secrets.${prefix}${example} }} }\`\n` +
         `  2. as a repository secret named ${prefix}${example}, with \`secrets: \${{ toJSON(secrets) }}\`${prefix ? ` and \`secrets-prefix: ${prefix}\`` : ''}\n` +
         'Or mark it `optional: true` in the manifest.');
 }
@@ -6099,89 +6121,10 @@ function planCreate(input) {
 
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
+// EXTERNAL MODULE: ./src/secrets/resolve.ts
+var resolve = __nccwpck_require__(5761);
 // EXTERNAL MODULE: ./src/secrets/redact.ts
 var redact = __nccwpck_require__(4200);
-;// CONCATENATED MODULE: ./src/secrets/resolve.ts
-
-
-
-
-/** The keys of the `secrets` input by the name they supply. */
-function indexProvided(provided, prefix) {
-    const byName = new Map();
-    const upperPrefix = prefix.toUpperCase();
-    for (const key of Object.keys(provided)) {
-        if (!key.toUpperCase().startsWith(upperPrefix))
-            continue;
-        const name = toScreamingSnake(key.slice(prefix.length));
-        if (name)
-            byName.set(name, [...(byName.get(name) ?? []), key]);
-    }
-    return byName;
-}
-/**
- * Finds a value for each declared secret. Empty values count as absent.
- * Keys of the input that no declaration names are ignored, whatever they hold.
- */
-function resolveSecrets(declarations, sources) {
-    const provided = indexProvided(sources.provided, sources.prefix);
-    const values = new Map();
-    for (const { name } of declarations) {
-        const keys = provided.get(name) ?? [];
-        const candidates = keys.map((key) => sources.provided[key]).filter((value) => value !== '' && value !== null && value !== undefined);
-        const bad = keys.find((key) => !['string', 'undefined'].includes(typeof sources.provided[key]) && sources.provided[key] !== null);
-        if (bad !== undefined)
-            throw new base_errors/* InputError */.dz(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`);
-        if (new Set(candidates).size > 1) {
-            throw new base_errors/* InputError */.dz(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`);
-        }
-        const value = sources.env[secretEnvName(name)] || candidates[0];
-        if (!value)
-            continue;
-        if (!(0,redact/* isScrubbable */.yX)(value)) {
-            throw new base_errors/* InputError */.dz(`The value of secret ${name} has fewer than ${redact/* MIN_SECRET_LENGTH */.vb} characters: too short to be kept out of summaries and comments safely ` +
-                '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.');
-        }
-        values.set(name, value);
-    }
-    return values;
-}
-/**
- * Each value and each of its lines long enough to mask (the runner matches
- * masks line by line): a `}` or `==` line of a multi-line value is not masked on its own.
- */
-function maskableParts(values) {
-    const parts = new Set();
-    for (const value of values.values()) {
-        parts.add(value);
-        for (const line of value.split(/\r?\n/))
-            if ((0,redact/* isScrubbable */.yX)(line.trim()))
-                parts.add(line);
-    }
-    return [...parts];
-}
-/**
- * Keys of the `secrets` input that are probably meant for a declared secret
- * left without a value: the same name but for underscores, or a letter or two
- * apart (OPENWEATHER_API_KEY for OPEN_WEATHER_API_KEY). A rotated key that
- * never reaches Botpress is the worst kind of success, so the run warns.
- */
-function nearMisses(declarations, sources, values) {
-    const declared = new Set(declarations.map((d) => d.name));
-    const provided = [...indexProvided(sources.provided, sources.prefix).entries()].filter(([name]) => !declared.has(name));
-    const squash = (name) => name.replace(/_/g, '');
-    const misses = [];
-    for (const { name } of declarations) {
-        if (values.has(name))
-            continue;
-        for (const [other, keys] of provided) {
-            if (squash(other) === squash(name) || (name.length >= 6 && (0,suggest/* editDistance */.Y)(other, name) <= 2))
-                misses.push({ name, key: keys[0] });
-        }
-    }
-    return misses;
-}
-
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The action's own version, sent in the User-Agent; kept equal to package.json by a test. */
 const ACTION_VERSION = '1.0.0';
@@ -6214,11 +6157,11 @@ async function deploy(settings, env, state, log, retarget) {
     if (retarget && lookup.by === 'name')
         state.previewVersion = lookup.version;
     const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix };
-    const values = resolveSecrets(manifest.secrets, sources);
-    for (const { name, key } of nearMisses(manifest.secrets, sources, values)) {
+    const values = (0,resolve/* resolveSecrets */.Mx)(manifest.secrets, sources);
+    for (const { name, key } of (0,resolve/* nearMisses */.Bz)(manifest.secrets, sources, values)) {
         log.warning(`Secret ${name} has no value in this run, but the \`secrets\` input has ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`);
     }
-    const parts = maskableParts(values);
+    const parts = (0,resolve/* maskableParts */.Jm)(values.values());
     for (const part of parts)
         log.mask(part);
     append(state.secretValues, parts);
@@ -6553,10 +6496,10 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ qualifyName),
+/* harmony export */   W0: () => (/* binding */ splitName),
 /* harmony export */   q: () => (/* binding */ sameName),
 /* harmony export */   w6: () => (/* binding */ chooseLookup)
 /* harmony export */ });
-/* unused harmony export splitName */
 /* harmony import */ var _botpress_integration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3870);
 /* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4758);
 
@@ -8784,8 +8727,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/deploy.ts + 19 modules
-var deploy = __nccwpck_require__(59);
+// EXTERNAL MODULE: ./src/deploy.ts + 17 modules
+var deploy = __nccwpck_require__(5529);
 ;// CONCATENATED MODULE: ./src/base/log.ts
 // What the runner's String.TrimStart() removes before it looks for `::`: .NET's
 // Char.IsWhiteSpace (U+0009–U+000D, U+0085, Unicode's Zs, Zl and Zp), with
@@ -8877,6 +8820,10 @@ function readRunContext(env) {
 
 // EXTERNAL MODULE: ./src/secrets/redact.ts
 var redact = __nccwpck_require__(4200);
+// EXTERNAL MODULE: ./src/secrets/resolve.ts
+var resolve = __nccwpck_require__(5761);
+// EXTERNAL MODULE: ./src/base/record.ts
+var record = __nccwpck_require__(412);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
@@ -8899,12 +8846,15 @@ function commentBody(input, md) {
     if (integration) {
         lines.push(`| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`);
     }
+    lines.push(...(0,format/* previewRows */.ar)(input, md));
     // Both come from the runner's environment: shown only in the shape GitHub gives them.
     if (/^[0-9a-f]{7,40}$/.test(input.sha))
         lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`);
     if (input.runUrl)
         lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`);
     lines.push('');
+    if (input.previewVersion !== undefined)
+        lines.push((0,format/* previewNote */.pP)(input, md), '');
     if (failure)
         lines.push('<details open><summary>What failed</summary>', '', ...md.block(cut(failure)), '</details>', '');
     if (input.removed)
@@ -9020,6 +8970,20 @@ function writeOutputs(state) {
             'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.', { cause: error });
     }
 }
+/**
+ * The preview bot's outputs, on success and on a failed registration alike.
+ * The webhook URL is masked (it was told to the runner as a secret) and is
+ * written as it is: scrubbing it would leave the output empty.
+ */
+function writePreviewBotOutputs(state) {
+    const bot = state.previewBot;
+    if (!bot)
+        return;
+    setOutputQuietly('preview-bot-id', bot.id);
+    setOutputQuietly('registration-status', bot.status);
+    if (bot.webhookUrl)
+        setOutputQuietly('preview-webhook-url', bot.webhookUrl);
+}
 /** An output written on every run, where a broken GITHUB_OUTPUT must not hide the run's own failure. */
 function setOutputQuietly(name, value) {
     try {
@@ -9034,9 +8998,11 @@ async function writeSummary(state) {
     await appendSummary(fitWithin((0,format/* summaryMarkdown */.eH)(summaryInput(state), markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
 }
 function summaryInput(state) {
-    const { integration, label, operation, dryRun, plan, failure, removed, pullRequest } = state;
+    const { integration, label, operation, dryRun, plan, failure, removed, pullRequest, previewVersion, previewBot } = state;
     return {
         dryRun,
+        ...(previewVersion !== undefined && { previewVersion }),
+        ...(previewBot && { previewBot: { id: previewBot.id, name: previewBot.name, status: previewBot.status } }),
         ...(removed && { removed }),
         ...(pullRequest !== undefined && { pullRequest }),
         ...(integration && { integration }),
@@ -9200,6 +9166,22 @@ function parseSecretsInput(raw) {
     }
     return parsed;
 }
+/** A JSON object input whose values may be secret: never quoted back. */
+function readJsonObject(getInput, name) {
+    const raw = getInput(name);
+    if (raw === '')
+        return {};
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch {
+        throw new errors/* InputError */.dz(`Input \`${name}\` is not valid JSON (its text is not shown: it may hold secrets). Pass a JSON object, such as {"apiUrl": "https://…"}.`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new errors/* InputError */.dz(`Input \`${name}\` must be a JSON object.`);
+    return parsed;
+}
 function readSettings(getInput, env) {
     const token = getInput('token');
     const workspaceId = getInput('workspace-id');
@@ -9239,6 +9221,9 @@ function readSettings(getInput, env) {
         commentAuthor: getInput('comment-author').trim(),
         preview: readBoolean(getInput, 'preview', false),
         previewVersion,
+        previewBot: readBoolean(getInput, 'preview-bot', false),
+        previewConfiguration: readJsonObject(getInput, 'preview-configuration'),
+        previewTimeoutMs: readPositiveInteger(getInput, 'preview-timeout', 120, 3600) * 1000,
     };
 }
 /** An empty `token` where no fork explains it. */
@@ -9258,8 +9243,11 @@ var preview_version = __nccwpck_require__(4356);
  * a deploy of its own, so neither a dry run nor a version named by id.
  */
 function chooseMode(settings, context) {
-    if (!settings.preview)
+    if (!settings.preview) {
+        if (settings.previewBot)
+            throw new errors/* InputError */.dz('Input `preview-bot` is true but `preview` is not: the preview bot installs a pull request’s preview version. Set `preview: true`.');
         return { kind: 'deploy' };
+    }
     if (settings.previewVersion)
         (0,preview_version/* checkPreviewPattern */.Xz)(settings.previewVersion);
     const pullRequest = context.pullRequest;
@@ -9278,6 +9266,8 @@ function chooseMode(settings, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -9343,17 +9333,24 @@ async function run() {
     try {
         settings = readSettings(readInput, process.env);
         state.dryRun = settings.dryRun;
+        // The preview bot's configuration holds credentials as the secrets do.
+        for (const part of (0,resolve/* maskableParts */.Jm)((0,record/* stringLeaves */.I)(settings.previewConfiguration).filter(redact/* isScrubbable */.yX))) {
+            log.mask(part);
+            state.secretValues.push(part);
+        }
         if (!settings.token)
             throw missingTokenError();
         const mode = chooseMode(settings, context);
         if (mode.kind === 'preview-closed') {
             // Only closed pull requests' runs need the cleanup: a chunk of its own.
-            await (await __nccwpck_require__.e(/* import() */ 739).then(__nccwpck_require__.bind(__nccwpck_require__, 8739))).endPreview(settings, process.env, state, log, mode.of);
+            await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).endPreview(settings, process.env, state, log, mode.of);
         }
         else {
             const pattern = settings.previewVersion;
             const retarget = mode.kind === 'preview' ? { versionFrom: (version) => (0,preview_version/* previewVersion */.zR)(version, pattern, mode.of) } : undefined;
             await (0,deploy/* deploy */.gg)(settings, process.env, state, log, retarget);
+            if (mode.kind === 'preview' && settings.previewBot)
+                await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).installPreviewBot(settings, state, log, mode.of);
         }
         writeOutputs(state);
     }
@@ -9366,6 +9363,7 @@ async function run() {
         setFailed(state.failure);
     }
     setOutputQuietly('skipped', 'false');
+    writePreviewBotOutputs(state);
     await writeSummary(state);
     if (settings?.commentOnPr)
         await publishComment(settings, context, state);
@@ -9838,9 +9836,11 @@ function previewBotTags(name, number) {
 /* harmony export */   Mc: () => (/* binding */ removedMarkdown),
 /* harmony export */   OD: () => (/* binding */ whoMarkdown),
 /* harmony export */   _J: () => (/* binding */ resultLabel),
+/* harmony export */   ar: () => (/* binding */ previewRows),
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
 /* harmony export */   k0: () => (/* binding */ planTable),
-/* harmony export */   k5: () => (/* binding */ outputsFor)
+/* harmony export */   k5: () => (/* binding */ outputsFor),
+/* harmony export */   pP: () => (/* binding */ previewNote)
 /* harmony export */ });
 /* unused harmony exports planRows, whoLabel */
 /* harmony import */ var _base_size_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(536);
@@ -9936,8 +9936,10 @@ function summaryMarkdown(input, md) {
     const { integration, dryRun, plan, failure } = input;
     const lines = [`## ${whoMarkdown(input, md, 'Deploy Botpress integration')}`, '', `**${resultLabel(input)}**`, ''];
     if (integration) {
-        lines.push('| | |', '|---|---|', `| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${md.text(integration.updatedAt)} |`, `| Dry run | ${dryRun} |`, '');
+        lines.push('| | |', '|---|---|', `| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${md.text(integration.updatedAt)} |`, `| Dry run | ${dryRun} |`, ...previewRows(input, md), '');
     }
+    if (input.previewVersion !== undefined)
+        lines.push(previewNote(input, md), '');
     if (failure)
         lines.push(...md.block(failure), '');
     if (input.removed)
@@ -9949,6 +9951,18 @@ function summaryMarkdown(input, md) {
         }
     }
     return `${lines.join('\n').trimEnd()}\n`;
+}
+/** The preview bot's row of a facts table. */
+function previewRows({ previewBot }, md) {
+    if (!previewBot)
+        return [];
+    return [`| Preview bot | ${md.text(previewBot.name)} (${md.code(previewBot.id)}): ${md.text(previewBot.status.replace(/_/g, ' '))} |`];
+}
+/** What a preview is and how long it lives, for the people of the pull request. */
+function previewNote({ integration, previewVersion, previewBot }, md) {
+    const version = integration ? md.code(`${integration.name}@${previewVersion}`) : md.code(previewVersion ?? '');
+    const howToTry = previewBot ? `it is installed in the preview bot ${md.text(previewBot.name)}` : 'install that version in a bot of the workspace to try it';
+    return `This pull request's preview is ${version}, private to the workspace: ${howToTry}. It is removed when the pull request closes.`;
 }
 /** What a cleanup removed, as a sentence and a table. */
 function removedMarkdown({ removed = [], pullRequest }, md) {
@@ -10113,6 +10127,101 @@ function scrubberFor(secrets) {
 /** `text` with every secret value replaced, in each of its shapes (see scrubberFor). */
 function redact(text, secrets) {
     return scrubberFor(secrets)(text);
+}
+
+
+/***/ }),
+
+/***/ 5761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ nearMisses),
+/* harmony export */   Jm: () => (/* binding */ maskableParts),
+/* harmony export */   Mx: () => (/* binding */ resolveSecrets)
+/* harmony export */ });
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
+/* harmony import */ var _base_suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2371);
+/* harmony import */ var _botpress_secret_names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9211);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4200);
+
+
+
+
+/** The keys of the `secrets` input by the name they supply. */
+function indexProvided(provided, prefix) {
+    const byName = new Map();
+    const upperPrefix = prefix.toUpperCase();
+    for (const key of Object.keys(provided)) {
+        if (!key.toUpperCase().startsWith(upperPrefix))
+            continue;
+        const name = (0,_botpress_secret_names_js__WEBPACK_IMPORTED_MODULE_1__/* .toScreamingSnake */ .B)(key.slice(prefix.length));
+        if (name)
+            byName.set(name, [...(byName.get(name) ?? []), key]);
+    }
+    return byName;
+}
+/**
+ * Finds a value for each declared secret. Empty values count as absent.
+ * Keys of the input that no declaration names are ignored, whatever they hold.
+ */
+function resolveSecrets(declarations, sources) {
+    const provided = indexProvided(sources.provided, sources.prefix);
+    const values = new Map();
+    for (const { name } of declarations) {
+        const keys = provided.get(name) ?? [];
+        const candidates = keys.map((key) => sources.provided[key]).filter((value) => value !== '' && value !== null && value !== undefined);
+        const bad = keys.find((key) => !['string', 'undefined'].includes(typeof sources.provided[key]) && sources.provided[key] !== null);
+        if (bad !== undefined)
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`);
+        if (new Set(candidates).size > 1) {
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`);
+        }
+        const value = sources.env[(0,_botpress_secret_names_js__WEBPACK_IMPORTED_MODULE_1__/* .secretEnvName */ .ln)(name)] || candidates[0];
+        if (!value)
+            continue;
+        if (!(0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isScrubbable */ .yX)(value)) {
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The value of secret ${name} has fewer than ${_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_SECRET_LENGTH */ .vb} characters: too short to be kept out of summaries and comments safely ` +
+                '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.');
+        }
+        values.set(name, value);
+    }
+    return values;
+}
+/**
+ * Each value and each of its lines long enough to mask (the runner matches
+ * masks line by line): a `}` or `==` line of a multi-line value is not masked on its own.
+ */
+function maskableParts(values) {
+    const parts = new Set();
+    for (const value of values) {
+        parts.add(value);
+        for (const line of value.split(/\r?\n/))
+            if ((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isScrubbable */ .yX)(line.trim()))
+                parts.add(line);
+    }
+    return [...parts];
+}
+/**
+ * Keys of the `secrets` input that are probably meant for a declared secret
+ * left without a value: the same name but for underscores, or a letter or two
+ * apart (OPENWEATHER_API_KEY for OPEN_WEATHER_API_KEY). A rotated key that
+ * never reaches Botpress is the worst kind of success, so the run warns.
+ */
+function nearMisses(declarations, sources, values) {
+    const declared = new Set(declarations.map((d) => d.name));
+    const provided = [...indexProvided(sources.provided, sources.prefix).entries()].filter(([name]) => !declared.has(name));
+    const squash = (name) => name.replace(/_/g, '');
+    const misses = [];
+    for (const { name } of declarations) {
+        if (values.has(name))
+            continue;
+        for (const [other, keys] of provided) {
+            if (squash(other) === squash(name) || (name.length >= 6 && (0,_base_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .editDistance */ .Y)(other, name) <= 2))
+                misses.push({ name, key: keys[0] });
+        }
+    }
+    return misses;
 }
 
 

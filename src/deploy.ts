@@ -46,7 +46,7 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
       `Secret ${name} has no value in this run, but the \`secrets\` input has ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`,
     )
   }
-  const parts = maskableParts(values)
+  const parts = maskableParts(values.values())
   for (const part of parts) log.mask(part)
   append(state.secretValues, parts)
 

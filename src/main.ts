@@ -4,8 +4,10 @@ import type { RunState } from './report/run-state.js'
 import { logLine, type Log } from './base/log.js'
 import { InputError, errorMessage } from './base/errors.js'
 import { readRunContext } from './github/context.js'
-import { redact } from './secrets/redact.js'
-import { publishComment, reportSkipped, setOutputQuietly, writeOutputs, writeSummary } from './report/report.js'
+import { isScrubbable, redact } from './secrets/redact.js'
+import { maskableParts } from './secrets/resolve.js'
+import { stringLeaves } from './base/record.js'
+import { publishComment, reportSkipped, setOutputQuietly, writeOutputs, writePreviewBotOutputs, writeSummary } from './report/report.js'
 import { missingTokenError, readSettings, type Settings } from './settings/settings.js'
 import { chooseMode } from './preview/mode.js'
 import { previewVersion } from './preview/version.js'
@@ -63,15 +65,21 @@ export async function run(): Promise<void> {
   try {
     settings = readSettings(readInput, process.env)
     state.dryRun = settings.dryRun
+    // The preview bot's configuration holds credentials as the secrets do.
+    for (const part of maskableParts(stringLeaves(settings.previewConfiguration).filter(isScrubbable))) {
+      log.mask(part)
+      state.secretValues.push(part)
+    }
     if (!settings.token) throw missingTokenError()
     const mode = chooseMode(settings, context)
     if (mode.kind === 'preview-closed') {
       // Only closed pull requests' runs need the cleanup: a chunk of its own.
-      await (await import('./end-preview.js')).endPreview(settings, process.env, state, log, mode.of)
+      await (await import('./previews.js')).endPreview(settings, process.env, state, log, mode.of)
     } else {
       const pattern = settings.previewVersion
       const retarget = mode.kind === 'preview' ? { versionFrom: (version: string) => previewVersion(version, pattern, mode.of) } : undefined
       await deploy(settings, process.env, state, log, retarget)
+      if (mode.kind === 'preview' && settings.previewBot) await (await import('./previews.js')).installPreviewBot(settings, state, log, mode.of)
     }
     writeOutputs(state)
   } catch (error) {
@@ -83,6 +91,7 @@ export async function run(): Promise<void> {
     core.setFailed(state.failure)
   }
   setOutputQuietly('skipped', 'false')
+  writePreviewBotOutputs(state)
   await writeSummary(state)
   if (settings?.commentOnPr) await publishComment(settings, context, state)
 }

@@ -61,12 +61,7 @@ describe('resolveSecrets', () => {
 
 describe('maskableParts', () => {
   it('masks each value and each line of it that is long enough to mask', () => {
-    const parts = maskableParts(
-      new Map([
-        ['PEM', 'line one\r\nline two\n}\n  ==  \n\n'],
-        ['K', 'value1'],
-      ]),
-    )
+    const parts = maskableParts(['line one\r\nline two\n}\n  ==  \n\n', 'value1'])
     expect(parts.sort()).toEqual(['line one', 'line one\r\nline two\n}\n  ==  \n\n', 'line two', 'value1'])
   })
 })

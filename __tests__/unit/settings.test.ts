@@ -30,6 +30,9 @@ describe('readSettings', () => {
       commentAuthor: '',
       preview: false,
       previewVersion: '',
+      previewBot: false,
+      previewConfiguration: {},
+      previewTimeoutMs: 120_000,
     })
   })
 

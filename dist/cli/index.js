@@ -10756,6 +10756,14 @@ var dist = __nccwpck_require__(8815);
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** Every string anywhere in a JSON value, at any depth. */
+function stringLeaves(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (typeof value !== 'object' || value === null)
+        return [];
+    return Object.values(value).flatMap(stringLeaves);
+}
 
 ;// CONCATENATED MODULE: ./src/botpress/definition-keys.ts
 

@@ -10,8 +10,15 @@ export type Mode = { kind: 'deploy' } | { kind: 'preview'; of: PreviewOf } | { k
  * `preview: true` needs a pull request (its number names the version), and is
  * a deploy of its own, so neither a dry run nor a version named by id.
  */
-export function chooseMode(settings: { preview: boolean; previewVersion: string; dryRun: boolean; integrationId?: string }, context: RunContext): Mode {
-  if (!settings.preview) return { kind: 'deploy' }
+export function chooseMode(
+  settings: { preview: boolean; previewVersion: string; previewBot?: boolean; dryRun: boolean; integrationId?: string },
+  context: RunContext,
+): Mode {
+  if (!settings.preview) {
+    if (settings.previewBot)
+      throw new InputError('Input `preview-bot` is true but `preview` is not: the preview bot installs a pull request’s preview version. Set `preview: true`.')
+    return { kind: 'deploy' }
+  }
   if (settings.previewVersion) checkPreviewPattern(settings.previewVersion)
   const pullRequest = context.pullRequest
   if (!pullRequest) {

@@ -1,4 +1,4 @@
-import { planTable, removedMarkdown, resultLabel, whoMarkdown, type SummaryInput } from './format.js'
+import { planTable, previewNote, previewRows, removedMarkdown, resultLabel, whoMarkdown, type SummaryInput } from './format.js'
 import type { Markdown } from './markdown.js'
 
 /** The hidden line that finds this action's comment for one integration again. */
@@ -29,10 +29,12 @@ export function commentBody(input: CommentInput, md: Markdown): string {
   if (integration) {
     lines.push(`| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`)
   }
+  lines.push(...previewRows(input, md))
   // Both come from the runner's environment: shown only in the shape GitHub gives them.
   if (/^[0-9a-f]{7,40}$/.test(input.sha)) lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`)
   if (input.runUrl) lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`)
   lines.push('')
+  if (input.previewVersion !== undefined) lines.push(previewNote(input, md), '')
   if (failure) lines.push('<details open><summary>What failed</summary>', '', ...md.block(cut(failure)), '</details>', '')
   if (input.removed) lines.push(...removedMarkdown(input, md), '')
   if (plan) lines.push('#### Plan', '', ...planTable(plan, md), '')

@@ -94,6 +94,10 @@ export interface SummaryInput {
   removed?: readonly Removed[]
   /** The pull request whose previews were removed. */
   pullRequest?: number
+  /** The version a pull request's preview deployed. */
+  previewVersion?: string
+  /** The preview bot and how its registration ended (never its webhook URL). */
+  previewBot?: { id: string; name: string; status: string }
   /** Set when the run failed: what went wrong. */
   failure?: string
 }
@@ -141,9 +145,11 @@ export function summaryMarkdown(input: SummaryInput, md: Markdown): string {
       `| Visibility | ${integration.visibility} |`,
       `| Updated at | ${md.text(integration.updatedAt)} |`,
       `| Dry run | ${dryRun} |`,
+      ...previewRows(input, md),
       '',
     )
   }
+  if (input.previewVersion !== undefined) lines.push(previewNote(input, md), '')
   if (failure) lines.push(...md.block(failure), '')
   if (input.removed) lines.push(...removedMarkdown(input, md), '')
   if (plan) {
@@ -153,6 +159,22 @@ export function summaryMarkdown(input: SummaryInput, md: Markdown): string {
     }
   }
   return `${lines.join('\n').trimEnd()}\n`
+}
+
+/** The preview bot's row of a facts table. */
+export function previewRows({ previewBot }: Pick<SummaryInput, 'previewBot'>, md: Markdown): string[] {
+  if (!previewBot) return []
+  return [`| Preview bot | ${md.text(previewBot.name)} (${md.code(previewBot.id)}): ${md.text(previewBot.status.replace(/_/g, ' '))} |`]
+}
+
+/** What a preview is and how long it lives, for the people of the pull request. */
+export function previewNote(
+  { integration, previewVersion, previewBot }: Pick<SummaryInput, 'integration' | 'previewVersion' | 'previewBot'>,
+  md: Markdown,
+): string {
+  const version = integration ? md.code(`${integration.name}@${previewVersion}`) : md.code(previewVersion ?? '')
+  const howToTry = previewBot ? `it is installed in the preview bot ${md.text(previewBot.name)}` : 'install that version in a bot of the workspace to try it'
+  return `This pull request's preview is ${version}, private to the workspace: ${howToTry}. It is removed when the pull request closes.`
 }
 
 /** What a cleanup removed, as a sentence and a table. */

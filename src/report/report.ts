@@ -48,6 +48,19 @@ export function writeOutputs(state: RunState): void {
   }
 }
 
+/**
+ * The preview bot's outputs, on success and on a failed registration alike.
+ * The webhook URL is masked (it was told to the runner as a secret) and is
+ * written as it is: scrubbing it would leave the output empty.
+ */
+export function writePreviewBotOutputs(state: RunState): void {
+  const bot = state.previewBot
+  if (!bot) return
+  setOutputQuietly('preview-bot-id', bot.id)
+  setOutputQuietly('registration-status', bot.status)
+  if (bot.webhookUrl) setOutputQuietly('preview-webhook-url', bot.webhookUrl)
+}
+
 /** An output written on every run, where a broken GITHUB_OUTPUT must not hide the run's own failure. */
 export function setOutputQuietly(name: string, value: string): void {
   try {
@@ -63,9 +76,11 @@ export async function writeSummary(state: RunState): Promise<void> {
 }
 
 function summaryInput(state: RunState): SummaryInput {
-  const { integration, label, operation, dryRun, plan, failure, removed, pullRequest } = state
+  const { integration, label, operation, dryRun, plan, failure, removed, pullRequest, previewVersion, previewBot } = state
   return {
     dryRun,
+    ...(previewVersion !== undefined && { previewVersion }),
+    ...(previewBot && { previewBot: { id: previewBot.id, name: previewBot.name, status: previewBot.status } }),
     ...(removed && { removed }),
     ...(pullRequest !== undefined && { pullRequest }),
     ...(integration && { integration }),

@@ -18,6 +18,8 @@ export interface RunState {
   label?: ManifestLabel
   /** The version a pull request's preview deployed, once it is known. */
   previewVersion?: string
+  /** The preview bot and how its registration ended; the webhook URL is an output only, masked. */
+  previewBot?: { id: string; name: string; status: string; reason?: string; webhookUrl: string }
   /** What a preview cleanup removed, and for which pull request. */
   removed?: Removed[]
   pullRequest?: number

@@ -62,9 +62,9 @@ export function resolveSecrets(declarations: readonly SecretDeclaration[], sourc
  * Each value and each of its lines long enough to mask (the runner matches
  * masks line by line): a `}` or `==` line of a multi-line value is not masked on its own.
  */
-export function maskableParts(values: SecretValues): string[] {
+export function maskableParts(values: Iterable<string>): string[] {
   const parts = new Set<string>()
-  for (const value of values.values()) {
+  for (const value of values) {
     parts.add(value)
     for (const line of value.split(/\r?\n/)) if (isScrubbable(line.trim())) parts.add(line)
   }

@@ -35,6 +35,11 @@ export interface Settings {
   preview: boolean
   /** The preview's version, with {version}, {number} and {sha}; empty: `<version>-pr.<number>`. */
   previewVersion: string
+  /** Install the preview in a bot of its own and wait for its registration. */
+  previewBot: boolean
+  /** The preview bot's configuration of the integration; its values are secrets. */
+  previewConfiguration: Record<string, unknown>
+  previewTimeoutMs: number
 }
 
 /** Reads one input by its name in action.yml, trimmed; '' when not given. */
@@ -129,6 +134,22 @@ export function parseSecretsInput(raw: string): Record<string, unknown> {
   return parsed as Record<string, unknown>
 }
 
+/** A JSON object input whose values may be secret: never quoted back. */
+function readJsonObject(getInput: InputReader, name: string): Record<string, unknown> {
+  const raw = getInput(name)
+  if (raw === '') return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    throw new InputError(
+      `Input \`${name}\` is not valid JSON (its text is not shown: it may hold secrets). Pass a JSON object, such as {"apiUrl": "https://…"}.`,
+    )
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InputError(`Input \`${name}\` must be a JSON object.`)
+  return parsed as Record<string, unknown>
+}
+
 export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Settings {
   const token = getInput('token')
   const workspaceId = getInput('workspace-id')
@@ -168,6 +189,9 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
     commentAuthor: getInput('comment-author').trim(),
     preview: readBoolean(getInput, 'preview', false),
     previewVersion,
+    previewBot: readBoolean(getInput, 'preview-bot', false),
+    previewConfiguration: readJsonObject(getInput, 'preview-configuration'),
+    previewTimeoutMs: readPositiveInteger(getInput, 'preview-timeout', 120, 3600) * 1000,
   }
 }
 
