@@ -13,6 +13,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   upsertComment: () => (/* binding */ upsertComment)
 /* harmony export */ });
 /* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4758);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
+
 
 /** The login GITHUB_TOKEN comments as. */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
@@ -45,13 +47,7 @@ function nextPage(link, apiOrigin) {
  * loaded only here, so that runs that do not comment never load it.
  */
 async function upsertComment(target, markers, body) {
-    const budgetMs = 2 * target.timeoutMs + 30_000;
-    const budget = AbortSignal.timeout(budgetMs);
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    const octokit = getOctokit(target.token, { baseUrl: target.apiUrl, request: { retries: 0 } });
-    octokit.hook.before('request', (options) => {
-        options.request = { ...options.request, signal: AbortSignal.any([budget, AbortSignal.timeout(target.timeoutMs)]) };
-    });
+    const { octokit, budget, budgetMs } = await (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedOctokit */ .X)(target);
     let writing = false;
     try {
         return await upsert(octokit, target, markers, body, () => (writing = true));
@@ -102,6 +98,31 @@ async function upsert(octokit, target, markers, body, onWrite) {
     onWrite();
     const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: target.issueNumber, body });
     return { action: 'created', url: confirmed(data) };
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ boundedOctokit)
+/* harmony export */ });
+/**
+ * An Octokit bounded as every GitHub exchange of this action is: each request
+ * by the timeout, all of them together by `budget` (aborted after twice the
+ * timeout plus 30 s). Loaded only by the runs that call GitHub.
+ */
+async function boundedOctokit(target) {
+    const budgetMs = 2 * target.timeoutMs + 30_000;
+    const budget = AbortSignal.timeout(budgetMs);
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(target.token, { baseUrl: target.apiUrl, request: { retries: 0 } });
+    octokit.hook.before('request', (options) => {
+        options.request = { ...options.request, signal: AbortSignal.any([budget, AbortSignal.timeout(target.timeoutMs)]) };
+    });
+    return { octokit, budget, budgetMs };
 }
 
 

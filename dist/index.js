@@ -6150,7 +6150,9 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
  * manifest → which version (by id, or name@version) → secrets → find it on
  * Botpress → plan a create or an update → write (or validate) → verification.
  */
-async function deploy(settings, env, state, log, retarget) {
+async function deploy(settings, env, state, log, retarget, 
+/** Told what is about to be written, once, just before the write (a GitHub deployment starts there). */
+beforeWrite) {
     const loaded = await loadManifest(settings, env, state, log);
     const manifest = retarget ? privateVersion(loaded, log) : loaded;
     const lookup = retarget ? retargetLookup(manifest, settings, retarget) : (0,lifecycle_lookup/* chooseLookup */.w6)(manifest, settings);
@@ -6183,6 +6185,7 @@ async function deploy(settings, env, state, log, retarget) {
     };
     if (target.operation === 'create') {
         const plan = showPlan(planCreate({ ...local, name: target.name, version: target.version, previous: target.previous }), state, log);
+        await beforeWrite?.(plan);
         const created = await createVersion(client, plan, applyOptions, log);
         if (created !== 'exists') {
             deploy_record(state, created);
@@ -6192,8 +6195,10 @@ async function deploy(settings, env, state, log, retarget) {
         log.warning(`${plan.name}@${plan.version} was created by another run since this one looked; updating it instead.`);
         target = await findAfterConflict(client, target.name, target.version);
         state.integration = target.integration;
+        beforeWrite = undefined;
     }
     const plan = showPlan(planUpdate({ ...local, remote: target.integration, prune: settings.prune }), state, log);
+    await beforeWrite?.(plan);
     deploy_record(state, await updateVersion(client, target, plan, applyOptions, log));
 }
 /** How every Botpress client of the run reaches the API: the settings' limits, the log's ears, the run's scrubber. */
@@ -6476,7 +6481,7 @@ class Utf8Error extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9829);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9202);
 
 
 // A run of the bundle that only loads a TypeScript definition, in a process of
@@ -6567,7 +6572,7 @@ function sameName(manifestName, remoteName) {
 
 /***/ }),
 
-/***/ 9829:
+/***/ 9202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8729,6 +8734,180 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/deploy.ts + 17 modules
 var deploy = __nccwpck_require__(5529);
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __nccwpck_require__(4758);
+;// CONCATENATED MODULE: ./src/botpress/dashboard.ts
+const DEFAULT_DASHBOARD_URL = 'https://app.botpress.cloud';
+function dashboardLinks(base, workspaceId) {
+    const workspace = `${base}/workspaces/${encodeURIComponent(workspaceId)}`;
+    return {
+        version: ({ id, visibility }) => visibility === 'public' ? `${base}/hub/integrations/${encodeURIComponent(id)}` : `${workspace}/integrations/${encodeURIComponent(id)}`,
+        bot: (botId) => `${workspace}/bots/${encodeURIComponent(botId)}`,
+    };
+}
+
+// EXTERNAL MODULE: ./src/secrets/redact.ts
+var redact = __nccwpck_require__(4200);
+;// CONCATENATED MODULE: ./src/github-deployment.ts
+
+
+
+// GitHub Deployments record what this run deployed where, beside the commit.
+// GitHub refusing one (no `deployments: write`, a 404, an outage) is a
+// warning, never a failed deploy, like the comment.
+/** The environment a run records its deploy in: the input, else a preview's own; none otherwise. */
+function deploymentEnvironment(settings, mode) {
+    if (settings.environment)
+        return settings.environment;
+    return mode.kind === 'deploy' ? undefined : `botpress-preview/pr-${mode.of.number}`;
+}
+function targetOf(settings, context, log) {
+    if (!context.repository)
+        return undefined;
+    if (!settings.githubToken) {
+        log.warning('No GitHub deployment: `github-token` is empty.');
+        return undefined;
+    }
+    return { token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, timeoutMs: settings.timeoutMs };
+}
+function warn(log, state, what, error) {
+    const status = error.status;
+    const hint = status === 403 || status === 401 || status === 404 ? ' Give the job `permissions: deployments: write`.' : '';
+    log.warning(`${what}: ${(0,redact/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), state.secretValues)}.${hint} The deploy itself is not affected.`);
+}
+/** Creates the deployment, `in_progress`, just before the write to Botpress. */
+async function openDeployment(settings, context, state, log, { environment, preview, what }) {
+    const target = targetOf(settings, context, log);
+    if (!target)
+        return undefined;
+    const { startDeployment } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
+    try {
+        const id = await startDeployment(target, {
+            sha: context.pullRequest?.headSha || context.sha,
+            environment,
+            description: `${preview ? 'Preview ' : ''}${what}`,
+            transient: preview,
+            production: !preview && /^prod(uction)?$/i.test(environment),
+            ...(context.runUrl && { logUrl: context.runUrl }),
+        });
+        log.info(`GitHub deployment ${id} to ${environment} started.`);
+        state.deploymentId = id;
+        return { id, environment, target };
+    }
+    catch (error) {
+        warn(log, state, `Could not create a GitHub deployment to ${environment}`, error);
+        return undefined;
+    }
+}
+/** The deployment's last status: `success` with a link to what was deployed, or `failure`. */
+async function closeDeployment(deployment, settings, context, state, log, succeeded) {
+    const { setDeploymentState } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
+    const links = dashboardLinks(settings.dashboardUrl, settings.workspaceId);
+    const { integration, previewBot } = state;
+    const environmentUrl = previewBot ? links.bot(previewBot.id) : integration ? links.version(integration) : undefined;
+    const what = integration ? `${integration.name}@${integration.version}` : 'the integration';
+    try {
+        await setDeploymentState(deployment.target, deployment.id, succeeded ? 'success' : 'failure', {
+            description: succeeded ? `Deployed ${what}` : `Deploying ${what} failed`,
+            ...(context.runUrl && { logUrl: context.runUrl }),
+            ...(environmentUrl && succeeded && { environmentUrl }),
+        });
+    }
+    catch (error) {
+        warn(log, state, `Could not set the status of GitHub deployment ${deployment.id}`, error);
+    }
+}
+/** A closed pull request's preview environment: every deployment of it marked inactive. */
+async function retireEnvironment(settings, context, state, log, environment) {
+    const target = targetOf(settings, context, log);
+    if (!target)
+        return;
+    const { deactivateEnvironment } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
+    try {
+        const ids = await deactivateEnvironment(target, environment, 'The pull request closed: its preview was removed');
+        if (ids.length)
+            log.info(`Marked ${ids.length} GitHub deployment${ids.length === 1 ? '' : 's'} of ${environment} inactive.`);
+    }
+    catch (error) {
+        warn(log, state, `Could not mark the GitHub deployments of ${environment} inactive`, error);
+    }
+}
+
+// EXTERNAL MODULE: ./src/preview/version.ts
+var preview_version = __nccwpck_require__(4356);
+;// CONCATENATED MODULE: ./src/preview/mode.ts
+
+
+/**
+ * Decides the mode from the settings and the event, before anything is read:
+ * `preview: true` needs a pull request (its number names the version), and is
+ * a deploy of its own, so neither a dry run nor a version named by id.
+ */
+function chooseMode(settings, context) {
+    if (!settings.preview) {
+        if (settings.previewBot)
+            throw new errors/* InputError */.dz('Input `preview-bot` is true but `preview` is not: the preview bot installs a pull request’s preview version. Set `preview: true`.');
+        return { kind: 'deploy' };
+    }
+    if (settings.previewVersion)
+        (0,preview_version/* checkPreviewPattern */.Xz)(settings.previewVersion);
+    const pullRequest = context.pullRequest;
+    if (!pullRequest) {
+        throw new errors/* InputError */.dz(`Input \`preview\` is true on a ${context.eventName || 'run without an'} event: previews are versions of a pull request, so run it on \`pull_request\` ` +
+            "(or set `preview: ${{ github.event_name == 'pull_request' }}`). Nothing was sent.");
+    }
+    if (settings.dryRun) {
+        throw new errors/* InputError */.dz('Inputs `preview` and `dry-run` are both true: a preview deploys a version of its own, a dry run writes nothing. Choose one.');
+    }
+    if (settings.integrationId !== undefined) {
+        throw new errors/* InputError */.dz('Input `integration-id` names one version, but a preview deploys a version of its own (found by the manifest’s name): leave `integration-id` empty for previews.');
+    }
+    const of = { number: pullRequest.number, sha: pullRequest.headSha };
+    return pullRequest.action === 'closed' ? { kind: 'preview-closed', of } : { kind: 'preview', of };
+}
+
+;// CONCATENATED MODULE: ./src/modes.ts
+
+
+
+
+/**
+ * What the run does, by its mode: deploy the manifest's version, deploy a pull
+ * request's preview (and its bot), or remove a closed pull request's previews;
+ * each recorded as a GitHub deployment when it has an environment.
+ */
+async function runMode(settings, context, state, log) {
+    const mode = chooseMode(settings, context);
+    const environment = deploymentEnvironment(settings, mode);
+    if (mode.kind === 'preview-closed') {
+        // Only closed pull requests' runs need the cleanup: a chunk of its own.
+        await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).endPreview(settings, process.env, state, log, mode.of);
+        if (environment)
+            await retireEnvironment(settings, context, state, log, environment);
+        return;
+    }
+    const preview = mode.kind === 'preview';
+    let deployment;
+    const beforeWrite = environment
+        ? async (plan) => {
+            deployment = await openDeployment(settings, context, state, log, { environment, preview, what: `${plan.name}@${plan.version}` });
+        }
+        : undefined;
+    const retarget = preview ? { versionFrom: (version) => (0,preview_version/* previewVersion */.zR)(version, settings.previewVersion, mode.of) } : undefined;
+    try {
+        await (0,deploy/* deploy */.gg)(settings, process.env, state, log, retarget, beforeWrite);
+        if (preview && settings.previewBot)
+            await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).installPreviewBot(settings, state, log, mode.of);
+    }
+    catch (error) {
+        if (deployment)
+            await closeDeployment(deployment, settings, context, state, log, false);
+        throw error;
+    }
+    if (deployment)
+        await closeDeployment(deployment, settings, context, state, log, true);
+}
+
 ;// CONCATENATED MODULE: ./src/base/log.ts
 // What the runner's String.TrimStart() removes before it looks for `::`: .NET's
 // Char.IsWhiteSpace (U+0009–U+000D, U+0085, Unicode's Zs, Zl and Zp), with
@@ -8753,8 +8932,6 @@ function logLine(text) {
         .join('\n');
 }
 
-// EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __nccwpck_require__(4758);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -8818,8 +8995,6 @@ function readRunContext(env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/secrets/redact.ts
-var redact = __nccwpck_require__(4200);
 // EXTERNAL MODULE: ./src/secrets/resolve.ts
 var resolve = __nccwpck_require__(5761);
 // EXTERNAL MODULE: ./src/base/record.ts
@@ -9078,6 +9253,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
+
 const DEFAULT_API_URL = 'https://api.botpress.cloud';
 function readBoolean(getInput, name, fallback) {
     const raw = getInput(name);
@@ -9166,6 +9342,20 @@ function parseSecretsInput(raw) {
     }
     return parsed;
 }
+/** A base URL for links that people follow: https, no credentials, no query; without its trailing slash. */
+function checkLinkBase(name, raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new errors/* InputError */.dz(`Input \`${name}\` is not a URL: "${raw}".`);
+    }
+    if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash) {
+        throw new errors/* InputError */.dz(`Input \`${name}\` must be an https base URL without credentials, query or fragment, such as ${DEFAULT_DASHBOARD_URL}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
 /** A JSON object input whose values may be secret: never quoted back. */
 function readJsonObject(getInput, name) {
     const raw = getInput(name);
@@ -9224,6 +9414,8 @@ function readSettings(getInput, env) {
         previewBot: readBoolean(getInput, 'preview-bot', false),
         previewConfiguration: readJsonObject(getInput, 'preview-configuration'),
         previewTimeoutMs: readPositiveInteger(getInput, 'preview-timeout', 120, 3600) * 1000,
+        environment: getInput('environment'),
+        dashboardUrl: checkLinkBase('dashboard-url', getInput('dashboard-url') || DEFAULT_DASHBOARD_URL),
     };
 }
 /** An empty `token` where no fork explains it. */
@@ -9232,42 +9424,7 @@ function missingTokenError() {
         'If the secret exists, check that this workflow can read it (environment secrets need `environment:` on the job).');
 }
 
-// EXTERNAL MODULE: ./src/preview/version.ts
-var preview_version = __nccwpck_require__(4356);
-;// CONCATENATED MODULE: ./src/preview/mode.ts
-
-
-/**
- * Decides the mode from the settings and the event, before anything is read:
- * `preview: true` needs a pull request (its number names the version), and is
- * a deploy of its own, so neither a dry run nor a version named by id.
- */
-function chooseMode(settings, context) {
-    if (!settings.preview) {
-        if (settings.previewBot)
-            throw new errors/* InputError */.dz('Input `preview-bot` is true but `preview` is not: the preview bot installs a pull request’s preview version. Set `preview: true`.');
-        return { kind: 'deploy' };
-    }
-    if (settings.previewVersion)
-        (0,preview_version/* checkPreviewPattern */.Xz)(settings.previewVersion);
-    const pullRequest = context.pullRequest;
-    if (!pullRequest) {
-        throw new errors/* InputError */.dz(`Input \`preview\` is true on a ${context.eventName || 'run without an'} event: previews are versions of a pull request, so run it on \`pull_request\` ` +
-            "(or set `preview: ${{ github.event_name == 'pull_request' }}`). Nothing was sent.");
-    }
-    if (settings.dryRun) {
-        throw new errors/* InputError */.dz('Inputs `preview` and `dry-run` are both true: a preview deploys a version of its own, a dry run writes nothing. Choose one.');
-    }
-    if (settings.integrationId !== undefined) {
-        throw new errors/* InputError */.dz('Input `integration-id` names one version, but a preview deploys a version of its own (found by the manifest’s name): leave `integration-id` empty for previews.');
-    }
-    const of = { number: pullRequest.number, sha: pullRequest.headSha };
-    return pullRequest.action === 'closed' ? { kind: 'preview-closed', of } : { kind: 'preview', of };
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
 
 
 
@@ -9340,18 +9497,7 @@ async function run() {
         }
         if (!settings.token)
             throw missingTokenError();
-        const mode = chooseMode(settings, context);
-        if (mode.kind === 'preview-closed') {
-            // Only closed pull requests' runs need the cleanup: a chunk of its own.
-            await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).endPreview(settings, process.env, state, log, mode.of);
-        }
-        else {
-            const pattern = settings.previewVersion;
-            const retarget = mode.kind === 'preview' ? { versionFrom: (version) => (0,preview_version/* previewVersion */.zR)(version, pattern, mode.of) } : undefined;
-            await (0,deploy/* deploy */.gg)(settings, process.env, state, log, retarget);
-            if (mode.kind === 'preview' && settings.previewBot)
-                await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).installPreviewBot(settings, state, log, mode.of);
-        }
+        await runMode(settings, context, state, log);
         writeOutputs(state);
     }
     catch (error) {
@@ -9363,6 +9509,8 @@ async function run() {
         setFailed(state.failure);
     }
     setOutputQuietly('skipped', 'false');
+    if (state.deploymentId !== undefined)
+        setOutputQuietly('deployment-id', String(state.deploymentId));
     writePreviewBotOutputs(state);
     await writeSummary(state);
     if (settings?.commentOnPr)

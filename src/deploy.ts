@@ -33,7 +33,15 @@ export interface Retarget {
  * manifest → which version (by id, or name@version) → secrets → find it on
  * Botpress → plan a create or an update → write (or validate) → verification.
  */
-export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log, retarget?: Retarget): Promise<void> {
+export async function deploy(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  state: RunState,
+  log: Log,
+  retarget?: Retarget,
+  /** Told what is about to be written, once, just before the write (a GitHub deployment starts there). */
+  beforeWrite?: (plan: Plan) => Promise<void>,
+): Promise<void> {
   const loaded = await loadManifest(settings, env, state, log)
   const manifest = retarget ? privateVersion(loaded, log) : loaded
   const lookup = retarget ? retargetLookup(manifest, settings, retarget) : chooseLookup(manifest, settings)
@@ -68,6 +76,7 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
 
   if (target.operation === 'create') {
     const plan = showPlan(planCreate({ ...local, name: target.name, version: target.version, previous: target.previous }), state, log)
+    await beforeWrite?.(plan)
     const created = await createVersion(client, plan, applyOptions, log)
     if (created !== 'exists') {
       record(state, created)
@@ -77,8 +86,10 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
     log.warning(`${plan.name}@${plan.version} was created by another run since this one looked; updating it instead.`)
     target = await findAfterConflict(client, target.name, target.version)
     state.integration = target.integration
+    beforeWrite = undefined
   }
   const plan = showPlan(planUpdate({ ...local, remote: target.integration, prune: settings.prune }), state, log)
+  await beforeWrite?.(plan)
   record(state, await updateVersion(client, target, plan, applyOptions, log))
 }
 

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { deploy } from './deploy.js'
 import type { RunState } from './report/run-state.js'
+import { runMode } from './modes.js'
 import { logLine, type Log } from './base/log.js'
 import { InputError, errorMessage } from './base/errors.js'
 import { readRunContext } from './github/context.js'
@@ -9,8 +9,6 @@ import { maskableParts } from './secrets/resolve.js'
 import { stringLeaves } from './base/record.js'
 import { publishComment, reportSkipped, setOutputQuietly, writeOutputs, writePreviewBotOutputs, writeSummary } from './report/report.js'
 import { missingTokenError, readSettings, type Settings } from './settings/settings.js'
-import { chooseMode } from './preview/mode.js'
-import { previewVersion } from './preview/version.js'
 
 const readInput = (name: string) => core.getInput(name)
 
@@ -71,16 +69,7 @@ export async function run(): Promise<void> {
       state.secretValues.push(part)
     }
     if (!settings.token) throw missingTokenError()
-    const mode = chooseMode(settings, context)
-    if (mode.kind === 'preview-closed') {
-      // Only closed pull requests' runs need the cleanup: a chunk of its own.
-      await (await import('./previews.js')).endPreview(settings, process.env, state, log, mode.of)
-    } else {
-      const pattern = settings.previewVersion
-      const retarget = mode.kind === 'preview' ? { versionFrom: (version: string) => previewVersion(version, pattern, mode.of) } : undefined
-      await deploy(settings, process.env, state, log, retarget)
-      if (mode.kind === 'preview' && settings.previewBot) await (await import('./previews.js')).installPreviewBot(settings, state, log, mode.of)
-    }
+    await runMode(settings, context, state, log)
     writeOutputs(state)
   } catch (error) {
     annotate(error)
@@ -91,6 +80,7 @@ export async function run(): Promise<void> {
     core.setFailed(state.failure)
   }
   setOutputQuietly('skipped', 'false')
+  if (state.deploymentId !== undefined) setOutputQuietly('deployment-id', String(state.deploymentId))
   writePreviewBotOutputs(state)
   await writeSummary(state)
   if (settings?.commentOnPr) await publishComment(settings, context, state)

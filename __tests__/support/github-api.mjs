@@ -3,7 +3,9 @@
 // the issue-comment endpoints a pull-request comment needs, with GitHub's
 // pagination (per_page, page, Link headers), `GET /user` (refused, as for
 // GITHUB_TOKEN, unless a user is given), and hostile modes: 403 on everything,
-// a `next` link that loops, answers that never come.
+// a `next` link that loops, answers that never come. Deployments and their
+// statuses as GitHub's REST documentation describes them (create, list by
+// environment, statuses with their states and URLs).
 import { createServer } from 'node:http'
 
 /**
@@ -32,6 +34,11 @@ export async function startGitHubApi(options = {}) {
   let hostile
   /** @type {string} */
   let base = ''
+  /** @type {Array<Record<string, any>>} */
+  const deployments = []
+  /** Statuses by deployment id, oldest first. @type {Map<number, Array<Record<string, any>>>} */
+  const statuses = new Map()
+  const STATES = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success']
 
   /** @param {string} owner @param {string} repo @param {number} issue @param {string} body @param {{ login: string, type: string }} [user] */
   function addComment(owner, repo, issue, body, user = { login: 'someone', type: 'User' }) {
@@ -68,6 +75,45 @@ export async function startGitHubApi(options = {}) {
           documentation_url: 'https://docs.github.com/rest/issues/comments',
           status: '403',
         })
+      }
+      const deploymentList = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/.exec(url.pathname)
+      const statusList = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/.exec(url.pathname)
+      if (deploymentList && req.method === 'POST') {
+        if (typeof body?.ref !== 'string' || !body.ref) return send(422, { message: 'Invalid request.\n\n"ref" wasn\'t supplied.' })
+        const deployment = {
+          id: nextId++,
+          sha: body.ref,
+          ref: body.ref,
+          task: body.task ?? 'deploy',
+          environment: body.environment ?? 'production',
+          description: body.description ?? null,
+          transient_environment: body.transient_environment ?? false,
+          production_environment: body.production_environment ?? body.environment === 'production',
+          request: body,
+        }
+        deployments.push(deployment)
+        return send(201, deployment)
+      }
+      if (deploymentList && req.method === 'GET') {
+        const environment = url.searchParams.get('environment')
+        return send(
+          200,
+          deployments.filter((d) => environment === null || d.environment === environment),
+        )
+      }
+      if (statusList && req.method === 'POST') {
+        const id = Number(statusList[3])
+        if (!deployments.some((d) => d.id === id)) return send(404, { message: 'Not Found' })
+        if (!STATES.includes(body?.state)) return send(422, { message: `Invalid request.\n\n${body?.state} is not a member of ${STATES.join(', ')}.` })
+        const status = {
+          id: nextId++,
+          state: body.state,
+          description: body.description ?? '',
+          log_url: body.log_url ?? '',
+          environment_url: body.environment_url ?? '',
+        }
+        statuses.set(id, [...(statuses.get(id) ?? []), status])
+        return send(201, status)
       }
       const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
       const edit = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)
@@ -115,6 +161,9 @@ export async function startGitHubApi(options = {}) {
     /** @param {number} issue */
     comments: (issue) => comments.get(issue) ?? [],
     addComment,
+    deployments,
+    /** @param {number} id */
+    statuses: (id) => statuses.get(id) ?? [],
     /** @param {boolean} value */
     setForbidden(value) {
       forbidden = value

@@ -46,7 +46,7 @@ describe('imports run one way', () => {
   })
 
   it('finds the imports it checks', () => {
-    expect(graph.get('main.ts')!.map((i) => i.target)).toContain('deploy.ts')
+    expect(graph.get('modes.ts')!.map((i) => i.target)).toContain('deploy.ts')
     expect(graph.get('report/report.ts')!.map((i) => i.target)).toContain('github/comment.ts')
     expect(
       graph

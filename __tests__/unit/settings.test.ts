@@ -33,6 +33,8 @@ describe('readSettings', () => {
       previewBot: false,
       previewConfiguration: {},
       previewTimeoutMs: 120_000,
+      environment: '',
+      dashboardUrl: 'https://app.botpress.cloud',
     })
   })
 

@@ -1,14 +1,9 @@
 import { errorMessage } from '../base/errors.js'
+import { boundedOctokit, type GitHubTarget, type Octokit } from './octokit.js'
 
 /** Where a pull-request comment goes, and with what credentials. */
-export interface CommentTarget {
-  token: string
-  apiUrl: string
-  owner: string
-  repo: string
+export interface CommentTarget extends GitHubTarget {
   issueNumber: number
-  /** Each request's limit; the whole exchange gets twice it plus 30 s. */
-  timeoutMs: number
   /** Whose comments are ours where `GET /user` is refused (input `comment-author`); empty: GITHUB_TOKEN's bot. */
   author: string
 }
@@ -52,13 +47,7 @@ function nextPage(link: string | undefined, apiOrigin: string): string | undefin
  * loaded only here, so that runs that do not comment never load it.
  */
 export async function upsertComment(target: CommentTarget, markers: readonly string[], body: string): Promise<{ action: 'created' | 'updated'; url: string }> {
-  const budgetMs = 2 * target.timeoutMs + 30_000
-  const budget = AbortSignal.timeout(budgetMs)
-  const { getOctokit } = await import('@actions/github')
-  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl, request: { retries: 0 } })
-  octokit.hook.before('request', (options) => {
-    options.request = { ...options.request, signal: AbortSignal.any([budget, AbortSignal.timeout(target.timeoutMs)]) }
-  })
+  const { octokit, budget, budgetMs } = await boundedOctokit(target)
   let writing = false
   try {
     return await upsert(octokit, target, markers, body, () => (writing = true))
@@ -72,8 +61,6 @@ export async function upsertComment(target: CommentTarget, markers: readonly str
     throw error
   }
 }
-
-type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
 
 /** Where GitHub says the comment is; an answer without it leaves the comment unconfirmed. */
 function confirmed(data: { html_url?: unknown }): string {

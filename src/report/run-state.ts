@@ -20,6 +20,8 @@ export interface RunState {
   previewVersion?: string
   /** The preview bot and how its registration ended; the webhook URL is an output only, masked. */
   previewBot?: { id: string; name: string; status: string; reason?: string; webhookUrl: string }
+  /** The GitHub deployment this run recorded, once GitHub created it. */
+  deploymentId?: number
   /** What a preview cleanup removed, and for which pull request. */
   removed?: Removed[]
   pullRequest?: number

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { InputError } from '../base/errors.js'
+import { DEFAULT_DASHBOARD_URL } from '../botpress/dashboard.js'
 
 /** Everything the run needs from the step's inputs, checked and typed. */
 export interface Settings {
@@ -40,6 +41,10 @@ export interface Settings {
   /** The preview bot's configuration of the integration; its values are secrets. */
   previewConfiguration: Record<string, unknown>
   previewTimeoutMs: number
+  /** The GitHub environment a deployment is recorded in; empty: none (a preview's default is set by its mode). */
+  environment: string
+  /** The Botpress dashboard's base URL, for links. */
+  dashboardUrl: string
 }
 
 /** Reads one input by its name in action.yml, trimmed; '' when not given. */
@@ -134,6 +139,20 @@ export function parseSecretsInput(raw: string): Record<string, unknown> {
   return parsed as Record<string, unknown>
 }
 
+/** A base URL for links that people follow: https, no credentials, no query; without its trailing slash. */
+function checkLinkBase(name: string, raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new InputError(`Input \`${name}\` is not a URL: "${raw}".`)
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash) {
+    throw new InputError(`Input \`${name}\` must be an https base URL without credentials, query or fragment, such as ${DEFAULT_DASHBOARD_URL}.`)
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
 /** A JSON object input whose values may be secret: never quoted back. */
 function readJsonObject(getInput: InputReader, name: string): Record<string, unknown> {
   const raw = getInput(name)
@@ -192,6 +211,8 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
     previewBot: readBoolean(getInput, 'preview-bot', false),
     previewConfiguration: readJsonObject(getInput, 'preview-configuration'),
     previewTimeoutMs: readPositiveInteger(getInput, 'preview-timeout', 120, 3600) * 1000,
+    environment: getInput('environment'),
+    dashboardUrl: checkLinkBase('dashboard-url', getInput('dashboard-url') || DEFAULT_DASHBOARD_URL),
   }
 }
 
