@@ -11,7 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   endPreview: () => (/* binding */ endPreview),
-  installPreviewBot: () => (/* binding */ installPreviewBot)
+  installPreviewBot: () => (/* binding */ installPreviewBot),
+  sweepStalePreviews: () => (/* binding */ sweepStalePreviews)
 });
 
 // EXTERNAL MODULE: ./src/api/client.ts
@@ -169,7 +170,7 @@ var lookup = __webpack_require__(3311);
 // EXTERNAL MODULE: ./src/api/retry.ts
 var retry = __webpack_require__(7018);
 // EXTERNAL MODULE: ./src/preview/version.ts
-var version = __webpack_require__(4356);
+var preview_version = __webpack_require__(4356);
 ;// CONCATENATED MODULE: ./src/preview/cleanup.ts
 
 
@@ -183,13 +184,13 @@ var version = __webpack_require__(4356);
  */
 async function removePreviews(client, of, log, options) {
     const removed = [];
-    for (const bot of await client.listBots((0,version/* previewBotTags */.jP)(of.name, of.number))) {
+    for (const bot of await client.listBots((0,preview_version/* previewBotTags */.jP)(of.name, of.number))) {
         if (await client.deleteBot(bot.id)) {
             log.info(`Deleted preview bot ${bot.name} (${bot.id}).`);
             removed.push({ kind: 'bot', id: bot.id, name: bot.name });
         }
     }
-    const isPreview = (0,version/* previewMatcher */.rM)(of.pattern, of.number);
+    const isPreview = (0,preview_version/* previewMatcher */.rM)(of.pattern, of.number);
     const versions = (await client.listVersions(of.name)).filter((version) => isPreview(version.version));
     for (const version of versions) {
         if (version.visibility !== 'private') {
@@ -220,6 +221,38 @@ async function deleteWithPatience(client, version, options, log) {
         }
     }
 }
+/**
+ * The sweep for previews whose cleanup never ran: every private preview of
+ * this integration whose pull request is closed (with that pull request's
+ * bots, as a cleanup would), or that was last updated before `updatedBefore`.
+ */
+async function removeStalePreviews(client, of, rules, log, options) {
+    const byNumber = new Map();
+    for (const version of await client.listVersions(of.name)) {
+        const number = (0,preview_version/* previewNumber */.KL)(of.pattern, version.version);
+        if (number === undefined || version.visibility !== 'private')
+            continue;
+        byNumber.set(number, [...(byNumber.get(number) ?? []), version]);
+    }
+    const removed = [];
+    for (const [number, versions] of [...byNumber].sort(([a], [b]) => a - b)) {
+        if ((await rules.isClosed(number)) === true) {
+            log.info(`Pull request #${number} is closed: removing its previews.`);
+            removed.push(...(await removePreviews(client, { ...of, number }, log, options)));
+            continue;
+        }
+        for (const version of versions) {
+            const updated = Date.parse(version.updatedAt);
+            if (!(updated < rules.updatedBefore))
+                continue;
+            if (await deleteWithPatience(client, version, options, log)) {
+                log.info(`Deleted ${version.name}@${version.version} (${version.id}): not updated since ${version.updatedAt}.`);
+                removed.push({ kind: 'integration', id: version.id, name: version.name, version: version.version });
+            }
+        }
+    }
+    return removed;
+}
 
 ;// CONCATENATED MODULE: ./src/preview/bot.ts
 
@@ -239,7 +272,7 @@ function previewBotName(integrationName, number) {
  * real, then reads the bot until registration ends or `timeoutMs` passes.
  */
 async function installInPreviewBot(client, request, log, options) {
-    const tags = (0,version/* previewBotTags */.jP)(request.name, request.number);
+    const tags = (0,preview_version/* previewBotTags */.jP)(request.name, request.number);
     const [found, ...others] = await client.listBots(tags);
     if (others.length)
         log.warning(`${others.length + 1} bots are tagged as the preview bot of pull request #${request.number}; ${found.id} is used.`);
@@ -286,14 +319,8 @@ const DELETE_ATTEMPTS = 4;
  * names need not exist (the branch may be gone), and no secret is needed.
  */
 async function endPreview(settings, env, state, log, of) {
-    const parsed = await (0,deploy/* parseManifestSource */.sp)(settings, env, state, log);
-    const declared = (parsed.data ?? {});
-    if (typeof declared.name !== 'string' || !declared.name) {
-        throw new base_errors/* InputError */.dz(`${parsed.displayPath} has no \`name\`: previews are found by the integration's name, so removing them needs it. Nothing was removed.`);
-    }
     const options = (0,deploy/* transportOptions */.wL)(settings, state, log);
-    const handle = await new client/* BotpressClient */.w(options).getWorkspaceHandle(settings.workspaceId);
-    const name = (0,lookup/* qualifyName */.Br)(declared.name, handle, parsed.displayPath);
+    const name = await integrationName(settings, env, state, log, options);
     state.pullRequest = of.number;
     state.removed = await removePreviews(new PreviewClient(options), { name, number: of.number, pattern: settings.previewVersion }, log, {
         attempts: DELETE_ATTEMPTS,
@@ -302,6 +329,48 @@ async function endPreview(settings, env, state, log, of) {
     state.operation = state.removed.length ? 'deleted' : 'skipped';
     if (!state.removed.length)
         log.notice(`Pull request #${of.number} is closed and no preview of ${name} is left on Botpress: nothing to remove.`);
+}
+/**
+ * The sweep for previews whose cleanup never ran (a disabled workflow, a
+ * cancelled run): by the same rules, the previews of pull requests that are
+ * closed, and those not updated for `preview-max-age` days.
+ */
+async function sweepStalePreviews(settings, context, env, state, log) {
+    const options = (0,deploy/* transportOptions */.wL)(settings, state, log);
+    const name = await integrationName(settings, env, state, log, options);
+    const repository = context.repository;
+    const target = repository && settings.githubToken ? { token: settings.githubToken, apiUrl: context.apiUrl, ...repository, timeoutMs: settings.timeoutMs } : undefined;
+    if (!target)
+        log.warning('No `github-token` (or no repository): whether pull requests are closed cannot be told, so only previews older than `preview-max-age` are removed.');
+    const isClosed = async (number) => {
+        if (!target)
+            return undefined;
+        try {
+            return await (await __webpack_require__.e(/* import() */ 487).then(__webpack_require__.bind(__webpack_require__, 4487))).isPullRequestClosed(target, number);
+        }
+        catch (error) {
+            log.warning(`Could not read pull request #${number} (${(0,redact/* redact */.E$)((0,base_errors/* errorMessage */.gJ)(error), state.secretValues)}): only its previews' age counts.`);
+            return undefined;
+        }
+    };
+    const updatedBefore = Date.now() - settings.previewMaxAgeDays * 24 * 60 * 60 * 1000;
+    state.removed = await removeStalePreviews(new PreviewClient(options), { name, pattern: settings.previewVersion }, { updatedBefore, isClosed }, log, {
+        attempts: DELETE_ATTEMPTS,
+        sleep: transport/* defaultSleep */.J,
+    });
+    state.operation = state.removed.length ? 'deleted' : 'skipped';
+    if (!state.removed.length)
+        log.notice(`No stale preview of ${name} on Botpress: nothing to remove.`);
+}
+/** The manifest's `name`, with the workspace's handle: all a cleanup needs of it. */
+async function integrationName(settings, env, state, log, options) {
+    const parsed = await (0,deploy/* parseManifestSource */.sp)(settings, env, state, log);
+    const declared = (parsed.data ?? {});
+    if (typeof declared.name !== 'string' || !declared.name) {
+        throw new base_errors/* InputError */.dz(`${parsed.displayPath} has no \`name\`: previews are found by the integration's name, so removing them needs it. Nothing was removed.`);
+    }
+    const handle = await new client/* BotpressClient */.w(options).getWorkspaceHandle(settings.workspaceId);
+    return (0,lookup/* qualifyName */.Br)(declared.name, handle, parsed.displayPath);
 }
 /**
  * The preview version installed in the pull request's own bot, so that

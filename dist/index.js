@@ -8759,7 +8759,7 @@ var redact = __nccwpck_require__(4200);
 function deploymentEnvironment(settings, mode) {
     if (settings.environment)
         return settings.environment;
-    return mode.kind === 'deploy' ? undefined : `botpress-preview/pr-${mode.of.number}`;
+    return mode.kind === 'preview' || mode.kind === 'preview-closed' ? `botpress-preview/pr-${mode.of.number}` : undefined;
 }
 function targetOf(settings, context, log) {
     if (!context.repository)
@@ -8844,6 +8844,13 @@ var preview_version = __nccwpck_require__(4356);
  * a deploy of its own, so neither a dry run nor a version named by id.
  */
 function chooseMode(settings, context) {
+    if (settings.previewSweep) {
+        if (settings.previewVersion)
+            (0,preview_version/* checkPreviewPattern */.Xz)(settings.previewVersion);
+        if (settings.dryRun)
+            throw new errors/* InputError */.dz('Inputs `preview: cleanup-stale` and `dry-run` are both set: the sweep deletes, a dry run writes nothing. Choose one.');
+        return { kind: 'preview-sweep' };
+    }
     if (!settings.preview) {
         if (settings.previewBot)
             throw new errors/* InputError */.dz('Input `preview-bot` is true but `preview` is not: the preview bot installs a pull request’s preview version. Set `preview: true`.');
@@ -8873,7 +8880,8 @@ function chooseMode(settings, context) {
 
 /**
  * What the run does, by its mode: deploy the manifest's version, deploy a pull
- * request's preview (and its bot), or remove a closed pull request's previews;
+ * request's preview (and its bot), remove a closed pull request's previews, or
+ * sweep the previews whose cleanup never ran;
  * each recorded as a GitHub deployment when it has an environment.
  */
 async function runMode(settings, context, state, log) {
@@ -8884,6 +8892,10 @@ async function runMode(settings, context, state, log) {
         await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).endPreview(settings, process.env, state, log, mode.of);
         if (environment)
             await retireEnvironment(settings, context, state, log, environment);
+        return;
+    }
+    if (mode.kind === 'preview-sweep') {
+        await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).sweepStalePreviews(settings, context, process.env, state, log);
         return;
     }
     const preview = mode.kind === 'preview';
@@ -9409,7 +9421,9 @@ function readSettings(getInput, env) {
         commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
         githubToken: getInput('github-token'),
         commentAuthor: getInput('comment-author').trim(),
-        preview: readBoolean(getInput, 'preview', false),
+        preview: getInput('preview') === 'cleanup-stale' ? false : readBoolean(getInput, 'preview', false),
+        previewSweep: getInput('preview') === 'cleanup-stale',
+        previewMaxAgeDays: readPositiveInteger(getInput, 'preview-max-age', 14, 3650),
         previewVersion,
         previewBot: readBoolean(getInput, 'preview-bot', false),
         previewConfiguration: readJsonObject(getInput, 'preview-configuration'),
@@ -9901,6 +9915,7 @@ const VRL_MAX_LENGTH = 2000;
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KL: () => (/* binding */ previewNumber),
 /* harmony export */   Xz: () => (/* binding */ checkPreviewPattern),
 /* harmony export */   jP: () => (/* binding */ previewBotTags),
 /* harmony export */   rM: () => (/* binding */ previewMatcher),
@@ -9958,6 +9973,16 @@ const VERSION_PART = String.raw `\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]
  * version and `{sha}` for any commit. Another pull request's never matches.
  */
 function previewMatcher(pattern, number) {
+    const matcher = previewRegExp(pattern, String(number));
+    return (version) => matcher.test(version);
+}
+/** The pull request whose preview a version is, by the pattern; undefined when it is none's. */
+function previewNumber(pattern, version) {
+    const number = previewRegExp(pattern, '([1-9]\\d*)').exec(version)?.[1];
+    return number === undefined ? undefined : Number(number);
+}
+/** The pattern as a regular expression, `{number}` standing for `number` (a literal, or a capture). */
+function previewRegExp(pattern, number) {
     const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const source = pattern
         ? pattern
@@ -9965,8 +9990,7 @@ function previewMatcher(pattern, number) {
             .map((part, index) => (index % 2 === 0 ? escape(part) : part === 'version' ? VERSION_PART : part === 'sha' ? '[0-9a-f]{7}' : String(number)))
             .join('')
         : `${VERSION_PART}[-.]pr\\.${number}(?:\\+[0-9A-Za-z.-]+)?`;
-    const matcher = new RegExp(`^${source}$`);
-    return (version) => matcher.test(version);
+    return new RegExp(`^${source}$`);
 }
 /** The tags that find a pull request's preview bot again: the integration (with its handle) and the pull request. */
 function previewBotTags(name, number) {
@@ -10114,11 +10138,12 @@ function previewNote({ integration, previewVersion, previewBot }, md) {
 }
 /** What a cleanup removed, as a sentence and a table. */
 function removedMarkdown({ removed = [], pullRequest }, md) {
-    const of = pullRequest === undefined ? 'its pull request' : `pull request #${pullRequest}`;
+    // Without a pull request, the run was the sweep of stale previews.
+    const of = pullRequest === undefined ? undefined : `pull request #${pullRequest}`;
     if (!removed.length)
-        return [`Nothing of ${of}'s previews was left on Botpress.`];
+        return [of ? `Nothing of ${of}'s previews was left on Botpress.` : 'No stale preview was left on Botpress.'];
     return [
-        `Removed what the previews of ${of} made:`,
+        of ? `Removed what the previews of ${of} made:` : 'Removed these stale previews:',
         '',
         '| | Name | Version | Id |',
         '|---|---|---|---|',

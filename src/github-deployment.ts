@@ -15,7 +15,7 @@ import type { Settings } from './settings/settings.js'
 /** The environment a run records its deploy in: the input, else a preview's own; none otherwise. */
 export function deploymentEnvironment(settings: Pick<Settings, 'environment'>, mode: Mode): string | undefined {
   if (settings.environment) return settings.environment
-  return mode.kind === 'deploy' ? undefined : `botpress-preview/pr-${mode.of.number}`
+  return mode.kind === 'preview' || mode.kind === 'preview-closed' ? `botpress-preview/pr-${mode.of.number}` : undefined
 }
 
 function targetOf(settings: Settings, context: RunContext, log: Log): GitHubTarget | undefined {

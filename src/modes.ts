@@ -10,7 +10,8 @@ import type { Settings } from './settings/settings.js'
 
 /**
  * What the run does, by its mode: deploy the manifest's version, deploy a pull
- * request's preview (and its bot), or remove a closed pull request's previews;
+ * request's preview (and its bot), remove a closed pull request's previews, or
+ * sweep the previews whose cleanup never ran;
  * each recorded as a GitHub deployment when it has an environment.
  */
 export async function runMode(settings: Settings, context: RunContext, state: RunState, log: Log): Promise<void> {
@@ -20,6 +21,10 @@ export async function runMode(settings: Settings, context: RunContext, state: Ru
     // Only closed pull requests' runs need the cleanup: a chunk of its own.
     await (await import('./previews.js')).endPreview(settings, process.env, state, log, mode.of)
     if (environment) await retireEnvironment(settings, context, state, log, environment)
+    return
+  }
+  if (mode.kind === 'preview-sweep') {
+    await (await import('./previews.js')).sweepStalePreviews(settings, context, process.env, state, log)
     return
   }
 

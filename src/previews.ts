@@ -1,10 +1,11 @@
 import { BotpressClient } from './api/client.js'
 import { PreviewClient } from './api/preview-client.js'
-import { defaultSleep } from './api/transport.js'
-import { InputError } from './base/errors.js'
+import { defaultSleep, type TransportOptions } from './api/transport.js'
+import { InputError, errorMessage } from './base/errors.js'
+import type { RunContext } from './github/context.js'
 import type { Log } from './base/log.js'
 import { qualifyName } from './lifecycle/lookup.js'
-import { removePreviews } from './preview/cleanup.js'
+import { removePreviews, removeStalePreviews } from './preview/cleanup.js'
 import { installInPreviewBot } from './preview/bot.js'
 import type { PreviewOf } from './preview/version.js'
 import { redact } from './secrets/redact.js'
@@ -21,14 +22,8 @@ const DELETE_ATTEMPTS = 4
  * names need not exist (the branch may be gone), and no secret is needed.
  */
 export async function endPreview(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log, of: PreviewOf): Promise<void> {
-  const parsed = await parseManifestSource(settings, env, state, log)
-  const declared = (parsed.data ?? {}) as { name?: unknown }
-  if (typeof declared.name !== 'string' || !declared.name) {
-    throw new InputError(`${parsed.displayPath} has no \`name\`: previews are found by the integration's name, so removing them needs it. Nothing was removed.`)
-  }
   const options = transportOptions(settings, state, log)
-  const handle = await new BotpressClient(options).getWorkspaceHandle(settings.workspaceId)
-  const name = qualifyName(declared.name, handle, parsed.displayPath)
+  const name = await integrationName(settings, env, state, log, options)
   state.pullRequest = of.number
   state.removed = await removePreviews(new PreviewClient(options), { name, number: of.number, pattern: settings.previewVersion }, log, {
     attempts: DELETE_ATTEMPTS,
@@ -36,6 +31,50 @@ export async function endPreview(settings: Settings, env: NodeJS.ProcessEnv, sta
   })
   state.operation = state.removed.length ? 'deleted' : 'skipped'
   if (!state.removed.length) log.notice(`Pull request #${of.number} is closed and no preview of ${name} is left on Botpress: nothing to remove.`)
+}
+
+/**
+ * The sweep for previews whose cleanup never ran (a disabled workflow, a
+ * cancelled run): by the same rules, the previews of pull requests that are
+ * closed, and those not updated for `preview-max-age` days.
+ */
+export async function sweepStalePreviews(settings: Settings, context: RunContext, env: NodeJS.ProcessEnv, state: RunState, log: Log): Promise<void> {
+  const options = transportOptions(settings, state, log)
+  const name = await integrationName(settings, env, state, log, options)
+  const repository = context.repository
+  const target =
+    repository && settings.githubToken ? { token: settings.githubToken, apiUrl: context.apiUrl, ...repository, timeoutMs: settings.timeoutMs } : undefined
+  if (!target)
+    log.warning(
+      'No `github-token` (or no repository): whether pull requests are closed cannot be told, so only previews older than `preview-max-age` are removed.',
+    )
+  const isClosed = async (number: number): Promise<boolean | undefined> => {
+    if (!target) return undefined
+    try {
+      return await (await import('./github/pulls.js')).isPullRequestClosed(target, number)
+    } catch (error) {
+      log.warning(`Could not read pull request #${number} (${redact(errorMessage(error), state.secretValues)}): only its previews' age counts.`)
+      return undefined
+    }
+  }
+  const updatedBefore = Date.now() - settings.previewMaxAgeDays * 24 * 60 * 60 * 1000
+  state.removed = await removeStalePreviews(new PreviewClient(options), { name, pattern: settings.previewVersion }, { updatedBefore, isClosed }, log, {
+    attempts: DELETE_ATTEMPTS,
+    sleep: defaultSleep,
+  })
+  state.operation = state.removed.length ? 'deleted' : 'skipped'
+  if (!state.removed.length) log.notice(`No stale preview of ${name} on Botpress: nothing to remove.`)
+}
+
+/** The manifest's `name`, with the workspace's handle: all a cleanup needs of it. */
+async function integrationName(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log, options: TransportOptions): Promise<string> {
+  const parsed = await parseManifestSource(settings, env, state, log)
+  const declared = (parsed.data ?? {}) as { name?: unknown }
+  if (typeof declared.name !== 'string' || !declared.name) {
+    throw new InputError(`${parsed.displayPath} has no \`name\`: previews are found by the integration's name, so removing them needs it. Nothing was removed.`)
+  }
+  const handle = await new BotpressClient(options).getWorkspaceHandle(settings.workspaceId)
+  return qualifyName(declared.name, handle, parsed.displayPath)
 }
 
 /**

@@ -161,3 +161,50 @@ describe('a closed pull request', () => {
     expect(api.requests).toEqual([])
   })
 })
+
+describe('preview: cleanup-stale', () => {
+  it('removes the previews of closed pull requests (with their bots) and those not updated for preview-max-age days, and nothing else', async () => {
+    const old = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000).toISOString()
+    const ofClosed = version('1.5.0-pr.7')
+    const aged = version('1.5.0-pr.8', { updatedAt: old })
+    const fresh = version('1.5.0-pr.9')
+    const unknown = version('1.5.0-pr.10')
+    const publishedOld = version('1.6.0-pr.8', { visibility: 'public', updatedAt: old })
+    for (const integration of [ofClosed, aged, fresh, unknown, publishedOld]) api.add(integration)
+    const bot = previewBot(7, ofClosed)
+    github.setPull(7, 'closed')
+    for (const number of [8, 9, 41, 42, 420]) github.setPull(number, 'open')
+    const { workspace, manifest } = await exampleWorkspace()
+    const result = await runAction({
+      workspace,
+      inputs: { token: api.token, 'workspace-id': api.workspaceId, 'api-url': api.url, manifest, preview: 'cleanup-stale', 'github-token': github.token },
+      env: { GITHUB_API_URL: github.url },
+      event: { name: 'schedule', payload: {} },
+    })
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const deleted = JSON.parse(result.outputs.deleted!)
+    expect(deleted).toEqual([
+      { kind: 'bot', id: bot.id, name: bot.name },
+      { kind: 'integration', id: ofClosed.id, name: NAME, version: '1.5.0-pr.7' },
+      { kind: 'integration', id: aged.id, name: NAME, version: '1.5.0-pr.8' },
+    ])
+    expect(result.outputs.operation).toBe('deleted')
+    expect(remaining()).toEqual(expect.arrayContaining([`${NAME}@1.5.0-pr.9`, `${NAME}@1.5.0-pr.10`, `${NAME}@1.6.0-pr.8`, `${NAME}@1.5.0-pr.42`]))
+    expect(result.stdout).toContain('::warning::Could not read pull request #10 (')
+    expect(result.summary).toContain('Removed these stale previews:')
+  })
+
+  it('without a github-token, goes by age alone, saying so', async () => {
+    const { workspace, manifest } = await exampleWorkspace()
+    const result = await runAction({
+      workspace,
+      inputs: { token: api.token, 'workspace-id': api.workspaceId, 'api-url': api.url, manifest, preview: 'cleanup-stale', 'github-token': '' },
+      event: { name: 'schedule', payload: {} },
+    })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('::warning::No `github-token` (or no repository): whether pull requests are closed cannot be told')
+    expect(result.outputs).toMatchObject({ operation: 'skipped', deleted: '[]' })
+    expect(api.requests.filter((r) => r.method === 'DELETE')).toEqual([])
+  })
+})

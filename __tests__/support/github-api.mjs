@@ -38,6 +38,8 @@ export async function startGitHubApi(options = {}) {
   const deployments = []
   /** Statuses by deployment id, oldest first. @type {Map<number, Array<Record<string, any>>>} */
   const statuses = new Map()
+  /** Pull requests' states by number; one not listed is answered 404. @type {Map<number, 'open' | 'closed'>} */
+  const pulls = new Map()
   const STATES = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success']
 
   /** @param {string} owner @param {string} repo @param {number} issue @param {string} body @param {{ login: string, type: string }} [user] */
@@ -115,6 +117,11 @@ export async function startGitHubApi(options = {}) {
         statuses.set(id, [...(statuses.get(id) ?? []), status])
         return send(201, status)
       }
+      const pull = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(url.pathname)
+      if (pull && req.method === 'GET') {
+        const state = pulls.get(Number(pull[3]))
+        return state ? send(200, { number: Number(pull[3]), state, merged: false }) : send(404, { message: 'Not Found' })
+      }
       const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
       const edit = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)
       if (list && req.method === 'GET') {
@@ -162,6 +169,8 @@ export async function startGitHubApi(options = {}) {
     comments: (issue) => comments.get(issue) ?? [],
     addComment,
     deployments,
+    /** @param {number} number @param {'open' | 'closed'} state */
+    setPull: (number, state) => pulls.set(number, state),
     /** @param {number} id */
     statuses: (id) => statuses.get(id) ?? [],
     /** @param {boolean} value */

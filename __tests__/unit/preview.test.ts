@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { RunContext } from '../../src/github/context.js'
 import { chooseMode } from '../../src/preview/mode.js'
-import { checkPreviewPattern, previewMatcher, previewVersion } from '../../src/preview/version.js'
+import { checkPreviewPattern, previewMatcher, previewNumber, previewVersion } from '../../src/preview/version.js'
 
 const pr42 = { number: 42, sha: '9b1c7e2f4a6d8c0b1e3f5a7c9d0e2f4a6b8c0d1e' }
 
@@ -98,5 +98,16 @@ describe('previewMatcher', () => {
     // The pattern's dots are dots, not any character.
     expect(previewMatcher('0.0.{number}-pr', 42)('0x0y42-pr')).toBe(false)
     expect(previewMatcher('0.0.{number}-pr', 42)('0.0.42-pr')).toBe(true)
+  })
+})
+
+describe('previewNumber', () => {
+  it('names the pull request a preview belongs to, by the pattern, and none for a release', () => {
+    expect(previewNumber('', '1.5.0-pr.42')).toBe(42)
+    expect(previewNumber('', '2.0.0-beta.1.pr.7+build')).toBe(7)
+    expect(previewNumber('', '1.5.0')).toBeUndefined()
+    expect(previewNumber('', '1.5.0-pr.042')).toBeUndefined()
+    expect(previewNumber('{version}-preview.{number}.{sha}', '1.5.0-preview.42.9b1c7e2')).toBe(42)
+    expect(previewNumber('{version}-preview.{number}.{sha}', '1.5.0-pr.42')).toBeUndefined()
   })
 })

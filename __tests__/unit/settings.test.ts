@@ -29,6 +29,8 @@ describe('readSettings', () => {
       githubToken: '',
       commentAuthor: '',
       preview: false,
+      previewSweep: false,
+      previewMaxAgeDays: 14,
       previewVersion: '',
       previewBot: false,
       previewConfiguration: {},

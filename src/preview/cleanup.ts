@@ -2,7 +2,8 @@ import type { PreviewClient } from '../api/preview-client.js'
 import { ApiError } from '../api/errors.js'
 import { RETRYABLE_STATUSES, retryDelay } from '../api/retry.js'
 import type { Log } from '../base/log.js'
-import { previewBotTags, previewMatcher } from './version.js'
+import { previewBotTags, previewMatcher, previewNumber } from './version.js'
+import type { ListedVersion } from '../botpress/listings.js'
 
 /** One thing a cleanup removed, as the `deleted` output lists it. */
 export interface Removed {
@@ -75,4 +76,48 @@ async function deleteWithPatience(
       await options.sleep(delay)
     }
   }
+}
+
+export interface StaleRules {
+  /** A preview last updated before this time is stale. */
+  updatedBefore: number
+  /** Whether a pull request is closed; undefined when that cannot be told (only the age counts then). */
+  isClosed: (number: number) => Promise<boolean | undefined>
+}
+
+/**
+ * The sweep for previews whose cleanup never ran: every private preview of
+ * this integration whose pull request is closed (with that pull request's
+ * bots, as a cleanup would), or that was last updated before `updatedBefore`.
+ */
+export async function removeStalePreviews(
+  client: PreviewClient,
+  of: Omit<PreviewsOf, 'number'>,
+  rules: StaleRules,
+  log: Log,
+  options: CleanupOptions,
+): Promise<Removed[]> {
+  const byNumber = new Map<number, ListedVersion[]>()
+  for (const version of await client.listVersions(of.name)) {
+    const number = previewNumber(of.pattern, version.version)
+    if (number === undefined || version.visibility !== 'private') continue
+    byNumber.set(number, [...(byNumber.get(number) ?? []), version])
+  }
+  const removed: Removed[] = []
+  for (const [number, versions] of [...byNumber].sort(([a], [b]) => a - b)) {
+    if ((await rules.isClosed(number)) === true) {
+      log.info(`Pull request #${number} is closed: removing its previews.`)
+      removed.push(...(await removePreviews(client, { ...of, number }, log, options)))
+      continue
+    }
+    for (const version of versions) {
+      const updated = Date.parse(version.updatedAt)
+      if (!(updated < rules.updatedBefore)) continue
+      if (await deleteWithPatience(client, version, options, log)) {
+        log.info(`Deleted ${version.name}@${version.version} (${version.id}): not updated since ${version.updatedAt}.`)
+        removed.push({ kind: 'integration', id: version.id, name: version.name, version: version.version })
+      }
+    }
+  }
+  return removed
 }

@@ -3,7 +3,7 @@ import type { RunContext } from '../github/context.js'
 import { checkPreviewPattern, type PreviewOf } from './version.js'
 
 /** What a run does: deploy the manifest's version, deploy a pull request's preview, or end one. */
-export type Mode = { kind: 'deploy' } | { kind: 'preview'; of: PreviewOf } | { kind: 'preview-closed'; of: PreviewOf }
+export type Mode = { kind: 'deploy' } | { kind: 'preview'; of: PreviewOf } | { kind: 'preview-closed'; of: PreviewOf } | { kind: 'preview-sweep' }
 
 /**
  * Decides the mode from the settings and the event, before anything is read:
@@ -11,9 +11,15 @@ export type Mode = { kind: 'deploy' } | { kind: 'preview'; of: PreviewOf } | { k
  * a deploy of its own, so neither a dry run nor a version named by id.
  */
 export function chooseMode(
-  settings: { preview: boolean; previewVersion: string; previewBot?: boolean; dryRun: boolean; integrationId?: string },
+  settings: { preview: boolean; previewSweep?: boolean; previewVersion: string; previewBot?: boolean; dryRun: boolean; integrationId?: string },
   context: RunContext,
 ): Mode {
+  if (settings.previewSweep) {
+    if (settings.previewVersion) checkPreviewPattern(settings.previewVersion)
+    if (settings.dryRun)
+      throw new InputError('Inputs `preview: cleanup-stale` and `dry-run` are both set: the sweep deletes, a dry run writes nothing. Choose one.')
+    return { kind: 'preview-sweep' }
+  }
   if (!settings.preview) {
     if (settings.previewBot)
       throw new InputError('Input `preview-bot` is true but `preview` is not: the preview bot installs a pull request’s preview version. Set `preview: true`.')

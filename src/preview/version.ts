@@ -60,6 +60,18 @@ const VERSION_PART = String.raw`\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+
  * version and `{sha}` for any commit. Another pull request's never matches.
  */
 export function previewMatcher(pattern: string, number: number): (version: string) => boolean {
+  const matcher = previewRegExp(pattern, String(number))
+  return (version) => matcher.test(version)
+}
+
+/** The pull request whose preview a version is, by the pattern; undefined when it is none's. */
+export function previewNumber(pattern: string, version: string): number | undefined {
+  const number = previewRegExp(pattern, '([1-9]\\d*)').exec(version)?.[1]
+  return number === undefined ? undefined : Number(number)
+}
+
+/** The pattern as a regular expression, `{number}` standing for `number` (a literal, or a capture). */
+function previewRegExp(pattern: string, number: string): RegExp {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const source = pattern
     ? pattern
@@ -67,8 +79,7 @@ export function previewMatcher(pattern: string, number: number): (version: strin
         .map((part, index) => (index % 2 === 0 ? escape(part) : part === 'version' ? VERSION_PART : part === 'sha' ? '[0-9a-f]{7}' : String(number)))
         .join('')
     : `${VERSION_PART}[-.]pr\\.${number}(?:\\+[0-9A-Za-z.-]+)?`
-  const matcher = new RegExp(`^${source}$`)
-  return (version) => matcher.test(version)
+  return new RegExp(`^${source}$`)
 }
 
 /** The tags that find a pull request's preview bot again: the integration (with its handle) and the pull request. */

@@ -179,10 +179,11 @@ export function previewNote(
 
 /** What a cleanup removed, as a sentence and a table. */
 export function removedMarkdown({ removed = [], pullRequest }: Pick<SummaryInput, 'removed' | 'pullRequest'>, md: Markdown): string[] {
-  const of = pullRequest === undefined ? 'its pull request' : `pull request #${pullRequest}`
-  if (!removed.length) return [`Nothing of ${of}'s previews was left on Botpress.`]
+  // Without a pull request, the run was the sweep of stale previews.
+  const of = pullRequest === undefined ? undefined : `pull request #${pullRequest}`
+  if (!removed.length) return [of ? `Nothing of ${of}'s previews was left on Botpress.` : 'No stale preview was left on Botpress.']
   return [
-    `Removed what the previews of ${of} made:`,
+    of ? `Removed what the previews of ${of} made:` : 'Removed these stale previews:',
     '',
     '| | Name | Version | Id |',
     '|---|---|---|---|',

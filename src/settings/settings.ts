@@ -34,6 +34,10 @@ export interface Settings {
   commentAuthor: string
   /** Deploy the pull request's own private version instead of the manifest's. */
   preview: boolean
+  /** `preview: cleanup-stale`: remove the previews whose cleanup never ran. */
+  previewSweep: boolean
+  /** A preview not updated for this long is stale. */
+  previewMaxAgeDays: number
   /** The preview's version, with {version}, {number} and {sha}; empty: `<version>-pr.<number>`. */
   previewVersion: string
   /** Install the preview in a bot of its own and wait for its registration. */
@@ -206,7 +210,9 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
     commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
     githubToken: getInput('github-token'),
     commentAuthor: getInput('comment-author').trim(),
-    preview: readBoolean(getInput, 'preview', false),
+    preview: getInput('preview') === 'cleanup-stale' ? false : readBoolean(getInput, 'preview', false),
+    previewSweep: getInput('preview') === 'cleanup-stale',
+    previewMaxAgeDays: readPositiveInteger(getInput, 'preview-max-age', 14, 3650),
     previewVersion,
     previewBot: readBoolean(getInput, 'preview-bot', false),
     previewConfiguration: readJsonObject(getInput, 'preview-configuration'),

@@ -1,0 +1,49 @@
+export const id = 487;
+export const ids = [487];
+export const modules = {
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ boundedOctokit)
+/* harmony export */ });
+/**
+ * An Octokit bounded as every GitHub exchange of this action is: each request
+ * by the timeout, all of them together by `budget` (aborted after twice the
+ * timeout plus 30 s). Loaded only by the runs that call GitHub.
+ */
+async function boundedOctokit(target) {
+    const budgetMs = 2 * target.timeoutMs + 30_000;
+    const budget = AbortSignal.timeout(budgetMs);
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(target.token, { baseUrl: target.apiUrl, request: { retries: 0 } });
+    octokit.hook.before('request', (options) => {
+        options.request = { ...options.request, signal: AbortSignal.any([budget, AbortSignal.timeout(target.timeoutMs)]) };
+    });
+    return { octokit, budget, budgetMs };
+}
+
+
+/***/ }),
+
+/***/ 4487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   isPullRequestClosed: () => (/* binding */ isPullRequestClosed)
+/* harmony export */ });
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
+
+/** Whether pull request `number` is closed (merged or not), as GitHub says. */
+async function isPullRequestClosed(target, number) {
+    const { octokit } = await (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedOctokit */ .X)(target);
+    const { data } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: number });
+    return data.state === 'closed';
+}
+
+
+/***/ })
+
+};
