@@ -299,9 +299,12 @@ async function installInPreviewBot(client, request, log, options) {
 
 // EXTERNAL MODULE: ./src/secrets/redact.ts
 var redact = __webpack_require__(4200);
+// EXTERNAL MODULE: ./src/botpress/dashboard.ts
+var dashboard = __webpack_require__(7576);
 // EXTERNAL MODULE: ./src/deploy.ts + 17 modules
 var deploy = __webpack_require__(5529);
 ;// CONCATENATED MODULE: ./src/previews.ts
+
 
 
 
@@ -388,7 +391,8 @@ async function installPreviewBot(settings, state, log, of) {
         log.mask(result.webhookUrl);
         state.secretValues.push(result.webhookUrl);
     }
-    state.previewBot = { id: result.id, name: result.name, status: result.status, webhookUrl: result.webhookUrl };
+    const url = (0,dashboard/* dashboardLinks */.y)(settings.dashboardUrl, settings.workspaceId).bot(result.id);
+    state.previewBot = { id: result.id, name: result.name, status: result.status, webhookUrl: result.webhookUrl, url };
     if (result.status === 'registered') {
         log.info(`${integration.name}@${integration.version} registered in preview bot ${result.name} (${result.id}).`);
         return;

@@ -1096,6 +1096,27 @@ function closestKey(key, known) {
 
 /***/ }),
 
+/***/ 7576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ DEFAULT_DASHBOARD_URL),
+/* harmony export */   y: () => (/* binding */ dashboardLinks)
+/* harmony export */ });
+const DEFAULT_DASHBOARD_URL = 'https://app.botpress.cloud';
+/** A path segment that stays one inside a Markdown link too: `(`, `)` and the rest that encodeURIComponent leaves are encoded. */
+const segment = (text) => encodeURIComponent(text).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+function dashboardLinks(base, workspaceId) {
+    const workspace = `${base}/workspaces/${segment(workspaceId)}`;
+    return {
+        version: ({ id, visibility }) => (visibility === 'public' ? `${base}/hub/integrations/${segment(id)}` : `${workspace}/integrations/${segment(id)}`),
+        bot: (botId) => `${workspace}/bots/${segment(botId)}`,
+    };
+}
+
+
+/***/ }),
+
 /***/ 3444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6481,7 +6502,7 @@ class Utf8Error extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9202);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8870);
 
 
 // A run of the bundle that only loads a TypeScript definition, in a process of
@@ -6572,7 +6593,7 @@ function sameName(manifestName, remoteName) {
 
 /***/ }),
 
-/***/ 9202:
+/***/ 8870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8736,16 +8757,8 @@ function getIDToken(aud) {
 var deploy = __nccwpck_require__(5529);
 // EXTERNAL MODULE: ./src/base/errors.ts
 var errors = __nccwpck_require__(4758);
-;// CONCATENATED MODULE: ./src/botpress/dashboard.ts
-const DEFAULT_DASHBOARD_URL = 'https://app.botpress.cloud';
-function dashboardLinks(base, workspaceId) {
-    const workspace = `${base}/workspaces/${encodeURIComponent(workspaceId)}`;
-    return {
-        version: ({ id, visibility }) => visibility === 'public' ? `${base}/hub/integrations/${encodeURIComponent(id)}` : `${workspace}/integrations/${encodeURIComponent(id)}`,
-        bot: (botId) => `${workspace}/bots/${encodeURIComponent(botId)}`,
-    };
-}
-
+// EXTERNAL MODULE: ./src/botpress/dashboard.ts
+var dashboard = __nccwpck_require__(7576);
 // EXTERNAL MODULE: ./src/secrets/redact.ts
 var redact = __nccwpck_require__(4200);
 ;// CONCATENATED MODULE: ./src/github-deployment.ts
@@ -8802,7 +8815,7 @@ async function openDeployment(settings, context, state, log, { environment, prev
 /** The deployment's last status: `success` with a link to what was deployed, or `failure`. */
 async function closeDeployment(deployment, settings, context, state, log, succeeded) {
     const { setDeploymentState } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
-    const links = dashboardLinks(settings.dashboardUrl, settings.workspaceId);
+    const links = (0,dashboard/* dashboardLinks */.y)(settings.dashboardUrl, settings.workspaceId);
     const { integration, previewBot } = state;
     const environmentUrl = previewBot ? links.bot(previewBot.id) : integration ? links.version(integration) : undefined;
     const what = integration ? `${integration.name}@${integration.version}` : 'the integration';
@@ -9189,7 +9202,7 @@ function summaryInput(state) {
     return {
         dryRun,
         ...(previewVersion !== undefined && { previewVersion }),
-        ...(previewBot && { previewBot: { id: previewBot.id, name: previewBot.name, status: previewBot.status } }),
+        ...(previewBot && { previewBot: { id: previewBot.id, name: previewBot.name, status: previewBot.status, url: previewBot.url } }),
         ...(removed && { removed }),
         ...(pullRequest !== undefined && { pullRequest }),
         ...(integration && { integration }),
@@ -9364,7 +9377,7 @@ function checkLinkBase(name, raw) {
         throw new errors/* InputError */.dz(`Input \`${name}\` is not a URL: "${raw}".`);
     }
     if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash) {
-        throw new errors/* InputError */.dz(`Input \`${name}\` must be an https base URL without credentials, query or fragment, such as ${DEFAULT_DASHBOARD_URL}.`);
+        throw new errors/* InputError */.dz(`Input \`${name}\` must be an https base URL without credentials, query or fragment, such as ${dashboard/* DEFAULT_DASHBOARD_URL */.X}.`);
     }
     return url.href.replace(/\/+$/, '');
 }
@@ -9429,7 +9442,7 @@ function readSettings(getInput, env) {
         previewConfiguration: readJsonObject(getInput, 'preview-configuration'),
         previewTimeoutMs: readPositiveInteger(getInput, 'preview-timeout', 120, 3600) * 1000,
         environment: getInput('environment'),
-        dashboardUrl: checkLinkBase('dashboard-url', getInput('dashboard-url') || DEFAULT_DASHBOARD_URL),
+        dashboardUrl: checkLinkBase('dashboard-url', getInput('dashboard-url') || dashboard/* DEFAULT_DASHBOARD_URL */.X),
     };
 }
 /** An empty `token` where no fork explains it. */
@@ -10128,12 +10141,14 @@ function summaryMarkdown(input, md) {
 function previewRows({ previewBot }, md) {
     if (!previewBot)
         return [];
-    return [`| Preview bot | ${md.text(previewBot.name)} (${md.code(previewBot.id)}): ${md.text(previewBot.status.replace(/_/g, ' '))} |`];
+    const name = previewBot.url ? `[${md.text(previewBot.name)}](${previewBot.url})` : md.text(previewBot.name);
+    return [`| Preview bot | ${name} (${md.code(previewBot.id)}): ${md.text(previewBot.status.replace(/_/g, ' '))} |`];
 }
 /** What a preview is and how long it lives, for the people of the pull request. */
 function previewNote({ integration, previewVersion, previewBot }, md) {
     const version = integration ? md.code(`${integration.name}@${previewVersion}`) : md.code(previewVersion ?? '');
-    const howToTry = previewBot ? `it is installed in the preview bot ${md.text(previewBot.name)}` : 'install that version in a bot of the workspace to try it';
+    const bot = previewBot && (previewBot.url ? `[${md.text(previewBot.name)}](${previewBot.url})` : md.text(previewBot.name));
+    const howToTry = bot ? `it is installed in the preview bot ${bot}` : 'install that version in a bot of the workspace to try it';
     return `This pull request's preview is ${version}, private to the workspace: ${howToTry}. It is removed when the pull request closes.`;
 }
 /** What a cleanup removed, as a sentence and a table. */

@@ -9,6 +9,7 @@ import { removePreviews, removeStalePreviews } from './preview/cleanup.js'
 import { installInPreviewBot } from './preview/bot.js'
 import type { PreviewOf } from './preview/version.js'
 import { redact } from './secrets/redact.js'
+import { dashboardLinks } from './botpress/dashboard.js'
 import type { RunState } from './report/run-state.js'
 import type { Settings } from './settings/settings.js'
 import { parseManifestSource, transportOptions } from './deploy.js'
@@ -97,7 +98,8 @@ export async function installPreviewBot(settings: Settings, state: RunState, log
     log.mask(result.webhookUrl)
     state.secretValues.push(result.webhookUrl)
   }
-  state.previewBot = { id: result.id, name: result.name, status: result.status, webhookUrl: result.webhookUrl }
+  const url = dashboardLinks(settings.dashboardUrl, settings.workspaceId).bot(result.id)
+  state.previewBot = { id: result.id, name: result.name, status: result.status, webhookUrl: result.webhookUrl, url }
   if (result.status === 'registered') {
     log.info(`${integration.name}@${integration.version} registered in preview bot ${result.name} (${result.id}).`)
     return

@@ -92,9 +92,10 @@ describe('the preview bot', () => {
     expect(first.stdout).toContain(`::add-mask::${webhookUrl}`)
     expect(first.stdout).toContain(`::add-mask::${CONFIGURATION.apiToken}`)
     for (const text of [webhookUrl, CONFIGURATION.apiToken, API_KEY]) expect(everywhere(first)).not.toContain(text)
-    expect(github.comments(42)[0]!.body).toContain(`| Preview bot | acme-crm-pr-42 (\`${bot.id}\`): registered |`)
+    const botLink = `[acme-crm-pr-42](https://app.botpress.cloud/workspaces/${api.workspaceId}/bots/${bot.id})`
+    expect(github.comments(42)[0]!.body).toContain(`| Preview bot | ${botLink} (\`${bot.id}\`): registered |`)
     expect(github.comments(42)[0]!.body).toContain(
-      "This pull request's preview is `acme/acme-crm@1.5.0-pr.42`, private to the workspace: it is installed in the preview bot acme-crm-pr-42. It is removed when the pull request closes.",
+      `This pull request's preview is \`acme/acme-crm@1.5.0-pr.42\`, private to the workspace: it is installed in the preview bot ${botLink}. It is removed when the pull request closes.`,
     )
 
     api.requests.length = 0

@@ -111,3 +111,15 @@ describe('previewNumber', () => {
     expect(previewNumber('{version}-preview.{number}.{sha}', '1.5.0-pr.42')).toBeUndefined()
   })
 })
+
+describe('dashboardLinks', () => {
+  it('keeps every part one path segment, also inside a Markdown link', async () => {
+    const { dashboardLinks } = await import('../../src/botpress/dashboard.js')
+    const links = dashboardLinks('https://app.botpress.cloud', 'wkspace_1)](https://evil.test')
+    expect(links.bot('bot_01')).toBe('https://app.botpress.cloud/workspaces/wkspace_1%29%5D%28https%3A%2F%2Fevil.test/bots/bot_01')
+    expect(links.version({ id: 'intver_01', visibility: 'public' })).toBe('https://app.botpress.cloud/hub/integrations/intver_01')
+    expect(links.version({ id: 'intver_01', visibility: 'unlisted' })).toBe(
+      'https://app.botpress.cloud/workspaces/wkspace_1%29%5D%28https%3A%2F%2Fevil.test/integrations/intver_01',
+    )
+  })
+})

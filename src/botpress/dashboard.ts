@@ -7,11 +7,13 @@ export interface DashboardLinks {
 
 export const DEFAULT_DASHBOARD_URL = 'https://app.botpress.cloud'
 
+/** A path segment that stays one inside a Markdown link too: `(`, `)` and the rest that encodeURIComponent leaves are encoded. */
+const segment = (text: string) => encodeURIComponent(text).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
 export function dashboardLinks(base: string, workspaceId: string): DashboardLinks {
-  const workspace = `${base}/workspaces/${encodeURIComponent(workspaceId)}`
+  const workspace = `${base}/workspaces/${segment(workspaceId)}`
   return {
-    version: ({ id, visibility }) =>
-      visibility === 'public' ? `${base}/hub/integrations/${encodeURIComponent(id)}` : `${workspace}/integrations/${encodeURIComponent(id)}`,
-    bot: (botId) => `${workspace}/bots/${encodeURIComponent(botId)}`,
+    version: ({ id, visibility }) => (visibility === 'public' ? `${base}/hub/integrations/${segment(id)}` : `${workspace}/integrations/${segment(id)}`),
+    bot: (botId) => `${workspace}/bots/${segment(botId)}`,
   }
 }

@@ -97,7 +97,7 @@ export interface SummaryInput {
   /** The version a pull request's preview deployed. */
   previewVersion?: string
   /** The preview bot and how its registration ended (never its webhook URL). */
-  previewBot?: { id: string; name: string; status: string }
+  previewBot?: { id: string; name: string; status: string; url?: string }
   /** Set when the run failed: what went wrong. */
   failure?: string
 }
@@ -164,7 +164,8 @@ export function summaryMarkdown(input: SummaryInput, md: Markdown): string {
 /** The preview bot's row of a facts table. */
 export function previewRows({ previewBot }: Pick<SummaryInput, 'previewBot'>, md: Markdown): string[] {
   if (!previewBot) return []
-  return [`| Preview bot | ${md.text(previewBot.name)} (${md.code(previewBot.id)}): ${md.text(previewBot.status.replace(/_/g, ' '))} |`]
+  const name = previewBot.url ? `[${md.text(previewBot.name)}](${previewBot.url})` : md.text(previewBot.name)
+  return [`| Preview bot | ${name} (${md.code(previewBot.id)}): ${md.text(previewBot.status.replace(/_/g, ' '))} |`]
 }
 
 /** What a preview is and how long it lives, for the people of the pull request. */
@@ -173,7 +174,8 @@ export function previewNote(
   md: Markdown,
 ): string {
   const version = integration ? md.code(`${integration.name}@${previewVersion}`) : md.code(previewVersion ?? '')
-  const howToTry = previewBot ? `it is installed in the preview bot ${md.text(previewBot.name)}` : 'install that version in a bot of the workspace to try it'
+  const bot = previewBot && (previewBot.url ? `[${md.text(previewBot.name)}](${previewBot.url})` : md.text(previewBot.name))
+  const howToTry = bot ? `it is installed in the preview bot ${bot}` : 'install that version in a bot of the workspace to try it'
   return `This pull request's preview is ${version}, private to the workspace: ${howToTry}. It is removed when the pull request closes.`
 }
 

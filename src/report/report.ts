@@ -80,7 +80,7 @@ function summaryInput(state: RunState): SummaryInput {
   return {
     dryRun,
     ...(previewVersion !== undefined && { previewVersion }),
-    ...(previewBot && { previewBot: { id: previewBot.id, name: previewBot.name, status: previewBot.status } }),
+    ...(previewBot && { previewBot: { id: previewBot.id, name: previewBot.name, status: previewBot.status, url: previewBot.url } }),
     ...(removed && { removed }),
     ...(pullRequest !== undefined && { pullRequest }),
     ...(integration && { integration }),

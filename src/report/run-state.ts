@@ -19,7 +19,7 @@ export interface RunState {
   /** The version a pull request's preview deployed, once it is known. */
   previewVersion?: string
   /** The preview bot and how its registration ended; the webhook URL is an output only, masked. */
-  previewBot?: { id: string; name: string; status: string; reason?: string; webhookUrl: string }
+  previewBot?: { id: string; name: string; status: string; reason?: string; webhookUrl: string; url: string }
   /** The GitHub deployment this run recorded, once GitHub created it. */
   deploymentId?: number
   /** What a preview cleanup removed, and for which pull request. */
