@@ -314,8 +314,8 @@ var deploy = __webpack_require__(5529);
 
 
 
-/** Refused deletes (a bot still holding the version) are tried this many times, with backoff. */
-const DELETE_ATTEMPTS = 4;
+/** Refused deletes (a bot still holding the version) are tried 4 times, with backoff. */
+const CLEANUP = { attempts: 4, sleep: transport/* defaultSleep */.J };
 /**
  * A closed pull request's previews removed: its bots, then its private
  * preview versions. The manifest is read for its name only: the files it
@@ -325,10 +325,7 @@ async function endPreview(settings, env, state, log, of) {
     const options = (0,deploy/* transportOptions */.wL)(settings, state, log);
     const name = await integrationName(settings, env, state, log, options);
     state.pullRequest = of.number;
-    state.removed = await removePreviews(new PreviewClient(options), { name, number: of.number, pattern: settings.previewVersion }, log, {
-        attempts: DELETE_ATTEMPTS,
-        sleep: transport/* defaultSleep */.J,
-    });
+    state.removed = await removePreviews(new PreviewClient(options), { name, number: of.number, pattern: settings.previewVersion }, log, CLEANUP);
     state.operation = state.removed.length ? 'deleted' : 'skipped';
     if (!state.removed.length)
         log.notice(`Pull request #${of.number} is closed and no preview of ${name} is left on Botpress: nothing to remove.`);
@@ -357,10 +354,7 @@ async function sweepStalePreviews(settings, context, env, state, log) {
         }
     };
     const updatedBefore = Date.now() - settings.previewMaxAgeDays * 24 * 60 * 60 * 1000;
-    state.removed = await removeStalePreviews(new PreviewClient(options), { name, pattern: settings.previewVersion }, { updatedBefore, isClosed }, log, {
-        attempts: DELETE_ATTEMPTS,
-        sleep: transport/* defaultSleep */.J,
-    });
+    state.removed = await removeStalePreviews(new PreviewClient(options), { name, pattern: settings.previewVersion }, { updatedBefore, isClosed }, log, CLEANUP);
     state.operation = state.removed.length ? 'deleted' : 'skipped';
     if (!state.removed.length)
         log.notice(`No stale preview of ${name} on Botpress: nothing to remove.`);

@@ -14,8 +14,8 @@ import type { RunState } from './report/run-state.js'
 import type { Settings } from './settings/settings.js'
 import { parseManifestSource, transportOptions } from './deploy.js'
 
-/** Refused deletes (a bot still holding the version) are tried this many times, with backoff. */
-const DELETE_ATTEMPTS = 4
+/** Refused deletes (a bot still holding the version) are tried 4 times, with backoff. */
+const CLEANUP = { attempts: 4, sleep: defaultSleep }
 
 /**
  * A closed pull request's previews removed: its bots, then its private
@@ -26,10 +26,7 @@ export async function endPreview(settings: Settings, env: NodeJS.ProcessEnv, sta
   const options = transportOptions(settings, state, log)
   const name = await integrationName(settings, env, state, log, options)
   state.pullRequest = of.number
-  state.removed = await removePreviews(new PreviewClient(options), { name, number: of.number, pattern: settings.previewVersion }, log, {
-    attempts: DELETE_ATTEMPTS,
-    sleep: defaultSleep,
-  })
+  state.removed = await removePreviews(new PreviewClient(options), { name, number: of.number, pattern: settings.previewVersion }, log, CLEANUP)
   state.operation = state.removed.length ? 'deleted' : 'skipped'
   if (!state.removed.length) log.notice(`Pull request #${of.number} is closed and no preview of ${name} is left on Botpress: nothing to remove.`)
 }
@@ -59,10 +56,7 @@ export async function sweepStalePreviews(settings: Settings, context: RunContext
     }
   }
   const updatedBefore = Date.now() - settings.previewMaxAgeDays * 24 * 60 * 60 * 1000
-  state.removed = await removeStalePreviews(new PreviewClient(options), { name, pattern: settings.previewVersion }, { updatedBefore, isClosed }, log, {
-    attempts: DELETE_ATTEMPTS,
-    sleep: defaultSleep,
-  })
+  state.removed = await removeStalePreviews(new PreviewClient(options), { name, pattern: settings.previewVersion }, { updatedBefore, isClosed }, log, CLEANUP)
   state.operation = state.removed.length ? 'deleted' : 'skipped'
   if (!state.removed.length) log.notice(`No stale preview of ${name} on Botpress: nothing to remove.`)
 }
