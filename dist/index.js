@@ -451,7 +451,9 @@ class BotpressClient {
                 const { verificationStatus } = await this.getIntegration(id);
                 if (verificationStatus !== 'unapproved')
                     return;
-                this.options.onRetry?.(`${operation}: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}; the status is still unapproved, so it is asked again`);
+                // The error names the operation already: its first line is the reason.
+                const reason = (0,_base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).split('\n')[0];
+                this.options.onRetry?.(`${reason} (attempt ${attempt} of ${this.options.maxAttempts}); the status is still unapproved, so it is asked again`);
             }
         }
     }
@@ -9143,6 +9145,8 @@ async function appendSummary(markdown) {
         await summary.addRaw(markdown).write();
     }
     catch (error) {
+        // What could not be written must not come back at the head of the next summary.
+        summary.emptyBuffer();
         warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }

@@ -5,6 +5,7 @@ import type { Log } from '../../src/base/log.js'
 import type { RemoteIntegration } from '../../src/botpress/integration.js'
 import { createVersion, updateVersion, type ApplyOptions } from '../../src/lifecycle/apply.js'
 import { findAfterConflict, findTarget, type ExistingVersion, type FindOptions } from '../../src/lifecycle/find.js'
+import { resolveInterfaces } from '../../src/lifecycle/interfaces.js'
 import type { Manifest } from '../../src/manifest/load.js'
 import type { Plan } from '../../src/plan/plan.js'
 import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
@@ -253,5 +254,84 @@ describe('updateVersion', () => {
     expect(calls().filter((call) => call.includes('request-verification'))).toEqual([])
     expect(log.lines).toContain('warning: Verification was not requested: acme/acme-crm@1.4.0 is private, and only public integrations are verified.')
     expect(log.lines).toContain('info: Verification was not requested: its status is already pending.')
+  })
+})
+
+describe('resolveInterfaces', () => {
+  const entities = { item: { name: 'contact' } }
+  const withLookups = (entries: Record<string, { name: string; version: string }>, located = true): Manifest =>
+    manifest({
+      definition: { title: 'T', interfaces: Object.fromEntries(Object.entries(entries).map(([key, entry]) => [key, { ...entry, entities }])) },
+      interfaceLookups: Object.entries(entries).map(([key, entry]) => ({
+        key,
+        ...entry,
+        locate: async () => (located ? { file: 'integration.yml', line: 7, column: 5 } : undefined),
+      })),
+    })
+
+  it('sends the manifest’s definition untouched when no interface is named by version', async () => {
+    api = await startBotpressApi()
+    const definition = { title: 'T', interfaces: { listable: { id: 'intver_given', entities } } }
+    expect(await resolveInterfaces(clientFor(api), manifest({ definition }))).toBe(definition)
+    expect(calls()).toEqual([])
+  })
+
+  it('takes this workspace’s version first, then the hub’s, and sends each by id only', async () => {
+    api = await startBotpressApi({
+      interfaces: [
+        { id: 'intver_01OWNLISTABLE0000000000', name: 'listable', version: '1.2.0' },
+        { id: 'intver_01HUBLISTABLE0000000000', name: 'listable', version: '1.3.0', public: true },
+        { id: 'intver_01HUBCREATABLE000000000', name: 'creatable', version: '2.1.0', public: true },
+      ],
+    })
+    const resolved = await resolveInterfaces(
+      clientFor(api),
+      withLookups({ listable: { name: 'listable', version: '^1.0.0' }, creatable: { name: 'creatable', version: '2.1.0' } }),
+    )
+    expect(resolved).toEqual({
+      title: 'T',
+      interfaces: { listable: { id: 'intver_01OWNLISTABLE0000000000', entities }, creatable: { id: 'intver_01HUBCREATABLE000000000', entities } },
+    })
+    expect(calls()).toEqual([
+      `GET /v1/admin/interfaces/listable/${encodeURIComponent('^1.0.0')}`,
+      'GET /v1/admin/interfaces/creatable/2.1.0',
+      'GET /v1/admin/hub/interfaces/creatable/2.1.0',
+    ])
+  })
+
+  it('reports every interface Botpress does not have, at its line, and sends nothing', async () => {
+    api = await startBotpressApi({ interfaces: [{ id: 'intver_01HUBLISTABLE0000000000', name: 'listable', version: '1.3.0', public: true }] })
+    const error = await resolveInterfaces(
+      clientFor(api),
+      withLookups({
+        listable: { name: 'listable', version: '1.3.0' },
+        typo: { name: 'lsitable', version: '1.0.0' },
+        old: { name: 'listable', version: '0.9.0' },
+      }),
+    ).catch((thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).message.split('\n')[0]).toBe('integration.yml names interfaces Botpress does not have; nothing was written')
+    expect((error as InputError).problems).toEqual([
+      {
+        keyPath: 'interfaces.typo',
+        location: { file: 'integration.yml', line: 7, column: 5 },
+        message: 'no interface lsitable@1.0.0 in this workspace or on the Botpress hub; check its name and version (a version or a range such as ^1.0.0)',
+      },
+      {
+        keyPath: 'interfaces.old',
+        location: { file: 'integration.yml', line: 7, column: 5 },
+        message: 'no interface listable@0.9.0 in this workspace or on the Botpress hub; check its name and version (a version or a range such as ^1.0.0)',
+      },
+    ])
+    expect(api.requests.every((r) => r.method === 'GET')).toBe(true)
+  })
+
+  it('reports a missing interface without a place when the manifest cannot say where it is', async () => {
+    api = await startBotpressApi()
+    const error = (await resolveInterfaces(clientFor(api), withLookups({ typo: { name: 'nope', version: '1.0.0' } }, false)).catch(
+      (thrown: unknown) => thrown,
+    )) as InputError
+    expect(error.problems).toEqual([{ keyPath: 'interfaces.typo', message: expect.stringContaining('no interface nope@1.0.0') }])
+    expect('location' in error.problems[0]!).toBe(false)
   })
 })

@@ -115,7 +115,9 @@ export class BotpressClient {
         await (this.options.sleep ?? defaultSleep)(retryDelay(attempt))
         const { verificationStatus } = await this.getIntegration(id)
         if (verificationStatus !== 'unapproved') return
-        this.options.onRetry?.(`${operation}: ${errorMessage(error)}; the status is still unapproved, so it is asked again`)
+        // The error names the operation already: its first line is the reason.
+        const reason = errorMessage(error).split('\n')[0]
+        this.options.onRetry?.(`${reason} (attempt ${attempt} of ${this.options.maxAttempts}); the status is still unapproved, so it is asked again`)
       }
     }
   }

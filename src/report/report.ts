@@ -19,6 +19,8 @@ async function appendSummary(markdown: string): Promise<void> {
   try {
     await core.summary.addRaw(markdown).write()
   } catch (error) {
+    // What could not be written must not come back at the head of the next summary.
+    core.summary.emptyBuffer()
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 }
