@@ -45,3 +45,73 @@ describe('redact', () => {
     expect(redact('abcde abcdef', ['abcde', 'abcdef'])).toBe('abcde ***')
   })
 })
+
+describe('commentBody, whole', () => {
+  const plan = {
+    operation: 'update' as const,
+    name: 'acme/acme-crm',
+    version: '1.4.0',
+    body: {},
+    settingsChanged: ['title'],
+    sections: [{ section: 'actions', added: ['find'], changed: [], removed: ['gone'], unchanged: 1 }],
+    secrets: { added: [], updated: ['API_KEY'], kept: [], skipped: [], removed: [] },
+    files: [],
+  }
+
+  it('holds, in order, the marker, the heading, the rows, what failed, the plan and the footer', () => {
+    const body = commentBody(
+      {
+        key: 'crm/integration.yml',
+        dryRun: false,
+        operation: 'updated',
+        sha: 'abcdef1234567890',
+        runUrl: 'https://github.com/a/b/actions/runs/9',
+        integration,
+        plan,
+        failure: 'boom',
+      },
+      md,
+    )
+    expect(body).toBe(
+      [
+        '<!-- deploy-botpress-integration:crm/integration.yml -->',
+        '### Botpress integration Acme CRM — `acme/acme-crm@1.4.0`',
+        '',
+        '| | |',
+        '|---|---|',
+        '| Result | **❌ failed** |',
+        '| Version id | `intver_01ABC` |',
+        `| Verification status | ${integration.verificationStatus} |`,
+        '| Commit | `abcdef123456` |',
+        '| Workflow run | [9](https://github.com/a/b/actions/runs/9) |',
+        '',
+        '<details open><summary>What failed</summary>',
+        '',
+        '```',
+        'boom',
+        '```',
+        '</details>',
+        '',
+        '#### Plan',
+        '',
+        '| | Added | Changed | Removed |',
+        '|---|---|---|---|',
+        '| settings |  | `title` |  |',
+        '| actions | `find` | (1 unchanged) | `gone` |',
+        '| secrets |  | `API_KEY` set |  |',
+        '',
+        '<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('names only a commit that is a hash, and keeps a failure of exactly the limit whole', () => {
+    for (const sha of ['abcdef', 'xabcdef1234', 'abcdef1234x', 'ABCDEF1234']) {
+      expect(commentBody({ key: 'k', dryRun: false, sha, failure: 'f' }, md)).not.toContain('| Commit |')
+    }
+    expect(commentBody({ key: 'k', dryRun: false, sha: 'abcdef1', failure: 'f' }, md)).toContain('| Commit | `abcdef1` |')
+    const exact = 'y'.repeat(20_000)
+    expect(commentBody({ key: 'k', dryRun: false, sha: 'abc', failure: exact }, md)).toContain(`\n${exact}\n`)
+  })
+})

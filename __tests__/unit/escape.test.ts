@@ -136,3 +136,88 @@ describe('fitWithin', () => {
     expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(3000)
   })
 })
+
+describe('redact, each shape', () => {
+  it.each([
+    [
+      'JSON with upper-case \\uXXXX',
+      (v: string) =>
+        JSON.stringify(v)
+          .slice(1, -1)
+          .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`),
+    ],
+    ['form-encoded, a space as +', (v: string) => encodeURIComponent(v).replace(/%20/g, '+')],
+    ['HTML with &apos;', (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')],
+    ['upper-case hex character references', (v: string) => [...v].map((c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`).join('')],
+    ['base64url at every alignment', (v: string) => ['', 'a', 'ab'].map((before) => Buffer.from(`${before}${v}`).toString('base64url')).join(' ')],
+  ])('removes a secret %s', (_shape, encode) => {
+    const secret = 'pass word é/?>>>~~~'
+    const scrubbed = redact(`before ${encode(secret)} after`, [secret])
+    expect(scrubbed.startsWith('before ')).toBe(true)
+    for (const shape of secretShapes(secret)) expect(scrubbed).not.toContain(shape)
+    expect(scrubbed).not.toContain(encode(secret))
+  })
+
+  it('removes the base64 of a secret of six characters, the shortest it keeps', () => {
+    expect(redact(`x ${Buffer.from('abcdef').toString('base64')} y`, ['abcdef'])).toBe('x *** y')
+  })
+
+  it('removes every secret cut by a line, whichever comes first', () => {
+    const long = 'first-long-secret-value'
+    const short = 'short-one'
+    const text = `a ${short.slice(0, 4)}\n${short.slice(4)} b ${long.slice(0, 6)}\n${long.slice(6)} c`
+    expect(redact(text, [long, short])).toBe('a *** b *** c')
+  })
+
+  it('leaves text with line breaks and no secret as it is', () => {
+    expect(redact('one\r\ntwo\n', ['a-secret-value'])).toBe('one\r\ntwo\n')
+  })
+})
+
+describe('markdownFor, exactly', () => {
+  const md = markdownFor([])
+  it('joins lines with one space, escapes &, and breaks www. links in either case', () => {
+    expect(md.text('a\r\n\n\u2028b')).toBe('a b')
+    expect(md.text('R&D <x>')).toBe('R&amp;D &lt;x&gt;')
+    expect(md.text('see www.example.com or WWW.EXAMPLE.COM')).toBe('see www\u200b.example.com or WWW\u200b.EXAMPLE.COM')
+  })
+  it('pads a code span only where GitHub would drop a character', () => {
+    expect(md.code(' lead')).toBe('` lead`')
+    expect(md.code('lead ')).toBe('`lead `')
+    expect(md.code(' both ')).toBe('`  both  `')
+    expect(md.code('  ')).toBe('`  `')
+    expect(md.code('`tick')).toBe('`` `tick ``')
+    expect(md.code('tick`')).toBe('`` tick` ``')
+    expect(md.code('a\n\nb')).toBe('`a b`')
+  })
+  it('fences with as many backticks as the longest run needs, and at least three', () => {
+    expect(md.block('plain')).toEqual(['```', 'plain', '```'])
+    expect(md.block('a ````` b')).toEqual(['``````', 'a ````` b', '``````'])
+  })
+})
+
+describe('fitWithin, exactly', () => {
+  const note = (left: number) => `\n\n**… cut here: ${left} more characters did not fit. The workflow run's log has all of it.**\n`
+  it('keeps text of exactly the limit', () => {
+    const text = 'x'.repeat(500)
+    expect(fitWithin(text, 500)).toBe(text)
+  })
+  it('says exactly how much it left out, cut at the last line end in the second half', () => {
+    const text = `${'a'.repeat(300)}\n${'b'.repeat(300)}\n${'c'.repeat(600)}`
+    const fitted = fitWithin(text, 800)
+    expect(fitted).toBe(`${'a'.repeat(300)}\n${'b'.repeat(300)}${note(text.length - 601)}`)
+  })
+  it('cuts inside a line when the last line end is in the first half', () => {
+    const text = `${'a'.repeat(10)}\n${'b'.repeat(2000)}`
+    const fitted = fitWithin(text, 800)
+    const kept = fitted.slice(0, fitted.indexOf('\n\n**…'))
+    expect(kept.startsWith(`${'a'.repeat(10)}\n${'b'.repeat(100)}`)).toBe(true)
+    expect(fitted).toBe(`${kept}${note(text.length - kept.length)}`)
+  })
+  it('counts only fences on lines of their own', () => {
+    const text = `intro \`\`\`not a fence\n${'line\n'.repeat(400)}`
+    expect(fitWithin(text, 800)).not.toMatch(/\n```\n\n\*\*…/)
+    const fenced = `\`\`\`\n${'line\n'.repeat(400)}`
+    expect(fitWithin(fenced, 800)).toMatch(/line\n```\n\n\*\*… cut here/)
+  })
+})

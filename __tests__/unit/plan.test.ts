@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { RemoteIntegration } from '../../src/botpress/integration.js'
 import type { Definition } from '../../src/manifest/load.js'
 import { planUpdate, type PlanInput } from '../../src/plan/plan.js'
+import { sameAsRemote } from '../../src/plan/compare.js'
 import { seedIntegration } from '../support/botpress-api.mjs'
 
 const schema = { type: 'object', properties: { id: { type: 'string' } } }
@@ -257,5 +258,35 @@ describe('planUpdate', () => {
     )
     expect(plan.settingsChanged).toEqual(['title', 'visibility'])
     expect(plan.files).toEqual([{ key: 'code', path: 'dist/index.js', bytes: 1 }])
+  })
+})
+
+describe('sameAsRemote', () => {
+  it('compares JSON schemas whole, and everything else by the keys the manifest sets', () => {
+    const schema = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }
+    expect(sameAsRemote({ schema }, { schema: { ...schema }, extra: 1 })).toBe(true)
+    expect(sameAsRemote({ schema }, { schema: { ...schema, additionalProperties: false } })).toBe(false)
+    expect(sameAsRemote({ schema }, { schema: { ...schema, required: [] } })).toBe(false)
+    expect(sameAsRemote({ schema }, { schema: { ...schema, required: ['id', 'name'] } })).toBe(false)
+    expect(sameAsRemote({ schema }, { schema: { ...schema, required: ['name'] } })).toBe(false)
+    expect(sameAsRemote({ schema: { a: 1 } }, { schema: { b: 1 } })).toBe(false)
+    expect(sameAsRemote({ schema: { a: [1] } }, { schema: { a: { 0: 1 } } })).toBe(false)
+    expect(sameAsRemote({ schema: { a: { 0: 1 } } }, { schema: { a: [1] } })).toBe(false)
+    expect(sameAsRemote({ schema: null }, { schema: {} })).toBe(false)
+  })
+
+  it('compares lists item by item, and a list only with a list', () => {
+    expect(sameAsRemote({ tags: ['a', 'b'] }, { tags: ['a', 'b'] })).toBe(true)
+    expect(sameAsRemote({ tags: ['a', 'b'] }, { tags: ['a'] })).toBe(false)
+    expect(sameAsRemote({ tags: ['a'] }, { tags: ['a', 'b'] })).toBe(false)
+    expect(sameAsRemote({ tags: ['a', 'b'] }, { tags: ['b', 'a'] })).toBe(false)
+    expect(sameAsRemote({ tags: ['a'] }, { tags: 'a' })).toBe(false)
+    expect(sameAsRemote({ tags: [{ x: 1 }] }, { tags: [{ x: 1, default: true }] })).toBe(true)
+  })
+
+  it('takes a record only for a record, and a missing key as a difference', () => {
+    expect(sameAsRemote({ a: { b: 1 } }, { a: 'x' })).toBe(false)
+    expect(sameAsRemote({ a: 1 }, {})).toBe(false)
+    expect(sameAsRemote({ __proto__x: 1 }, {})).toBe(false)
   })
 })

@@ -84,3 +84,61 @@ describe('nearMisses', () => {
     expect(nearMisses(weather, sources, resolveSecrets(weather, sources))).toEqual([])
   })
 })
+
+describe('resolveSecrets, value by value', () => {
+  it('takes one value given under two keys that agree, and skips empty and null ones', () => {
+    const provided = { API_KEY: 'same-value', apiKey: 'same-value', Api_Key: '', 'api-key': null, OAUTH2_TOKEN: undefined }
+    expect(Object.fromEntries(resolveSecrets(declared, { env: {}, provided, prefix: '' }))).toEqual({ API_KEY: 'same-value' })
+  })
+
+  it('refuses a value of another type under any key of the secret, and names that key', () => {
+    for (const value of [true, { nested: 'object-value' }, ['list-value']]) {
+      expect(() => resolveSecrets(declared, { env: {}, provided: { API_KEY: 'the-api-key', apiKey: value }, prefix: '' })).toThrow(
+        new Error('Input `secrets`: the value of `apiKey` (secret API_KEY) must be a string.'),
+      )
+    }
+  })
+
+  it('ignores a key that is only the prefix', () => {
+    expect(resolveSecrets(declared, { env: {}, provided: { PROD_: 'just-the-prefix' }, prefix: 'PROD_' }).size).toBe(0)
+  })
+
+  it('says how to fix a value too short, and takes a value of exactly six characters', () => {
+    expect(() => resolveSecrets(declared, { env: { SECRET_API_KEY: 'abcde' }, provided: {}, prefix: '' })).toThrow(
+      new Error(
+        'The value of secret API_KEY has fewer than 6 characters: too short to be kept out of summaries and comments safely ' +
+          '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.',
+      ),
+    )
+    expect(resolveSecrets(declared, { env: { SECRET_API_KEY: 'abcdef' }, provided: {}, prefix: '' }).get('API_KEY')).toBe('abcdef')
+  })
+})
+
+describe('nearMisses, exactly', () => {
+  it('compares only keys that name no declared secret, and only for secrets without a value', () => {
+    const declarations = [
+      { name: 'API_KEY', optional: false },
+      { name: 'APIKEY', optional: true },
+    ]
+    const sources = { env: {}, provided: { API_KEY: 'the-api-key' }, prefix: '' }
+    // API_KEY is declared itself: it is no near miss of APIKEY, whose squashed name it shares.
+    expect(nearMisses(declarations, sources, resolveSecrets(declarations, sources))).toEqual([])
+  })
+
+  it('needs six letters for a distance of two, and no more than two', () => {
+    const short = [{ name: 'TOKEN', optional: false }]
+    const sources = (provided: Record<string, string>) => ({ env: {}, provided, prefix: '' })
+    expect(nearMisses(short, sources({ TOKAN: 'value-one' }), new Map())).toEqual([])
+    expect(nearMisses(short, sources({ TO_KEN: 'value-one' }), new Map())).toEqual([{ name: 'TOKEN', key: 'TO_KEN' }])
+    const six = [{ name: 'REGION', optional: false }]
+    expect(nearMisses(six, sources({ RAGIAN: 'value-one' }), new Map())).toEqual([{ name: 'REGION', key: 'RAGIAN' }])
+    expect(nearMisses(six, sources({ RAGIAM: 'value-one' }), new Map())).toEqual([])
+  })
+
+  it('names the key as the workflow spelt it, with the prefix', () => {
+    const sources = { env: {}, provided: { PROD_openWeatherKey: 'value-one' }, prefix: 'PROD_' }
+    expect(nearMisses([{ name: 'OPEN_WEATHER_KEYS', optional: false }], sources, new Map())).toEqual([
+      { name: 'OPEN_WEATHER_KEYS', key: 'PROD_openWeatherKey' },
+    ])
+  })
+})

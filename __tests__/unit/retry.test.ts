@@ -37,3 +37,27 @@ describe('serverDelay', () => {
     expect(retryDelay(2, { 'retry-after': '1' }, now, () => 1)).toBe(1000)
   })
 })
+
+describe('serverDelay, exactly', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z')
+  it('takes seconds with a fraction and spaces around them, and the first of repeated headers', () => {
+    expect(serverDelay({ 'retry-after': ' 1.5 ' }, now)).toBe(1500)
+    expect(serverDelay({ 'retry-after': ['2', '9'] }, now)).toBe(2000)
+    expect(serverDelay({ 'ratelimit-reset': ' 4 ' }, now)).toBe(4000)
+  })
+  it('reads a date, not the number at either end of it', () => {
+    // Neither "1.5s" nor "x 3" is a number of seconds: they are read as dates, which they are not either.
+    expect(serverDelay({ 'retry-after': '1.5s' }, now)).toBeUndefined()
+    expect(serverDelay({ 'retry-after': 'Wed, 25 Nov 2026 12:00:10 GMT' }, now)).toBe(10_000)
+  })
+  it('takes RateLimit-Reset only as whole seconds', () => {
+    expect(serverDelay({ 'ratelimit-reset': '3s' }, now)).toBeUndefined()
+    expect(serverDelay({ 'ratelimit-reset': 'in 3' }, now)).toBeUndefined()
+    expect(serverDelay({ 'ratelimit-reset': '' }, now)).toBeUndefined()
+    expect(serverDelay({ 'retry-after': '', 'ratelimit-reset': '2' }, now)).toBe(2000)
+  })
+  it('reads 1,000,000,000 seconds as a wait (capped), and anything larger as a Unix time', () => {
+    expect(serverDelay({ 'ratelimit-reset': '1000000000' }, now)).toBe(SERVER_DELAY_CAP_MS)
+    expect(serverDelay({ 'ratelimit-reset': '1000000001' }, 1_000_000_000_000)).toBe(1000)
+  })
+})
