@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var client = __webpack_require__(7085);
 // EXTERNAL MODULE: ./src/api/errors.ts
 var errors = __webpack_require__(3249);
-// EXTERNAL MODULE: ./src/api/transport.ts + 4 modules
-var transport = __webpack_require__(7964);
+// EXTERNAL MODULE: ./src/api/transport.ts + 3 modules
+var transport = __webpack_require__(2985);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/base/record.ts

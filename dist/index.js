@@ -358,7 +358,7 @@ function checked(operation, integration, expected) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
 /* harmony import */ var _botpress_integration_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3870);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7018);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7964);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2985);
 
 
 
@@ -627,7 +627,7 @@ function retryDelay(retry, headers = {}, now, random) {
 
 /***/ }),
 
-/***/ 7964:
+/***/ 2985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -643,8 +643,8 @@ var lib = __nccwpck_require__(4942);
 var errors = __nccwpck_require__(4758);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 // EXTERNAL MODULE: ./src/files/file-text.ts
@@ -769,7 +769,7 @@ async function escapedFileLength(file) {
  */
 async function jsonBody(value) {
     const files = [];
-    const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex');
+    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
     const text = JSON.stringify(value, (_key, item) => {
         if (!(item instanceof file_text/* FileText */.i))
             return item;
@@ -991,6 +991,60 @@ function formatProblem(problem) {
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 3179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ bufferedLog),
+/* harmony export */   B: () => (/* binding */ logLine)
+/* harmony export */ });
+// What the runner's String.TrimStart() removes before it looks for `::`: .NET's
+// Char.IsWhiteSpace (U+0009–U+000D, U+0085, Unicode's Zs, Zl and Zp), with
+// U+180E, U+200B and U+FEFF too, which older tables count as white space.
+const LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]*/;
+/**
+ * Text for a plain log line. The runner reads a line as a workflow command
+ * when it starts with `::` after white space, or when `##[` stands anywhere in
+ * it (ActionCommand.TryParseV2 and TryParse in actions/runner); it ends a line
+ * at CR, LF or CRLF. Each line gets a zero-width space in any `##[` and in a
+ * leading `::`, so that names from the manifest or the server can never issue
+ * `::add-mask::`, `::stop-commands::` or any other command.
+ */
+function logLine(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => {
+        const lead = LEADING_SPACE.exec(line)[0].length;
+        const safe = line.startsWith('::', lead) ? `${line.slice(0, lead)}:\u200b${line.slice(lead + 1)}` : line;
+        return safe.replaceAll('##[', '#\u200b#[');
+    })
+        .join('\n');
+}
+/**
+ * A log for one of several integrations in flight at once: its plain lines
+ * are kept and written as one group when it ends (`flush`), so that parallel
+ * work stays readable; annotations and masks go through at once, annotations
+ * named by `label` since they are read apart from the group.
+ */
+function bufferedLog(parent, label) {
+    const lines = [];
+    return {
+        debug: (message) => parent.debug(`${label()}: ${message}`),
+        info: (message) => lines.push(message),
+        notice: (message) => parent.notice(`${label()}: ${message}`),
+        warning: (message) => {
+            lines.push(`Warning: ${message}`);
+            parent.warning(`${label()}: ${message}`);
+        },
+        group: (title, groupLines) => lines.push(title, ...groupLines.map((line) => `  ${line}`)),
+        mask: (value) => parent.mask(value),
+        flush: (title) => parent.group(title, lines.splice(0)),
+    };
 }
 
 
@@ -6181,7 +6235,8 @@ beforeWrite) {
     const lookup = retarget ? retargetLookup(manifest, settings, retarget) : (0,lifecycle_lookup/* chooseLookup */.w6)(manifest, settings);
     if (retarget && lookup.by === 'name')
         state.previewVersion = lookup.version;
-    const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix };
+    const secretsEnv = settings.secretsPerIntegration && manifest.name ? (0,resolve/* integrationSecretsEnv */.nj)(env, manifest.name) : env;
+    const sources = { env: secretsEnv, provided: settings.secrets, prefix: settings.secretsPrefix };
     const values = (0,resolve/* resolveSecrets */.Mx)(manifest.secrets, sources);
     for (const { name, key } of (0,resolve/* nearMisses */.Bz)(manifest.secrets, sources, values)) {
         log.warning(`Secret ${name} has no value in this run, but the \`secrets\` input has ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`);
@@ -6197,8 +6252,15 @@ beforeWrite) {
     const applyOptions = { dryRun: settings.dryRun, requestVerification, displayPath: manifest.displayPath };
     // A preview is created whatever `if-missing` says: it is the pull request's own.
     let target = await findTarget(client, lookup, manifest, retarget ? { ...settings, ifMissing: 'create' } : settings);
-    if (target.operation === 'update')
+    if (target.operation === 'update') {
         state.integration = target.integration;
+        if (settings.skipPublished && target.integration.visibility !== 'private') {
+            const { name, version, visibility } = target.integration;
+            log.notice(`${name}@${version} is already ${visibility} on Botpress, so it cannot change: skipped (\`skip-published\`). Bump \`version\` in ${manifest.displayPath} to release a change.`);
+            state.operation = 'skipped';
+            return;
+        }
+    }
     const local = {
         definition: await resolveInterfaces(client, manifest),
         files: manifest.files,
@@ -6504,7 +6566,7 @@ class Utf8Error extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _definition_kind_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1487);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8870);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9327);
 
 
 // A run of the bundle that only loads a TypeScript definition, in a process of
@@ -6595,7 +6657,7 @@ function sameName(manifestName, remoteName) {
 
 /***/ }),
 
-/***/ 8870:
+/***/ 9327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6603,6 +6665,2117 @@ function sameName(manifestName, remoteName) {
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var core = __nccwpck_require__(7170);
+// EXTERNAL MODULE: ./src/deploy.ts + 17 modules
+var deploy = __nccwpck_require__(5529);
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __nccwpck_require__(4758);
+// EXTERNAL MODULE: ./src/botpress/dashboard.ts
+var dashboard = __nccwpck_require__(7576);
+// EXTERNAL MODULE: ./src/secrets/redact.ts
+var redact = __nccwpck_require__(4200);
+;// CONCATENATED MODULE: ./src/github-deployment.ts
+
+
+
+// GitHub Deployments record what this run deployed where, beside the commit.
+// GitHub refusing one (no `deployments: write`, a 404, an outage) is a
+// warning, never a failed deploy, like the comment.
+/** The environment a run records its deploy in: the input, else a preview's own; none otherwise. */
+function deploymentEnvironment(settings, mode) {
+    if (settings.environment)
+        return settings.environment;
+    return mode.kind === 'preview' || mode.kind === 'preview-closed' ? `botpress-preview/pr-${mode.of.number}` : undefined;
+}
+function targetOf(settings, context, log) {
+    if (!context.repository)
+        return undefined;
+    if (!settings.githubToken) {
+        log.warning('No GitHub deployment: `github-token` is empty.');
+        return undefined;
+    }
+    return { token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, timeoutMs: settings.timeoutMs };
+}
+function warn(log, state, what, error) {
+    const status = error.status;
+    const hint = status === 403 || status === 401 || status === 404 ? ' Give the job `permissions: deployments: write`.' : '';
+    log.warning(`${what}: ${(0,redact/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), state.secretValues)}.${hint} The deploy itself is not affected.`);
+}
+/** Creates the deployment, `in_progress`, just before the write to Botpress. */
+async function openDeployment(settings, context, state, log, { environment, preview, what }) {
+    const target = targetOf(settings, context, log);
+    if (!target)
+        return undefined;
+    const { startDeployment } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
+    try {
+        const id = await startDeployment(target, {
+            sha: context.pullRequest?.headSha || context.sha,
+            environment,
+            description: `${preview ? 'Preview ' : ''}${what}`,
+            transient: preview,
+            production: !preview && /^prod(uction)?$/i.test(environment),
+            ...(context.runUrl && { logUrl: context.runUrl }),
+        });
+        log.info(`GitHub deployment ${id} to ${environment} started.`);
+        state.deploymentId = id;
+        return { id, environment, target };
+    }
+    catch (error) {
+        warn(log, state, `Could not create a GitHub deployment to ${environment}`, error);
+        return undefined;
+    }
+}
+/** The deployment's last status: `success` with a link to what was deployed, or `failure`. */
+async function closeDeployment(deployment, settings, context, state, log, succeeded) {
+    const { setDeploymentState } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
+    const links = (0,dashboard/* dashboardLinks */.y)(settings.dashboardUrl, settings.workspaceId);
+    const { integration, previewBot } = state;
+    const environmentUrl = previewBot ? links.bot(previewBot.id) : integration ? links.version(integration) : undefined;
+    const what = integration ? `${integration.name}@${integration.version}` : 'the integration';
+    try {
+        await setDeploymentState(deployment.target, deployment.id, succeeded ? 'success' : 'failure', {
+            description: succeeded ? `Deployed ${what}` : `Deploying ${what} failed`,
+            ...(context.runUrl && { logUrl: context.runUrl }),
+            ...(environmentUrl && succeeded && { environmentUrl }),
+        });
+    }
+    catch (error) {
+        warn(log, state, `Could not set the status of GitHub deployment ${deployment.id}`, error);
+    }
+}
+/** A closed pull request's preview environment: every deployment of it marked inactive. */
+async function retireEnvironment(settings, context, state, log, environment) {
+    const target = targetOf(settings, context, log);
+    if (!target)
+        return;
+    const { deactivateEnvironment } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
+    try {
+        const ids = await deactivateEnvironment(target, environment, 'The pull request closed: its preview was removed');
+        if (ids.length)
+            log.info(`Marked ${ids.length} GitHub deployment${ids.length === 1 ? '' : 's'} of ${environment} inactive.`);
+    }
+    catch (error) {
+        warn(log, state, `Could not mark the GitHub deployments of ${environment} inactive`, error);
+    }
+}
+
+// EXTERNAL MODULE: ./src/preview/version.ts
+var preview_version = __nccwpck_require__(4356);
+;// CONCATENATED MODULE: ./src/preview/mode.ts
+
+
+/**
+ * Decides the mode from the settings and the event, before anything is read:
+ * `preview: true` needs a pull request (its number names the version), and is
+ * a deploy of its own, so neither a dry run nor a version named by id.
+ */
+function chooseMode(settings, context) {
+    if (settings.previewSweep) {
+        if (settings.previewVersion)
+            (0,preview_version/* checkPreviewPattern */.Xz)(settings.previewVersion);
+        if (settings.dryRun)
+            throw new errors/* InputError */.dz('Inputs `preview: cleanup-stale` and `dry-run` are both set: the sweep deletes, a dry run writes nothing. Choose one.');
+        return { kind: 'preview-sweep' };
+    }
+    if (!settings.preview) {
+        if (settings.previewBot)
+            throw new errors/* InputError */.dz('Input `preview-bot` is true but `preview` is not: the preview bot installs a pull request’s preview version. Set `preview: true`.');
+        return { kind: 'deploy' };
+    }
+    if (settings.previewVersion)
+        (0,preview_version/* checkPreviewPattern */.Xz)(settings.previewVersion);
+    const pullRequest = context.pullRequest;
+    if (!pullRequest) {
+        throw new errors/* InputError */.dz(`Input \`preview\` is true on a ${context.eventName || 'run without an'} event: previews are versions of a pull request, so run it on \`pull_request\` ` +
+            "(or set `preview: ${{ github.event_name == 'pull_request' }}`). Nothing was sent.");
+    }
+    if (settings.dryRun) {
+        throw new errors/* InputError */.dz('Inputs `preview` and `dry-run` are both true: a preview deploys a version of its own, a dry run writes nothing. Choose one.');
+    }
+    if (settings.integrationId !== undefined) {
+        throw new errors/* InputError */.dz('Input `integration-id` names one version, but a preview deploys a version of its own (found by the manifest’s name): leave `integration-id` empty for previews.');
+    }
+    const of = { number: pullRequest.number, sha: pullRequest.headSha };
+    return pullRequest.action === 'closed' ? { kind: 'preview-closed', of } : { kind: 'preview', of };
+}
+
+;// CONCATENATED MODULE: ./src/modes.ts
+
+
+
+
+/**
+ * What the run does, by its mode: deploy the manifest's version, deploy a pull
+ * request's preview (and its bot), remove a closed pull request's previews, or
+ * sweep the previews whose cleanup never ran;
+ * each recorded as a GitHub deployment when it has an environment.
+ */
+async function runMode(settings, context, state, log) {
+    const mode = chooseMode(settings, context);
+    const environment = deploymentEnvironment(settings, mode);
+    if (mode.kind === 'preview-closed') {
+        // Only closed pull requests' runs need the cleanup: a chunk of its own.
+        await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).endPreview(settings, process.env, state, log, mode.of);
+        if (environment)
+            await retireEnvironment(settings, context, state, log, environment);
+        return;
+    }
+    if (mode.kind === 'preview-sweep') {
+        await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).sweepStalePreviews(settings, context, process.env, state, log);
+        return;
+    }
+    const preview = mode.kind === 'preview';
+    let deployment;
+    const beforeWrite = environment
+        ? async (plan) => {
+            deployment = await openDeployment(settings, context, state, log, { environment, preview, what: `${plan.name}@${plan.version}` });
+        }
+        : undefined;
+    const retarget = preview ? { versionFrom: (version) => (0,preview_version/* previewVersion */.zR)(version, settings.previewVersion, mode.of) } : undefined;
+    try {
+        await (0,deploy/* deploy */.gg)(settings, process.env, state, log, retarget, beforeWrite);
+        if (preview && settings.previewBot)
+            await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).installPreviewBot(settings, state, log, mode.of);
+    }
+    catch (error) {
+        if (deployment)
+            await closeDeployment(deployment, settings, context, state, log, false);
+        throw error;
+    }
+    if (deployment)
+        await closeDeployment(deployment, settings, context, state, log, true);
+}
+
+// EXTERNAL MODULE: ./src/base/log.ts
+var log = __nccwpck_require__(3179);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/github/context.ts
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function readPayload(file) {
+    if (!file)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** The run's page, only from parts in the shape GitHub gives them: it becomes a link in the comment. */
+function runUrl(serverUrl, repository, runId) {
+    if (!repository || !runId || !/^\d+$/.test(runId))
+        return undefined;
+    if (![repository.owner, repository.repo].every((part) => /^[\w.-]+$/.test(part)))
+        return undefined;
+    try {
+        const server = new URL(serverUrl);
+        if (server.protocol !== 'https:' && server.protocol !== 'http:')
+            return undefined;
+        return `${server.origin}/${repository.owner}/${repository.repo}/actions/runs/${runId}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Reads the runner's environment and event payload. This is what
+ * `@actions/github`'s context does, without loading Octokit on every run.
+ */
+function readRunContext(env) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const repository = owner && repo ? { owner, repo } : undefined;
+    const pr = PULL_REQUEST_EVENTS.has(eventName) ? payload.pull_request : undefined;
+    const baseRepo = pr?.base?.repo?.full_name ?? payload.repository?.full_name;
+    // A deleted fork leaves head.repo null: still not this repository.
+    const headRepo = pr?.head?.repo;
+    const fromFork = pr !== undefined && (headRepo === null || headRepo?.fork === true || (headRepo?.full_name !== undefined && headRepo.full_name !== baseRepo));
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return {
+        eventName,
+        repository,
+        sha: env.GITHUB_SHA ?? '',
+        pullRequest: pr?.number
+            ? {
+                number: pr.number,
+                fromFork,
+                headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '',
+                ...(typeof payload.action === 'string' && { action: payload.action }),
+            }
+            : undefined,
+        runUrl: runUrl(serverUrl, repository, env.GITHUB_RUN_ID),
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    };
+}
+
+// EXTERNAL MODULE: ./src/secrets/resolve.ts
+var resolve = __nccwpck_require__(5761);
+// EXTERNAL MODULE: ./src/base/record.ts
+var record = __nccwpck_require__(412);
+// EXTERNAL MODULE: ./src/report/report.ts + 3 modules
+var report = __nccwpck_require__(7039);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/settings/settings.ts
+
+
+
+const DEFAULT_API_URL = 'https://api.botpress.cloud';
+function readBoolean(getInput, name, fallback) {
+    const raw = getInput(name);
+    if (raw === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new errors/* InputError */.dz(`Input \`${name}\` must be true or false, not "${raw}".`);
+}
+function readPositiveInteger(getInput, name, fallback, max) {
+    const raw = getInput(name);
+    if (raw === '')
+        return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+        throw new errors/* InputError */.dz(`Input \`${name}\` must be a whole number from 1 to ${max}, not "${raw}".`);
+    }
+    return value;
+}
+function readChoice(getInput, name, choices, fallback) {
+    const raw = getInput(name);
+    if (raw === '')
+        return fallback;
+    if (choices.includes(raw))
+        return raw;
+    throw new errors/* InputError */.dz(`Input \`${name}\` must be one of ${choices.join(', ')}, not "${raw}".`);
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/** The API base URL without a trailing slash; plain http only on loopback. */
+function checkApiUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        // Whatever stands before an @ may be a password: never shown.
+        throw new errors/* InputError */.dz(`Input \`api-url\` is not a URL: "${raw.replace(/\/\/[^/@]*@/, '//***@')}". Leave it empty for ${DEFAULT_API_URL}.`);
+    }
+    if (url.username || url.password) {
+        throw new errors/* InputError */.dz('Input `api-url` holds a user name or password; the token is the only credential sent. Remove it from the URL.');
+    }
+    if (url.search || url.hash) {
+        throw new errors/* InputError */.dz(`Input \`api-url\` must be a base URL without a query or fragment, such as ${DEFAULT_API_URL}.`);
+    }
+    // @actions/http-client hands the bracketed host to the name resolver, which fails on every attempt.
+    if (url.hostname.startsWith('[')) {
+        throw new errors/* InputError */.dz(`Input \`api-url\` names its host by an IPv6 address (${url.hostname}), which the HTTP client cannot reach: use a host name that resolves to it (localhost for ::1), or an IPv4 address.`);
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        throw new errors/* InputError */.dz(`Input \`api-url\` uses plain http (${url.host}): the token would travel in clear. Use https, or a loopback address for a local API.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new errors/* InputError */.dz(`Input \`api-url\` must be an https URL, not ${url.protocol}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** A header value with a control character would be refused by Node at every attempt, or split a header. */
+function checkHeaderValue(name, value) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(value)) {
+        throw new errors/* InputError */.dz(`Input \`${name}\` holds a line break or another control character; check how it is set (a secret copied with a trailing newline?).`);
+    }
+}
+/**
+ * Parses the `secrets` input, normally `${{ toJSON(secrets) }}`. Nothing of
+ * its text is ever quoted back, since it holds secret values. Values are
+ * checked only for the secrets the manifest declares (secrets/resolve.ts):
+ * every other key is ignored, whatever it holds.
+ */
+function parseSecretsInput(raw) {
+    if (raw === '')
+        return {};
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch {
+        throw new errors/* InputError */.dz('Input `secrets` is not valid JSON. Pass a JSON object, normally `${{ toJSON(secrets) }}`.');
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new errors/* InputError */.dz('Input `secrets` must be a JSON object of name → value, normally `${{ toJSON(secrets) }}`.');
+    }
+    return parsed;
+}
+/** A base URL for links that people follow: https, no credentials, no query; without its trailing slash. */
+function checkLinkBase(name, raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new errors/* InputError */.dz(`Input \`${name}\` is not a URL: "${raw}".`);
+    }
+    if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash) {
+        throw new errors/* InputError */.dz(`Input \`${name}\` must be an https base URL without credentials, query or fragment, such as ${dashboard/* DEFAULT_DASHBOARD_URL */.X}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** The lines of the `manifest` input that mean something (not blank, not a `#` comment); `integration.yml` when none. */
+function readManifestLines(input) {
+    const lines = input
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#'));
+    return lines.length ? lines : ['integration.yml'];
+}
+/** A JSON object input whose values may be secret: never quoted back. */
+function readJsonObject(getInput, name) {
+    const raw = getInput(name);
+    if (raw === '')
+        return {};
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch {
+        throw new errors/* InputError */.dz(`Input \`${name}\` is not valid JSON (its text is not shown: it may hold secrets). Pass a JSON object, such as {"apiUrl": "https://…"}.`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new errors/* InputError */.dz(`Input \`${name}\` must be a JSON object.`);
+    return parsed;
+}
+function readSettings(getInput, env) {
+    const token = getInput('token');
+    const workspaceId = getInput('workspace-id');
+    if (!workspaceId) {
+        throw new errors/* InputError */.dz('Input `workspace-id` is empty. Pass the ID of the Botpress workspace that owns the integration.');
+    }
+    checkHeaderValue('token', token);
+    checkHeaderValue('workspace-id', workspaceId);
+    const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
+    const workingDirectory = external_node_path_default().resolve(workspace, getInput('working-directory') || '.');
+    const manifestLines = readManifestLines(getInput('manifest'));
+    const manifestFile = external_node_path_default().resolve(workingDirectory, manifestLines[0]);
+    const integrationId = getInput('integration-id');
+    // `${{ github.ref_name }}` of tag v1.4.0 means version 1.4.0.
+    const expectedVersion = getInput('expected-version').replace(/^v(?=\d)/, '');
+    const previewVersion = getInput('preview-version');
+    return {
+        token,
+        workspaceId,
+        ...(integrationId && { integrationId }),
+        workspace,
+        workingDirectory,
+        manifestFile,
+        manifestDisplayPath: external_node_path_default().relative(workspace, manifestFile).split((external_node_path_default()).sep).join('/'),
+        manifestLines,
+        maxParallel: readPositiveInteger(getInput, 'max-parallel', 4, 32),
+        failFast: readBoolean(getInput, 'fail-fast', false),
+        skipPublished: readBoolean(getInput, 'skip-published', false),
+        secretsPerIntegration: false,
+        secrets: parseSecretsInput(getInput('secrets')),
+        secretsPrefix: getInput('secrets-prefix'),
+        apiUrl: checkApiUrl(getInput('api-url') || DEFAULT_API_URL),
+        dryRun: readBoolean(getInput, 'dry-run', false),
+        prune: readBoolean(getInput, 'prune', true),
+        timeoutMs: readPositiveInteger(getInput, 'timeout', 120, 3600) * 1000,
+        maxAttempts: readPositiveInteger(getInput, 'max-attempts', 4, 10),
+        ...(expectedVersion && { expectedVersion }),
+        requestVerification: readBoolean(getInput, 'request-verification', false),
+        ifMissing: readChoice(getInput, 'if-missing', ['create', 'fail'], 'create'),
+        bypassBreakingChanges: readBoolean(getInput, 'bypass-breaking-changes', false),
+        commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
+        githubToken: getInput('github-token'),
+        commentAuthor: getInput('comment-author').trim(),
+        preview: getInput('preview') === 'cleanup-stale' ? false : readBoolean(getInput, 'preview', false),
+        previewSweep: getInput('preview') === 'cleanup-stale',
+        previewMaxAgeDays: readPositiveInteger(getInput, 'preview-max-age', 14, 3650),
+        previewVersion,
+        previewBot: readBoolean(getInput, 'preview-bot', false),
+        previewConfiguration: readJsonObject(getInput, 'preview-configuration'),
+        previewTimeoutMs: readPositiveInteger(getInput, 'preview-timeout', 120, 3600) * 1000,
+        environment: getInput('environment'),
+        dashboardUrl: checkLinkBase('dashboard-url', getInput('dashboard-url') || dashboard/* DEFAULT_DASHBOARD_URL */.X),
+    };
+}
+/** An empty `token` where no fork explains it. */
+function missingTokenError() {
+    return new errors/* InputError */.dz('Input `token` is empty. Create a Botpress Cloud personal access token, store it as a repository secret (for example BOTPRESS_TOKEN) and pass `token: ${{ secrets.BOTPRESS_TOKEN }}`. ' +
+        'If the secret exists, check that this workflow can read it (environment secrets need `environment:` on the job).');
+}
+
+// EXTERNAL MODULE: ./src/targets/glob.ts
+var glob = __nccwpck_require__(914);
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+const readInput = (name) => core/* getInput */.V4(name);
+const main_log = {
+    debug: (message) => core/* debug */.Yz(message),
+    // Messages and plan lines carry names from the manifest and the server:
+    // info lines are the ones the runner would read as commands. (debug,
+    // warning, error and group titles are escaped by @actions/core itself.)
+    info: (message) => core/* info */.pq((0,log/* logLine */.B)(message)),
+    notice: (message) => core/* notice */.lm(message),
+    warning: (message) => core/* warning */.$e(message),
+    group: (title, lines) => {
+        core/* startGroup */.Oh(title);
+        for (const line of lines)
+            core/* info */.pq((0,log/* logLine */.B)(line));
+        core/* endGroup */.N4();
+    },
+    mask: (value) => core/* setSecret */.Pq(value),
+};
+/** Each problem with a place in a file becomes an annotation on that line; the log lists the ones past those. */
+function annotate(error) {
+    if (!(error instanceof errors/* InputError */.dz))
+        return;
+    if (error.unlisted.length)
+        main_log.group(`${error.unlisted.length} more problems`, error.unlisted);
+    for (const problem of error.problems) {
+        if (!problem.location)
+            continue;
+        core/* error */.z3(`${problem.keyPath ? `${problem.keyPath}: ` : ''}${problem.message}`, {
+            title: 'Invalid integration manifest',
+            file: problem.location.file,
+            startLine: problem.location.line,
+            startColumn: problem.location.column,
+        });
+    }
+}
+async function run() {
+    // Before anything can be printed.
+    const token = readInput('token');
+    // Both tokens are masked at once, and scrubbed from summaries and comments along with the secrets.
+    const tokens = [token, readInput('github-token')].filter(Boolean);
+    for (const value of tokens)
+        core/* setSecret */.Pq(value);
+    const context = readRunContext(process.env);
+    const state = { dryRun: false, secretValues: tokens };
+    let settings;
+    // Set when the `manifest` input named several integrations: each one's result.
+    let many;
+    // A fork's pull request gets no secrets and no variables: skipped before any
+    // other input is read, since `workspace-id` from `vars` is empty there too.
+    if (!token && context.pullRequest?.fromFork) {
+        (0,report/* setOutputQuietly */.zR)('skipped', 'true');
+        (0,report/* setOutputQuietly */.zR)('operation', 'skipped');
+        await (0,report/* reportSkipped */.v9)(context.pullRequest.number);
+        return;
+    }
+    try {
+        settings = readSettings(readInput, process.env);
+        state.dryRun = settings.dryRun;
+        // The preview bot's configuration holds credentials as the secrets do.
+        for (const part of (0,resolve/* maskableParts */.Jm)((0,record/* stringLeaves */.I)(settings.previewConfiguration).filter(redact/* isScrubbable */.yX))) {
+            main_log.mask(part);
+            state.secretValues.push(part);
+        }
+        if (!settings.token)
+            throw missingTokenError();
+        if ((0,glob/* namesSeveral */.v5)(settings.manifestLines)) {
+            const { resolveTargets } = await __nccwpck_require__.e(/* import() */ 938).then(__nccwpck_require__.bind(__nccwpck_require__, 5938));
+            const targets = await resolveTargets(settings.manifestLines, settings.workingDirectory, settings.workspace);
+            if (targets.length > 1)
+                many = await (await __nccwpck_require__.e(/* import() */ 878).then(__nccwpck_require__.bind(__nccwpck_require__, 8878))).deployMany(settings, targets, process.env, state, main_log, annotate);
+            else
+                settings = { ...settings, manifestFile: targets[0].file, manifestDisplayPath: targets[0].displayPath };
+        }
+        if (!many) {
+            await runMode(settings, context, state, main_log);
+            (0,report/* writeOutputs */.Kn)(state);
+        }
+    }
+    catch (error) {
+        annotate(error);
+        // An API may echo what it was sent; the runner masks the log, but nothing
+        // masks an error message copied elsewhere, so it is scrubbed here.
+        state.failure = (0,redact/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), state.secretValues);
+        (0,report/* setOutputQuietly */.zR)('dry-run', String(state.dryRun));
+        core/* setFailed */.C1(state.failure);
+    }
+    if (many && settings) {
+        const failure = await (await __nccwpck_require__.e(/* import() */ 878).then(__nccwpck_require__.bind(__nccwpck_require__, 8878))).reportMany(settings, context, many, state);
+        if (failure)
+            core/* setFailed */.C1(failure);
+        return;
+    }
+    (0,report/* setOutputQuietly */.zR)('skipped', 'false');
+    if (state.deploymentId !== undefined)
+        (0,report/* setOutputQuietly */.zR)('deployment-id', String(state.deploymentId));
+    (0,report/* writePreviewBotOutputs */.lE)(state);
+    await (0,report/* writeSummary */.Sy)(state);
+    if (settings?.commentOnPr)
+        await (0,report/* publishComment */.p8)(settings, context, state);
+}
+
+
+/***/ }),
+
+/***/ 7882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GW: () => (/* binding */ interpolate),
+/* harmony export */   M7: () => (/* binding */ interpolateData),
+/* harmony export */   b5: () => (/* binding */ unusableMessage)
+/* harmony export */ });
+/* unused harmony exports GITHUB_VARIABLES, MANIFEST_PREFIX, isReadable */
+// `$${` is a literal `${`; `${NAME}`, `${NAME:-default}` and `${NAME#prefix}` are references.
+const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:-|#)([^}]*))?\}/g;
+/**
+ * GitHub's default variables that hold no secret and no file path (README
+ * lists them): what a manifest may read besides `MANIFEST_*`. Names cannot
+ * tell a credential (`DATABASE_URL` with a password, `SLACK_WEBHOOK_URL`, a
+ * `GH_HELPER` holding a token), so a manifest reads only what is known to be
+ * harmless, or what the workflow hands it on purpose.
+ */
+const GITHUB_VARIABLES = new Set([
+    'CI',
+    'GITHUB_ACTION',
+    'GITHUB_ACTIONS',
+    'GITHUB_ACTOR',
+    'GITHUB_ACTOR_ID',
+    'GITHUB_API_URL',
+    'GITHUB_BASE_REF',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_GRAPHQL_URL',
+    'GITHUB_HEAD_REF',
+    'GITHUB_JOB',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_PROTECTED',
+    'GITHUB_REF_TYPE',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_REPOSITORY_OWNER_ID',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_SERVER_URL',
+    'GITHUB_SHA',
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_WORKFLOW',
+    'GITHUB_WORKFLOW_REF',
+    'GITHUB_WORKFLOW_SHA',
+    'RUNNER_ARCH',
+    'RUNNER_ENVIRONMENT',
+    'RUNNER_NAME',
+    'RUNNER_OS',
+]);
+/** The prefix of the variables a workflow hands a manifest on purpose, in the step's `env:`. */
+const MANIFEST_PREFIX = 'MANIFEST_';
+/** Whether a manifest may read the variable `name`. */
+function isReadable(name) {
+    return GITHUB_VARIABLES.has(name) || (name.startsWith(MANIFEST_PREFIX) && name.length > MANIFEST_PREFIX.length);
+}
+/**
+ * Replaces `${VAR}` and `${VAR:-default}` with the variable's value (the
+ * default applies when it is unset or empty, as in a shell), and `${VAR#prefix}`
+ * with the value less a leading `prefix` (literal text, so that
+ * `${GITHUB_REF_NAME#v}` of tag v1.5.0 is 1.5.0); `$${` stays a literal `${`.
+ * Names every variable that cannot be used, in order: one a manifest may not
+ * read (see isReadable), one that holds a credential, or unset with no default.
+ */
+function interpolate(text, env, holdsSecret = () => false) {
+    if (!text.includes('${'))
+        return { value: text };
+    const unusable = [];
+    const value = text.replace(REFERENCE, (match, name, operator, operand) => {
+        if (name === undefined)
+            return '${';
+        if (!isReadable(name)) {
+            unusable.push({ name, why: 'not-allowed' });
+            return match;
+        }
+        const current = env[name];
+        // A harmless name may still hold the token or a secret, copied into the step's env.
+        if (current && holdsSecret(current)) {
+            unusable.push({ name, why: 'holds-secret' });
+            return match;
+        }
+        if (current)
+            return operator === '#' && operand && current.startsWith(operand) ? current.slice(operand.length) : current;
+        if (operator === ':-')
+            return operand ?? '';
+        unusable.push({ name, why: 'missing' });
+        return match;
+    });
+    return unusable.length ? { unusable } : { value };
+}
+/** What to do about a variable that cannot be used, in a sentence. */
+function unusableMessage({ name, why }) {
+    const renamed = `${MANIFEST_PREFIX}${name.replace(/^MANIFEST_/, '')}`;
+    return {
+        missing: `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``,
+        'not-allowed': `\`\${${name}}\` is not a variable a manifest may read: it reads GitHub's default variables (GITHUB_REF_NAME, GITHUB_SHA, …) and ${MANIFEST_PREFIX}* only. ` +
+            `Hand the value over on purpose: \`env: ${renamed}: …\` in the step, and \`\${${renamed}}\` here (secrets go in \`secrets\`, never in other values)`,
+        'holds-secret': `\`\${${name}}\` holds the token or a secret's value, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
+    }[why];
+}
+/**
+ * Fills in the references of every string value of `data` (never of a key), in
+ * place. False, leaving `data` part-filled, when any reference cannot be used:
+ * the caller reads the manifest again to show where.
+ */
+function interpolateData(data, env, holdsSecret) {
+    if (data === null || typeof data !== 'object')
+        return true;
+    const record = data;
+    for (const key of Object.keys(record)) {
+        const item = record[key];
+        if (typeof item !== 'string') {
+            if (!interpolateData(item, env, holdsSecret))
+                return false;
+            continue;
+        }
+        const result = interpolate(item, env, holdsSecret);
+        if (!('value' in result))
+            return false;
+        // `key` is an own property, so this writes it, even one named `__proto__`.
+        if (result.value !== item)
+            record[key] = result.value;
+    }
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 9597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nw: () => (/* binding */ MAX_LOGGED_PROBLEMS),
+/* harmony export */   aZ: () => (/* binding */ MAX_PROBLEMS),
+/* harmony export */   fK: () => (/* binding */ valueAt),
+/* harmony export */   oA: () => (/* binding */ unwrap),
+/* harmony export */   wF: () => (/* binding */ describeIssues)
+/* harmony export */ });
+/* unused harmony export knownKeysAt */
+/* harmony import */ var _base_suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2371);
+
+/** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
+const MAX_PROBLEMS = 100;
+/** The most problems past those the log lists, unlocated, a line each: a bounded log, however hostile the manifest. */
+const MAX_LOGGED_PROBLEMS = 100_000;
+/** The schema inside optional, nullable and default wrappers. */
+function unwrap(schema) {
+    let current = schema;
+    for (;;) {
+        const def = current._zod.def;
+        if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) {
+            current = def.innerType;
+        }
+        else {
+            return current;
+        }
+    }
+}
+/** The keys an object at `path` of `schema` may have, for suggestions. */
+function knownKeysAt(schema, path) {
+    let current = unwrap(schema);
+    for (const segment of path) {
+        if (!current)
+            return [];
+        const def = current._zod.def;
+        if (def.type === 'object' && def.shape)
+            current = def.shape[String(segment)];
+        else if (def.type === 'record')
+            current = def.valueType;
+        else if (def.type === 'array')
+            current = def.element;
+        else
+            return [];
+        current = current && unwrap(current);
+    }
+    const def = current?._zod.def;
+    return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+/** The value at `path` inside parsed data, or undefined where the path goes further than the data. */
+function valueAt(data, path) {
+    let current = data;
+    for (const segment of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+function describeType(value) {
+    if (value === null)
+        return 'nothing (null)';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    return `a ${typeof value}`;
+}
+const typeNames = {
+    object: 'a map',
+    record: 'a map',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    int: 'an integer',
+    boolean: 'true or false',
+};
+/** Turns zod's issues into findings, one per problem (an unknown key each). */
+function describeIssues(schema, data, issues) {
+    return issues.flatMap((issue) => {
+        const path = issue.path;
+        switch (issue.code) {
+            case 'unrecognized_keys': {
+                const known = knownKeysAt(schema, path);
+                return issue.keys.map((key) => {
+                    const suggestion = (0,_base_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .closestKey */ .b)(key, known);
+                    const hint = suggestion ? `did you mean \`${suggestion}\`?` : `known keys here: ${known.join(', ')}`;
+                    return { path: [...path, key], at: 'key', message: `unknown key \`${key}\`; ${hint}` };
+                });
+            }
+            case 'invalid_type': {
+                const actual = valueAt(data, path);
+                const expected = typeNames[issue.expected] ?? issue.expected;
+                if (actual === undefined) {
+                    return [{ path, at: 'value', message: `is required (${expected})` }];
+                }
+                // YAML reads `version: 1.0` as a number and `on` as a boolean.
+                const quote = issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean') ? ' (put it in quotes)' : '';
+                return [{ path, at: 'value', message: `must be ${expected}, not ${describeType(actual)}${quote}` }];
+            }
+            case 'too_big':
+            case 'too_small': {
+                const bound = issue.code === 'too_big' ? 'at most' : 'at least';
+                const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+                const actual = valueAt(data, path);
+                if (issue.origin === 'string' && typeof actual === 'string') {
+                    return [{ path, at: 'value', message: `must be ${bound} ${String(limit)} characters long (it has ${actual.length})` }];
+                }
+                return [{ path, at: 'value', message: `must be ${bound} ${String(limit)}` }];
+            }
+            case 'invalid_value': {
+                const choices = issue.values.map(String).join(', ');
+                if (valueAt(data, path) === undefined)
+                    return [{ path, at: 'value', message: `is required (one of: ${choices})` }];
+                return [{ path, at: 'value', message: `must be one of: ${choices}` }];
+            }
+            default:
+                return [{ path, at: 'value', message: issue.message }];
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 6470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ manifestSchema),
+/* harmony export */   v: () => (/* binding */ VRL_MAX_LENGTH)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8816);
+
+// The manifest's shape. It mirrors the `updateIntegration` request body of the
+// official OpenAPI document (lengths, enums, required keys, no unknown keys);
+// __tests__/unit/schema-agreement.test.ts walks both and fails when they drift.
+// Where the manifest differs from the body on purpose, it says so below.
+const title = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(64);
+const description = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(256);
+const name = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(200);
+const attributes = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(200));
+/** A plain JSON Schema object, sent as it is. */
+const jsonSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J());
+const withSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ schema: jsonSchema }).strict();
+const tag = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ title: title.optional(), description: description.optional() }).strict();
+const tags = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), tag);
+const creation = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ enabled: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(), requiredTags: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) }).strict();
+/** Paths of `.vrl` files; the body carries their text (at most 2000 characters). */
+const vrlPath = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1);
+const configuration = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    title: title.optional(),
+    description: description.optional(),
+    schema: jsonSchema.optional(),
+    identifier: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ linkTemplateScript: vrlPath.optional(), required: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional() }).strict().optional(),
+})
+    .strict();
+const channel = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    title: title.optional(),
+    description: description.optional(),
+    messages: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ schema: jsonSchema }).strict().describe('Message definition')).optional(),
+    conversation: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
+    message: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ tags: tags.optional() }).strict().optional(),
+})
+    .strict();
+const action = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    title: title.optional(),
+    description: description.optional(),
+    billable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    cacheable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    input: withSchema,
+    output: withSchema,
+    attributes: attributes.optional(),
+})
+    .strict();
+const event = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    title: title.optional(),
+    description: description.optional(),
+    schema: jsonSchema,
+    attributes: attributes.optional(),
+})
+    .strict();
+const state = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['conversation', 'user', 'integration']), schema: jsonSchema }).strict();
+const entity = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ title: title.optional(), description: description.optional(), schema: jsonSchema }).strict();
+const implementedAs = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name }).strict());
+// An interface by its version id, or by `name` and `version` (a version or a
+// range), which the action resolves to the id before sending (lifecycle/interfaces.ts).
+const interfaceRef = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(28).max(36).optional(),
+    name: name.min(1).optional(),
+    version: name.min(1).optional(),
+    entities: implementedAs.optional(),
+    actions: implementedAs.optional(),
+    events: implementedAs.optional(),
+    channels: implementedAs.optional(),
+})
+    .strict()
+    .superRefine((entry, context) => {
+    const byName = entry.name !== undefined || entry.version !== undefined;
+    if (entry.id !== undefined && byName) {
+        context.addIssue({ code: 'custom', message: 'give either `id`, or `name` and `version`, not both' });
+    }
+    else if (entry.id === undefined && (entry.name === undefined || entry.version === undefined)) {
+        context.addIssue({ code: 'custom', message: 'needs the interface version `id`, or its `name` and `version` (a version or a range such as ^1.0.0)' });
+    }
+});
+const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    // Not part of the body: which version to update, and what it must be.
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    name: name.min(1).optional(),
+    version: name.min(1).optional(),
+    title: title.min(1).optional(),
+    description: description.optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().optional(),
+    visibility: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['public', 'private', 'unlisted']).optional(),
+    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional(),
+    maxExecutionTime: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    // Which @botpress/sdk the code was built with; a definition sets it from its metadata.
+    sdkVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(200).optional(),
+    configuration: configuration.optional(),
+    configurations: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), configuration).optional(),
+    channels: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), channel).optional(),
+    actions: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), action).optional(),
+    events: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), event).optional(),
+    states: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), state).optional(),
+    user: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
+    entities: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), entity).optional(),
+    interfaces: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), interfaceRef).optional(),
+    attributes: attributes.optional(),
+    extraOperations: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ enabled: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() }).strict()).optional(),
+    identifier: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ extractScript: vrlPath.optional(), fallbackHandlerScript: vrlPath.optional() }).strict().optional(),
+    // Declarations only, checked by ./secrets.ts so that no value is ever echoed.
+    secrets: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    // Paths in the manifest; the body carries the file contents.
+    code: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    icon: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    readme: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+})
+    .strict();
+/** Limits that apply to file contents once read, as the body schema sets them. */
+const VRL_MAX_LENGTH = 2000;
+
+
+/***/ }),
+
+/***/ 4356:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KL: () => (/* binding */ previewNumber),
+/* harmony export */   Xz: () => (/* binding */ checkPreviewPattern),
+/* harmony export */   jP: () => (/* binding */ previewBotTags),
+/* harmony export */   rM: () => (/* binding */ previewMatcher),
+/* harmony export */   zR: () => (/* binding */ previewVersion)
+/* harmony export */ });
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
+/* harmony import */ var _botpress_integration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3870);
+
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const PLACEHOLDERS = new Set(['version', 'number', 'sha']);
+/** The `preview-version` input's mistakes, found before anything is read: unknown or unclosed placeholders. */
+function checkPreviewPattern(pattern) {
+    for (const [, name] of pattern.matchAll(PLACEHOLDER)) {
+        if (!PLACEHOLDERS.has(name)) {
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`preview-version\` has the placeholder {${name}}; it takes {version}, {number} and {sha}.`);
+        }
+    }
+    if (/[{}]/.test(pattern.replace(PLACEHOLDER, ''))) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`preview-version\` has a \`{\` or \`}\` that opens or closes no placeholder: "${pattern}".`);
+    }
+    if (!pattern.includes('{number}')) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('Input `preview-version` must hold {number}: without the pull request, the previews of two pull requests would be the same version.');
+    }
+}
+/**
+ * The version a pull request's preview deploys: the manifest's version with a
+ * semver pre-release naming the pull request (`1.5.0` → `1.5.0-pr.42`;
+ * `2.0.0-beta.1` → `2.0.0-beta.1.pr.42`; build metadata stays last), or the
+ * `preview-version` pattern filled in. Refused unless it is a semver version.
+ */
+function previewVersion(manifestVersion, pattern, of) {
+    let version;
+    if (pattern) {
+        const values = { version: manifestVersion, number: String(of.number), sha: of.sha.slice(0, 7) };
+        version = pattern.replace(PLACEHOLDER, (_match, name) => values[name]);
+    }
+    else {
+        const build = manifestVersion.indexOf('+');
+        const [core, metadata] = build < 0 ? [manifestVersion, ''] : [manifestVersion.slice(0, build), manifestVersion.slice(build)];
+        version = `${core}${core.includes('-') ? '.' : '-'}pr.${of.number}${metadata}`;
+    }
+    if (!_botpress_integration_js__WEBPACK_IMPORTED_MODULE_1__/* .SEMVER */ .HX.test(version) || !version.includes('-') || version === manifestVersion) {
+        const from = pattern ? `\`preview-version\` "${pattern}" gives` : 'The preview of pull request ' + of.number + ' would be';
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${from} "${version}", which is not a semantic version with a pre-release of its own (such as 1.5.0-pr.${of.number}). Nothing was sent.`);
+    }
+    return version;
+}
+// A version as `{version}` stands in a preview: no build metadata, which semver puts last.
+const VERSION_PART = String.raw `\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?`;
+/**
+ * Whether a version is a preview of pull request `number`, whatever the
+ * manifest's version was when it was made (a pull request may bump it): the
+ * default pattern, or `preview-version` with `{version}` standing for any
+ * version and `{sha}` for any commit. Another pull request's never matches.
+ */
+function previewMatcher(pattern, number) {
+    const matcher = previewRegExp(pattern, String(number));
+    return (version) => matcher.test(version);
+}
+/** The pull request whose preview a version is, by the pattern; undefined when it is none's. */
+function previewNumber(pattern, version) {
+    const number = previewRegExp(pattern, '([1-9]\\d*)').exec(version)?.[1];
+    return number === undefined ? undefined : Number(number);
+}
+/** The pattern as a regular expression, `{number}` standing for `number` (a literal, or a capture). */
+function previewRegExp(pattern, number) {
+    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const source = pattern
+        ? pattern
+            .split(PLACEHOLDER)
+            .map((part, index) => (index % 2 === 0 ? escape(part) : part === 'version' ? VERSION_PART : part === 'sha' ? '[0-9a-f]{7}' : String(number)))
+            .join('')
+        : `${VERSION_PART}[-.]pr\\.${number}(?:\\+[0-9A-Za-z.-]+)?`;
+    return new RegExp(`^${source}$`);
+}
+/** The tags that find a pull request's preview bot again: the integration (with its handle) and the pull request. */
+function previewBotTags(name, number) {
+    return { 'deploy-botpress-integration': name, 'pull-request': String(number) };
+}
+
+
+/***/ }),
+
+/***/ 2011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HL: () => (/* binding */ formatPlanLog),
+/* harmony export */   Mc: () => (/* binding */ removedMarkdown),
+/* harmony export */   OD: () => (/* binding */ whoMarkdown),
+/* harmony export */   _J: () => (/* binding */ resultLabel),
+/* harmony export */   ar: () => (/* binding */ previewRows),
+/* harmony export */   eH: () => (/* binding */ summaryMarkdown),
+/* harmony export */   k0: () => (/* binding */ planTable),
+/* harmony export */   k5: () => (/* binding */ outputsFor),
+/* harmony export */   pP: () => (/* binding */ previewNote)
+/* harmony export */ });
+/* unused harmony exports planRows, whoLabel */
+/* harmony import */ var _base_size_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(536);
+
+/** The step's outputs, by the names action.yml declares. */
+function outputsFor({ operation, dryRun, integration, plan, previewVersion, removed }) {
+    const common = {
+        operation,
+        created: String(operation === 'created'),
+        'dry-run': String(dryRun),
+        ...(previewVersion !== undefined && { 'preview-version': previewVersion }),
+        ...(removed && { deleted: JSON.stringify(removed) }),
+    };
+    if (!integration)
+        return { ...common, ...(plan && { name: plan.name, version: plan.version }) };
+    return {
+        ...common,
+        'version-id': integration.id,
+        'verification-status': integration.verificationStatus,
+        name: integration.name,
+        version: integration.version,
+        visibility: integration.visibility,
+        'updated-at': integration.updatedAt,
+        integration: JSON.stringify(integration),
+    };
+}
+/** The plan as rows of what happens to what: one row per section that has anything. */
+function planRows(plan, name) {
+    const list = (names) => names.map(name).join(', ');
+    const rows = plan.sections
+        .filter((s) => s.added.length || s.changed.length || s.removed.length || s.unchanged)
+        .map((s) => ({
+        what: s.section,
+        added: list(s.added),
+        changed: [list(s.changed), s.unchanged ? `(${s.unchanged} unchanged)` : ''].filter(Boolean).join(' '),
+        removed: list(s.removed),
+    }));
+    if (plan.settingsChanged.length)
+        rows.unshift({ what: 'settings', added: '', changed: list(plan.settingsChanged), removed: '' });
+    const { added, updated, kept, skipped, removed } = plan.secrets;
+    if (added.length + updated.length + kept.length + skipped.length + removed.length) {
+        const unchanged = [kept.length ? `${list(kept)} kept` : '', skipped.length ? `${list(skipped)} skipped (optional, no value)` : ''];
+        rows.push({
+            what: 'secrets',
+            added: list(added),
+            changed: [updated.length ? `${list(updated)} set` : '', ...unchanged].filter(Boolean).join('; '),
+            removed: list(removed),
+        });
+    }
+    return rows;
+}
+/** The plan for the log: a line per section, then the files sent. */
+function formatPlanLog(plan) {
+    const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- ';
+    const lines = planRows(plan, (name) => name).map((row) => {
+        const parts = [row.added && `+ ${row.added}`, row.changed && `~ ${row.changed}`, row.removed && `${removed}${row.removed}`].filter(Boolean);
+        return `${row.what}: ${parts.join('  ')}`;
+    });
+    for (const file of plan.files)
+        lines.push(`${file.key}: ${file.path} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .X)(file.bytes)})`);
+    return lines.length ? lines : ['nothing to change'];
+}
+const RESULTS = {
+    deleted: '🧹 preview removed',
+    skipped: '✅ no preview left to remove',
+    created: '✅ created',
+    updated: '✅ updated',
+    'validated-create': '🧪 dry run: creation validated, nothing created',
+    'validated-update': '🧪 dry run: update validated, not applied',
+};
+/** What became of the run, in a few words. */
+function resultLabel({ operation, failure, removed }) {
+    if (failure !== undefined || operation === undefined)
+        return '❌ failed';
+    // A deploy skipped by `skip-published` removed nothing; a cleanup always says what it removed.
+    if (operation === 'skipped' && removed === undefined)
+        return '⏭️ skipped: already published';
+    return RESULTS[operation];
+}
+/** Who the run was about: from Botpress when it answered, else from the plan or the manifest. */
+function whoLabel({ integration, plan, label = {} }) {
+    if (integration)
+        return { title: integration.title, version: `${integration.name}@${integration.version}` };
+    const name = plan?.name ?? label.name;
+    const version = plan?.version ?? label.version;
+    return { ...(label.title !== undefined && { title: label.title }), ...(name && version && { version: `${name}@${version}` }) };
+}
+/** Who the run was about, as a Markdown heading's text. */
+function whoMarkdown(input, md, fallback) {
+    const who = whoLabel(input);
+    const version = who.version ? md.code(who.version) : '';
+    return `${who.title ? md.text(who.title) : fallback}${version && ` — ${version}`}`;
+}
+/** The job summary in Markdown: who, what happened, the facts and the plan. */
+function summaryMarkdown(input, md) {
+    const { integration, dryRun, plan, failure } = input;
+    const lines = [`## ${whoMarkdown(input, md, 'Deploy Botpress integration')}`, '', `**${resultLabel(input)}**`, ''];
+    if (integration) {
+        lines.push('| | |', '|---|---|', `| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${md.text(integration.updatedAt)} |`, `| Dry run | ${dryRun} |`, ...previewRows(input, md), '');
+    }
+    if (input.previewVersion !== undefined)
+        lines.push(previewNote(input, md), '');
+    if (failure)
+        lines.push(...md.block(failure), '');
+    if (input.removed)
+        lines.push(...removedMarkdown(input, md), '');
+    if (plan) {
+        lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planTable(plan, md));
+        if (plan.files.length) {
+            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .X)(f.bytes)})`).join(', ')}`);
+        }
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+/** The preview bot's row of a facts table. */
+function previewRows({ previewBot }, md) {
+    if (!previewBot)
+        return [];
+    const name = previewBot.url ? `[${md.text(previewBot.name)}](${previewBot.url})` : md.text(previewBot.name);
+    return [`| Preview bot | ${name} (${md.code(previewBot.id)}): ${md.text(previewBot.status.replace(/_/g, ' '))} |`];
+}
+/** What a preview is and how long it lives, for the people of the pull request. */
+function previewNote({ integration, previewVersion, previewBot }, md) {
+    const version = integration ? md.code(`${integration.name}@${previewVersion}`) : md.code(previewVersion ?? '');
+    const bot = previewBot && (previewBot.url ? `[${md.text(previewBot.name)}](${previewBot.url})` : md.text(previewBot.name));
+    const howToTry = bot ? `it is installed in the preview bot ${bot}` : 'install that version in a bot of the workspace to try it';
+    return `This pull request's preview is ${version}, private to the workspace: ${howToTry}. It is removed when the pull request closes.`;
+}
+/** What a cleanup removed, as a sentence and a table. */
+function removedMarkdown({ removed = [], pullRequest }, md) {
+    // Without a pull request, the run was the sweep of stale previews.
+    const of = pullRequest === undefined ? undefined : `pull request #${pullRequest}`;
+    if (!removed.length)
+        return [of ? `Nothing of ${of}'s previews was left on Botpress.` : 'No stale preview was left on Botpress.'];
+    return [
+        of ? `Removed what the previews of ${of} made:` : 'Removed these stale previews:',
+        '',
+        '| | Name | Version | Id |',
+        '|---|---|---|---|',
+        ...removed.map((item) => `| ${item.kind} | ${md.code(item.name)} | ${item.version ? md.code(item.version) : ''} | ${md.code(item.id)} |`),
+    ];
+}
+/** The plan as a Markdown table, for the summary and the pull-request comment. */
+function planTable(plan, md) {
+    const rows = planRows(plan, md.code);
+    if (!rows.length)
+        return ['Nothing to change in the definition.'];
+    const removed = plan.previousVersion ? `Dropped since ${md.text(plan.previousVersion)}` : plan.operation === 'create' ? '' : 'Removed';
+    return [`| | Added | Changed | ${removed} |`, '|---|---|---|---|', ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`)];
+}
+
+
+/***/ }),
+
+/***/ 7039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p8: () => (/* binding */ publishComment),
+  am: () => (/* binding */ publishManyComment),
+  v9: () => (/* binding */ reportSkipped),
+  zR: () => (/* binding */ setOutputQuietly),
+  JM: () => (/* binding */ writeManySummary),
+  Kn: () => (/* binding */ writeOutputs),
+  lE: () => (/* binding */ writePreviewBotOutputs),
+  M3: () => (/* binding */ writeResultsOutputs),
+  Sy: () => (/* binding */ writeSummary)
+});
+
+// UNUSED EXPORTS: commentKey, manyCommentKey
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var core = __nccwpck_require__(7170);
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __nccwpck_require__(4758);
+// EXTERNAL MODULE: ./src/base/log.ts
+var log = __nccwpck_require__(3179);
+// EXTERNAL MODULE: ./src/secrets/redact.ts
+var redact = __nccwpck_require__(4200);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+/** The hidden line that finds this action's comment for one integration again. */
+function commentMarker(key) {
+    return `<!-- deploy-botpress-integration:${key} -->`;
+}
+// GitHub refuses comments over 65,536 characters; a failure with many problems
+// could reach that, so it is cut, and the run's log has the rest.
+const FAILURE_MAX = 20_000;
+function cut(text) {
+    return text.length > FAILURE_MAX ? `${text.slice(0, FAILURE_MAX)}\n… (${text.length - FAILURE_MAX} more characters in the workflow run's log)` : text;
+}
+/** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
+function commentBody(input, md) {
+    const { integration, plan, failure } = input;
+    const who = (0,format/* whoMarkdown */.OD)(input, md, md.code(input.key));
+    const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${(0,format/* resultLabel */._J)(input)}** |`];
+    if (integration) {
+        lines.push(`| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`);
+    }
+    lines.push(...(0,format/* previewRows */.ar)(input, md));
+    // Both come from the runner's environment: shown only in the shape GitHub gives them.
+    if (/^[0-9a-f]{7,40}$/.test(input.sha))
+        lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`);
+    if (input.runUrl)
+        lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`);
+    lines.push('');
+    if (input.previewVersion !== undefined)
+        lines.push((0,format/* previewNote */.pP)(input, md), '');
+    if (failure)
+        lines.push('<details open><summary>What failed</summary>', '', ...md.block(cut(failure)), '</details>', '');
+    if (input.removed)
+        lines.push(...(0,format/* removedMarkdown */.Mc)(input, md), '');
+    if (plan)
+        lines.push('#### Plan', '', ...(0,format/* planTable */.k0)(plan, md), '');
+    lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>');
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+const oneLine = (value) => value.replace(/[\r\n\u2028\u2029]+/g, ' ');
+function longestRun(value, char) {
+    let longest = 0;
+    for (const run of value.match(new RegExp(`${char}+`, 'g')) ?? [])
+        longest = Math.max(longest, run.length);
+    return longest;
+}
+function markdownFor(secretValues) {
+    const scrub = (0,redact/* scrubberFor */.uS)(secretValues);
+    return {
+        text: (value) => oneLine(scrub(value))
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/[\\`*_[\]()!|~#]/g, '\\$&')
+            // A zero-width space after @ keeps a name from becoming a mention or an
+            // e-mail link; in `://` and `www.`, a URL from becoming a link (GFM's autolinks).
+            .replace(/@/g, '@\u200b')
+            .replace(/:\/\//g, ':\u200b//')
+            .replace(/www\./gi, (www) => `${www.slice(0, 3)}\u200b.`),
+        code: (value) => {
+            const text = oneLine(scrub(value)).replace(/\|/g, '\\|');
+            const ticks = '`'.repeat(longestRun(text, '`') + 1);
+            // A code span drops one space at each end when both have one: padded, a
+            // backtick at either end stays inside, and so do spaces at both ends.
+            const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim()) ? ' ' : '';
+            return `${ticks}${pad}${text}${pad}${ticks}`;
+        },
+        block: (value) => {
+            const text = scrub(value);
+            const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+            return [fence, text, fence];
+        },
+    };
+}
+/**
+ * Markdown cut to at most `limit` (counted by `size`) at a line boundary,
+ * closing a code block left open, with a last line that says what was left
+ * out and where the rest is. GitHub refuses a step summary over 1 MiB and a
+ * comment over 65,536 characters.
+ */
+function fitWithin(markdown, limit, size = (text) => text.length) {
+    if (size(markdown) <= limit)
+        return markdown;
+    const note = (left) => `\n\n**… cut here: ${left} more characters did not fit. The workflow run's log has all of it.**\n`;
+    const room = limit - size(note(markdown.length)) - 16;
+    let kept = markdown.slice(0, room);
+    while (size(kept) > room)
+        kept = kept.slice(0, Math.floor(kept.length * 0.9));
+    const lineEnd = kept.lastIndexOf('\n');
+    if (lineEnd > kept.length / 2)
+        kept = kept.slice(0, lineEnd);
+    const fences = kept.match(/^`{3,}$/gm) ?? [];
+    const open = fences.length % 2 === 1 ? `\n${fences[fences.length - 1]}` : '';
+    return `${kept}${open}${note(markdown.length - kept.length)}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/results.ts
+
+
+const firstLine = (text) => text.split('\n')[0];
+/** Output `results`: one object per integration, in the manifests' order. */
+function resultsOutput(results) {
+    return JSON.stringify(results.map((result) => ({
+        manifest: result.manifest,
+        name: result.integration?.name ?? result.name ?? null,
+        version: result.integration?.version ?? result.version ?? null,
+        operation: result.operation,
+        'version-id': result.integration?.id ?? null,
+        'verification-status': result.integration?.verificationStatus ?? null,
+        error: result.failure === undefined ? null : firstLine(result.failure),
+    })));
+}
+/** What a plan changes, in counts: `+2 ~1 −1` (added, changed, removed), secrets included. */
+function changeCounts(plan) {
+    if (!plan)
+        return '';
+    const sum = (pick) => plan.sections.reduce((total, section) => total + pick(section), 0);
+    const added = sum((s) => s.added.length) + plan.secrets.added.length;
+    const changed = sum((s) => s.changed.length) + plan.settingsChanged.length + plan.secrets.updated.length;
+    const removed = sum((s) => s.removed.length) + plan.secrets.removed.length;
+    return added + changed + removed ? `+${added} ~${changed} −${removed}` : 'no change';
+}
+function label(result) {
+    return result.operation === 'failed' ? '❌ failed' : (0,format/* resultLabel */._J)({ operation: result.operation });
+}
+const who = (result) => {
+    const name = result.integration?.name ?? result.name;
+    const version = result.integration?.version ?? result.version;
+    return name && version ? `${name}@${version}` : result.manifest;
+};
+/** One row per integration: who, the result, the version id and what changed. */
+function resultsTable(results, md) {
+    return [
+        '| Integration | Manifest | Result | Version id | Changes |',
+        '|---|---|---|---|---|',
+        ...results.map((result) => `| ${md.code(who(result))} | ${md.code(result.manifest)} | ${label(result)} | ${result.integration ? md.code(result.integration.id) : ''} | ${changeCounts(result.plan)} |`),
+    ];
+}
+/** Each integration's plan, or why it failed, in a collapsed block of its own. */
+function details(result, md) {
+    const lines = [`<details><summary>${md.text(who(result))}: ${label(result)}</summary>`, ''];
+    if (result.failure !== undefined)
+        lines.push(...md.block(result.failure), '');
+    if (result.plan)
+        lines.push(...(0,format/* planTable */.k0)(result.plan, md), '');
+    lines.push('</details>', '');
+    return lines;
+}
+const counted = (results) => {
+    const failed = results.filter((r) => r.operation === 'failed').length;
+    return `${results.length} integrations: ${results.length - failed} succeeded${failed ? `, ${failed} failed` : ''}.`;
+};
+/** The job summary of a run of several integrations: the table, then each one's plan. */
+function manySummaryMarkdown(results, dryRun, md) {
+    const lines = [
+        '## Deploy Botpress integrations',
+        '',
+        `${counted(results)}${dryRun ? ' Dry run: nothing was written.' : ''}`,
+        '',
+        ...resultsTable(results, md),
+        '',
+    ];
+    for (const result of results)
+        lines.push(...details(result, md));
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+/** The one pull-request comment of a run of several: the table, and the plans of those that change or failed. */
+function manyCommentBody(results, input, md) {
+    const lines = [commentMarker(input.key), '### Botpress integrations', '', `${counted(results)}${input.dryRun ? ' Dry run: nothing was written.' : ''}`, ''];
+    lines.push(...resultsTable(results, md), '');
+    const facts = [];
+    if (/^[0-9a-f]{7,40}$/.test(input.sha))
+        facts.push(`Commit \`${input.sha.slice(0, 12)}\``);
+    if (input.runUrl)
+        facts.push(`[workflow run ${input.runUrl.split('/').pop()}](${input.runUrl})`);
+    if (facts.length)
+        lines.push(`${facts.join(' · ')}`, '');
+    for (const result of results) {
+        if (result.operation === 'failed' || (result.plan && changeCounts(result.plan) !== 'no change'))
+            lines.push(...details(result, md));
+    }
+    lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>');
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+
+
+
+
+
+
+
+// GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; some room is kept.
+const SUMMARY_MAX_BYTES = 1_000_000;
+const COMMENT_MAX_CHARACTERS = 65_000;
+async function appendSummary(markdown) {
+    // Outside a runner (local runs) there is no summary file.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core/* summary */.z.addRaw(markdown).write();
+    }
+    catch (error) {
+        // What could not be written must not come back at the head of the next summary.
+        core/* summary */.z.emptyBuffer();
+        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+/** Outputs of a run that reached its end. */
+function writeOutputs(state) {
+    const { operation, dryRun, integration, plan, previewVersion, removed } = state;
+    if (!operation)
+        return;
+    const outcome = {
+        operation,
+        dryRun,
+        ...(integration && { integration }),
+        ...(plan && { plan }),
+        ...(previewVersion !== undefined && { previewVersion }),
+        ...(removed && { removed }),
+    };
+    try {
+        // The server's answer may echo a secret: GITHUB_OUTPUT is read by later steps and never masked.
+        for (const [name, value] of Object.entries((0,format/* outputsFor */.k5)(outcome)))
+            core/* setOutput */.uH(name, (0,redact/* redact */.E$)(value, state.secretValues));
+    }
+    catch (error) {
+        const what = integration ? `${integration.name}@${integration.version} (${integration.id})` : plan ? `${plan.name}@${plan.version}` : 'the integration';
+        throw new Error(`The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${(0,errors/* errorMessage */.gJ)(error)}. ` +
+            'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.', { cause: error });
+    }
+}
+/**
+ * The preview bot's outputs, on success and on a failed registration alike.
+ * The webhook URL is masked (it was told to the runner as a secret) and is
+ * written as it is: scrubbing it would leave the output empty.
+ */
+function writePreviewBotOutputs(state) {
+    const bot = state.previewBot;
+    if (!bot)
+        return;
+    setOutputQuietly('preview-bot-id', bot.id);
+    setOutputQuietly('registration-status', bot.status);
+    if (bot.webhookUrl)
+        setOutputQuietly('preview-webhook-url', bot.webhookUrl);
+}
+/** An output written on every run, where a broken GITHUB_OUTPUT must not hide the run's own failure. */
+function setOutputQuietly(name, value) {
+    try {
+        core/* setOutput */.uH(name, value);
+    }
+    catch {
+        // Reported once, by writeOutputs or by the run's own failure.
+    }
+}
+/** The job summary, written on success and failure alike. */
+async function writeSummary(state) {
+    await appendSummary(fitWithin((0,format/* summaryMarkdown */.eH)(summaryInput(state), markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
+}
+function summaryInput(state) {
+    const { integration, label, operation, dryRun, plan, failure, removed, pullRequest, previewVersion, previewBot } = state;
+    return {
+        dryRun,
+        ...(previewVersion !== undefined && { previewVersion }),
+        ...(previewBot && { previewBot: { id: previewBot.id, name: previewBot.name, status: previewBot.status, url: previewBot.url } }),
+        ...(removed && { removed }),
+        ...(pullRequest !== undefined && { pullRequest }),
+        ...(integration && { integration }),
+        ...(label && { label }),
+        ...(operation && { operation }),
+        ...(plan && { plan }),
+        ...(failure !== undefined ? { failure } : !operation && { failure: 'The run ended before it reached Botpress.' }),
+    };
+}
+// It goes inside an HTML comment: nothing in it may end that comment.
+const markerSafe = (key) => key.replace(/[^\w./@-]/g, '_');
+/**
+ * The comment's key, the same on every run of a pull request whether its
+ * manifest parses or not: the id the workflow gives, else the manifest's path.
+ */
+function commentKey(settings) {
+    return markerSafe(settings.integrationId ?? settings.manifestDisplayPath);
+}
+/** Keys of comments written before the key stopped depending on the manifest (the id or name in it): adopted, not duplicated. */
+function formerKeys(state, key) {
+    const keys = [state.label?.id, state.label?.name].filter((value) => Boolean(value)).map(markerSafe);
+    return [...new Set(keys)].filter((former) => former !== key);
+}
+/** A pull request from a fork: no secrets, so nothing to deploy, and no failure either. */
+async function reportSkipped(pullRequest) {
+    const why = `Skipped: pull request #${pullRequest} comes from a fork, and GitHub gives workflows of fork pull requests no secrets, so \`token\` is empty. ` +
+        'Nothing was deployed. A maintainer can deploy it after merging, or from a branch of this repository.';
+    core/* notice */.lm(why, { title: 'Botpress deploy skipped' });
+    await appendSummary(`## Deploy Botpress integration\n\n**⏭️ skipped**\n\n${why}\n`);
+}
+/** Creates or edits this integration's comment on the pull request; a failure here only warns. */
+async function publishComment(settings, context, state) {
+    const key = commentKey(settings);
+    await postComment(settings, context, [commentMarker(key), ...formerKeys(state, key).map(commentMarker)], (pullRequest) => commentBody({ ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)));
+}
+/** The one comment of a run of several integrations, found again by the set of manifests it names. */
+async function publishManyComment(settings, context, results, state) {
+    const key = manyCommentKey(settings.manifestLines);
+    await postComment(settings, context, [commentMarker(key)], (pullRequest) => manyCommentBody(results, { key, sha: pullRequest.headSha || context.sha, dryRun: state.dryRun, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)));
+}
+/** The key of a run of several: the same for the same `manifest` lines, whatever they match today. */
+function manyCommentKey(manifestLines) {
+    return `set-${(0,external_node_crypto_.createHash)('sha256').update(manifestLines.join('\n')).digest('hex').slice(0, 12)}`;
+}
+async function postComment(settings, context, markers, render) {
+    const pullRequest = context.pullRequest;
+    if (!pullRequest || !context.repository) {
+        core/* info */.pq('`comment-on-pr` is set, but this run is not for a pull request: no comment.');
+        return;
+    }
+    if (!settings.githubToken) {
+        core/* warning */.$e('No pull-request comment: `github-token` is empty.');
+        return;
+    }
+    const body = fitWithin(render(pullRequest), COMMENT_MAX_CHARACTERS);
+    let comments;
+    try {
+        comments = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318));
+        const result = await comments.upsertComment({
+            token: settings.githubToken,
+            apiUrl: context.apiUrl,
+            ...context.repository,
+            issueNumber: pullRequest.number,
+            timeoutMs: settings.timeoutMs,
+            author: settings.commentAuthor,
+        }, markers, body);
+        core/* info */.pq((0,log/* logLine */.B)(`Pull-request comment ${result.action}: ${result.url}`));
+    }
+    catch (error) {
+        if (comments && error instanceof comments.UnconfirmedComment) {
+            core/* warning */.$e(`The pull-request comment could not be confirmed (${error.message}): it may or may not have been written. The deploy itself is not affected.`);
+            return;
+        }
+        const status = error.status;
+        const hint = status === 403 || status === 401
+            ? ' Give the job `permissions: pull-requests: write` (and, for pull requests from forks, run on `pull_request_target`).'
+            : '';
+        core/* warning */.$e(`Could not write the pull-request comment: ${(0,errors/* errorMessage */.gJ)(error)}.${hint} The deploy itself is not affected.`);
+    }
+}
+/** The outputs of a run of several: `results` and `dry-run`; the outputs of one integration stay empty. */
+function writeResultsOutputs(results, state) {
+    setOutputQuietly('results', (0,redact/* redact */.E$)(resultsOutput(results), state.secretValues));
+    setOutputQuietly('dry-run', String(state.dryRun));
+    setOutputQuietly('skipped', 'false');
+}
+/** The job summary of a run of several: one table, then each integration's plan. */
+async function writeManySummary(results, state) {
+    await appendSummary(fitWithin(manySummaryMarkdown(results, state.dryRun, markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
+}
+
+
+/***/ }),
+
+/***/ 4200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   uS: () => (/* binding */ scrubberFor),
+/* harmony export */   vb: () => (/* binding */ MIN_SECRET_LENGTH),
+/* harmony export */   yX: () => (/* binding */ isScrubbable)
+/* harmony export */ });
+/* unused harmony export secretShapes */
+/**
+ * The one length rule for secret values: below it a value (or a line of one)
+ * cannot be scrubbed or masked without blanking ordinary words. The resolver
+ * refuses shorter values, the scrubber and the masks skip shorter ones.
+ */
+const MIN_SECRET_LENGTH = 6;
+/** Whether a value (or one line of a value) is long enough to be scrubbed and masked. */
+function isScrubbable(value) {
+    return value.length >= MIN_SECRET_LENGTH;
+}
+/** The shortest stretch of a secret's base64 worth scrubbing: shorter ones match by chance. */
+const MIN_BASE64_CORE = 8;
+/**
+ * The stretches of `secret`'s base64 that do not depend on what surrounds it:
+ * one for each of the three alignments the secret can have in a longer
+ * encoded text, in the standard and the URL-safe alphabets.
+ */
+function base64Cores(secret) {
+    const bytes = Buffer.from(secret);
+    const cores = [];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const core = encoded.slice(start, end);
+        if (core.length >= MIN_BASE64_CORE)
+            cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return cores;
+}
+const hex2 = (byte) => byte.toString(16).toUpperCase().padStart(2, '0');
+const lowerHex = (text) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+/** The shapes of one form of a secret: as it is, and each encoding that text leaving the action may hold it in. */
+function encodings(secret) {
+    const bytes = Buffer.from(secret);
+    // JSON, with `/` as `\\/` or not, and what is not ASCII as `\\uXXXX` (either hex case) or not.
+    const json = JSON.stringify(secret).slice(1, -1);
+    const jsons = [json, json.replace(/\//g, '\\/')].flatMap((text) => {
+        const ascii = text.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        return [text, ascii, ascii.replace(/\\u([0-9a-f]{4})/g, (_escape, code) => `\\u${code.toUpperCase()}`)];
+    });
+    const percent = encodeURIComponent(secret);
+    // RFC 3986 reserves !'()* too; some encoders escape them.
+    const strict = percent.replace(/[!'()*]/g, (char) => `%${hex2(char.charCodeAt(0))}`);
+    const every = [...bytes].map((byte) => `%${hex2(byte)}`).join('');
+    const hex = bytes.toString('hex');
+    const html = secret.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
+    const codePoints = [...secret].map((char) => char.codePointAt(0));
+    return [
+        secret,
+        ...jsons,
+        ...[percent, strict, every].flatMap((encoded) => [encoded, lowerHex(encoded), encoded.replace(/%20/g, '+')]),
+        // Encoded twice: every `%` of the once-encoded text becomes `%25`.
+        encodeURIComponent(percent),
+        encodeURIComponent(strict),
+        hex,
+        hex.toUpperCase(),
+        html,
+        html.replace(/&#39;/g, '&apos;'),
+        codePoints.map((code) => `&#${code};`).join(''),
+        codePoints.map((code) => `&#x${code.toString(16)};`).join(''),
+        codePoints.map((code) => `&#x${code.toString(16).toUpperCase()};`).join(''),
+        ...base64Cores(secret),
+    ];
+}
+/**
+ * Every shape a secret takes in text that left the action: as it is, and its
+ * Unicode NFC and NFD forms, each JSON-escaped (`\uXXXX` and `\/` too),
+ * percent-encoded (either hex case, RFC 3986's extra reserved characters,
+ * every byte, twice), in hex, as HTML entities, and in base64 at any alignment.
+ */
+function secretShapes(secret) {
+    const forms = new Set([secret, secret.normalize('NFC'), secret.normalize('NFD')]);
+    return [...new Set([...forms].flatMap(encodings))];
+}
+/**
+ * `text` with every occurrence of `shapes` that a line break cuts in two
+ * (a value wrapped at a line length, base64 wrapped at 76 columns) replaced
+ * whole, line breaks included.
+ */
+function scrubAcrossLines(text, shapes) {
+    if (!/[\r\n]/.test(text))
+        return text;
+    const at = [];
+    const parts = [];
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (char === '\r' || char === '\n')
+            continue;
+        at.push(i);
+        parts.push(char);
+    }
+    const flat = parts.join('');
+    const ranges = [];
+    for (const shape of shapes) {
+        for (let found = flat.indexOf(shape); found !== -1; found = flat.indexOf(shape, found + shape.length)) {
+            ranges.push([at[found], at[found + shape.length - 1] + 1]);
+        }
+    }
+    if (!ranges.length)
+        return text;
+    ranges.sort((a, b) => a[0] - b[0]);
+    let result = '';
+    let from = 0;
+    for (const [start, end] of ranges) {
+        if (end <= from)
+            continue;
+        result += `${text.slice(from, Math.max(from, start))}***`;
+        from = end;
+    }
+    return result + text.slice(from);
+}
+/**
+ * A function that replaces every secret value in text (error messages,
+ * summaries, comments, outputs) in each of its shapes, also where a line break
+ * cuts one; the shapes are worked out once. Values shorter than
+ * MIN_SECRET_LENGTH are left: the run refuses secrets that short, and no token is.
+ */
+function scrubberFor(secrets) {
+    const shapes = [...new Set(secrets.filter(isScrubbable).flatMap(secretShapes))].sort((a, b) => b.length - a.length);
+    return (text) => {
+        const whole = shapes.reduce((result, shape) => (result.includes(shape) ? result.split(shape).join('***') : result), text);
+        return scrubAcrossLines(whole, shapes);
+    };
+}
+/** `text` with every secret value replaced, in each of its shapes (see scrubberFor). */
+function redact(text, secrets) {
+    return scrubberFor(secrets)(text);
+}
+
+
+/***/ }),
+
+/***/ 5761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ nearMisses),
+/* harmony export */   Jm: () => (/* binding */ maskableParts),
+/* harmony export */   Mx: () => (/* binding */ resolveSecrets),
+/* harmony export */   nj: () => (/* binding */ integrationSecretsEnv)
+/* harmony export */ });
+/* unused harmony export integrationSecretScope */
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
+/* harmony import */ var _base_suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2371);
+/* harmony import */ var _botpress_secret_names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9211);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4200);
+
+
+
+
+/** The keys of the `secrets` input by the name they supply. */
+function indexProvided(provided, prefix) {
+    const byName = new Map();
+    const upperPrefix = prefix.toUpperCase();
+    for (const key of Object.keys(provided)) {
+        if (!key.toUpperCase().startsWith(upperPrefix))
+            continue;
+        const name = (0,_botpress_secret_names_js__WEBPACK_IMPORTED_MODULE_1__/* .toScreamingSnake */ .B)(key.slice(prefix.length));
+        if (name)
+            byName.set(name, [...(byName.get(name) ?? []), key]);
+    }
+    return byName;
+}
+/**
+ * Finds a value for each declared secret. Empty values count as absent.
+ * Keys of the input that no declaration names are ignored, whatever they hold.
+ */
+function resolveSecrets(declarations, sources) {
+    const provided = indexProvided(sources.provided, sources.prefix);
+    const values = new Map();
+    for (const { name } of declarations) {
+        const keys = provided.get(name) ?? [];
+        const candidates = keys.map((key) => sources.provided[key]).filter((value) => value !== '' && value !== null && value !== undefined);
+        const bad = keys.find((key) => !['string', 'undefined'].includes(typeof sources.provided[key]) && sources.provided[key] !== null);
+        if (bad !== undefined)
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`);
+        if (new Set(candidates).size > 1) {
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`);
+        }
+        const value = sources.env[(0,_botpress_secret_names_js__WEBPACK_IMPORTED_MODULE_1__/* .secretEnvName */ .ln)(name)] || candidates[0];
+        if (!value)
+            continue;
+        if (!(0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isScrubbable */ .yX)(value)) {
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The value of secret ${name} has fewer than ${_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_SECRET_LENGTH */ .vb} characters: too short to be kept out of summaries and comments safely ` +
+                '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.');
+        }
+        values.set(name, value);
+    }
+    return values;
+}
+/**
+ * Each value and each of its lines long enough to mask (the runner matches
+ * masks line by line): a `}` or `==` line of a multi-line value is not masked on its own.
+ */
+function maskableParts(values) {
+    const parts = new Set();
+    for (const value of values) {
+        parts.add(value);
+        for (const line of value.split(/\r?\n/))
+            if ((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isScrubbable */ .yX)(line.trim()))
+                parts.add(line);
+    }
+    return [...parts];
+}
+/**
+ * Keys of the `secrets` input that are probably meant for a declared secret
+ * left without a value: the same name but for underscores, or a letter or two
+ * apart (OPENWEATHER_API_KEY for OPEN_WEATHER_API_KEY). A rotated key that
+ * never reaches Botpress is the worst kind of success, so the run warns.
+ */
+function nearMisses(declarations, sources, values) {
+    const declared = new Set(declarations.map((d) => d.name));
+    const provided = [...indexProvided(sources.provided, sources.prefix).entries()].filter(([name]) => !declared.has(name));
+    const squash = (name) => name.replace(/_/g, '');
+    const misses = [];
+    for (const { name } of declarations) {
+        if (values.has(name))
+            continue;
+        for (const [other, keys] of provided) {
+            if (squash(other) === squash(name) || (name.length >= 6 && (0,_base_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .editDistance */ .Y)(other, name) <= 2))
+                misses.push({ name, key: keys[0] });
+        }
+    }
+    return misses;
+}
+/** The part of `SECRET_<INTEGRATION>_<NAME>` that names an integration: its name without handle, upper-cased, `-` as `_`. */
+function integrationSecretScope(integrationName) {
+    return integrationName
+        .slice(integrationName.indexOf('/') + 1)
+        .toUpperCase()
+        .replace(/-/g, '_');
+}
+/**
+ * The environment as one integration of several sees it: each
+ * `SECRET_<INTEGRATION>_<NAME>` of its own stands for `SECRET_<NAME>`, so that
+ * two integrations can have different values for a secret of the same name.
+ */
+function integrationSecretsEnv(env, integrationName) {
+    const prefix = `SECRET_${integrationSecretScope(integrationName)}_`;
+    const scoped = { ...env };
+    for (const [key, value] of Object.entries(env)) {
+        if (key.startsWith(prefix) && key.length > prefix.length && value)
+            scoped[`SECRET_${key.slice(prefix.length)}`] = value;
+    }
+    return scoped;
+}
+
+
+/***/ }),
+
+/***/ 914:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pt: () => (/* binding */ isPattern),
+/* harmony export */   j9: () => (/* binding */ fixedPrefix),
+/* harmony export */   tL: () => (/* binding */ globToRegExp),
+/* harmony export */   v5: () => (/* binding */ namesSeveral)
+/* harmony export */ });
+/**
+ * The glob patterns of the `manifest` input, as GitHub's own path filters and
+ * shells read them: `*` and `?` within one path segment, `**` across any
+ * number of segments (none included), `{a,b}` for either, `[...]` never (a
+ * bracket is itself). Patterns are relative paths with `/` between segments.
+ */
+const SPECIAL = /[*?{]/;
+/** Whether a line of the input is a pattern rather than one path. */
+function isPattern(line) {
+    return line.startsWith('!') || SPECIAL.test(line);
+}
+/** Whether the `manifest` input names more than one path, or any by pattern: then it is resolved (targets/resolve.ts). */
+function namesSeveral(lines) {
+    return lines.length > 1 || lines.some(isPattern);
+}
+const escapeRegExp = (text) => text.replace(/[.+^$()|[\]\\]/g, '\\$&');
+/** The alternatives of a `{a,b}` group starting at `open`, and where it ends; undefined when it never closes. */
+function braceGroup(pattern, open) {
+    const alternatives = [];
+    let depth = 0;
+    let start = open + 1;
+    for (let i = open + 1; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '{')
+            depth++;
+        else if (char === '}' && depth > 0)
+            depth--;
+        else if (char === ',' && depth === 0) {
+            alternatives.push(pattern.slice(start, i));
+            start = i + 1;
+        }
+        else if (char === '}') {
+            alternatives.push(pattern.slice(start, i));
+            return { alternatives, end: i };
+        }
+    }
+    return undefined;
+}
+function toSource(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            const wholeSegment = (i === 0 || pattern[i - 1] === '/') && (i + 2 === pattern.length || pattern[i + 2] === '/');
+            if (wholeSegment && pattern[i + 2] === '/') {
+                // `**/` is any number of whole segments, none included.
+                source += '(?:[^/]+/)*';
+                i += 2;
+            }
+            else {
+                source += '.*';
+                i += 1;
+            }
+        }
+        else if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else if (char === '{') {
+            const group = braceGroup(pattern, i);
+            if (!group)
+                source += '\\{';
+            else {
+                source += `(?:${group.alternatives.map(toSource).join('|')})`;
+                i = group.end;
+            }
+        }
+        else
+            source += escapeRegExp(char);
+    }
+    return source;
+}
+/** The pattern as a regular expression over a whole relative path. */
+function globToRegExp(pattern) {
+    return new RegExp(`^${toSource(pattern)}$`);
+}
+/** The segments before the first one that holds a wildcard: where a walk for the pattern starts. */
+function fixedPrefix(pattern) {
+    const segments = pattern.split('/');
+    const fixed = [];
+    for (const segment of segments.slice(0, -1)) {
+        if (SPECIAL.test(segment))
+            break;
+        fixed.push(segment);
+    }
+    return fixed.join('/');
+}
+
+
+/***/ }),
+
+/***/ 194:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+module.exports = x({ ["ProxyAgent"]: () => (__WEBPACK_EXTERNAL_MODULE__undici_lazy_cjs_d0e2f39e__.ProxyAgent), ["fetch"]: () => (__WEBPACK_EXTERNAL_MODULE__undici_lazy_cjs_d0e2f39e__.fetch) });
+
+/***/ }),
+
+/***/ 6853:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("./undici-lazy.cjs");
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 7170:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -8621,7 +10794,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -8644,7 +10817,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -8755,1797 +10928,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/deploy.ts + 17 modules
-var deploy = __nccwpck_require__(5529);
-// EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __nccwpck_require__(4758);
-// EXTERNAL MODULE: ./src/botpress/dashboard.ts
-var dashboard = __nccwpck_require__(7576);
-// EXTERNAL MODULE: ./src/secrets/redact.ts
-var redact = __nccwpck_require__(4200);
-;// CONCATENATED MODULE: ./src/github-deployment.ts
-
-
-
-// GitHub Deployments record what this run deployed where, beside the commit.
-// GitHub refusing one (no `deployments: write`, a 404, an outage) is a
-// warning, never a failed deploy, like the comment.
-/** The environment a run records its deploy in: the input, else a preview's own; none otherwise. */
-function deploymentEnvironment(settings, mode) {
-    if (settings.environment)
-        return settings.environment;
-    return mode.kind === 'preview' || mode.kind === 'preview-closed' ? `botpress-preview/pr-${mode.of.number}` : undefined;
-}
-function targetOf(settings, context, log) {
-    if (!context.repository)
-        return undefined;
-    if (!settings.githubToken) {
-        log.warning('No GitHub deployment: `github-token` is empty.');
-        return undefined;
-    }
-    return { token: settings.githubToken, apiUrl: context.apiUrl, ...context.repository, timeoutMs: settings.timeoutMs };
-}
-function warn(log, state, what, error) {
-    const status = error.status;
-    const hint = status === 403 || status === 401 || status === 404 ? ' Give the job `permissions: deployments: write`.' : '';
-    log.warning(`${what}: ${(0,redact/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), state.secretValues)}.${hint} The deploy itself is not affected.`);
-}
-/** Creates the deployment, `in_progress`, just before the write to Botpress. */
-async function openDeployment(settings, context, state, log, { environment, preview, what }) {
-    const target = targetOf(settings, context, log);
-    if (!target)
-        return undefined;
-    const { startDeployment } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
-    try {
-        const id = await startDeployment(target, {
-            sha: context.pullRequest?.headSha || context.sha,
-            environment,
-            description: `${preview ? 'Preview ' : ''}${what}`,
-            transient: preview,
-            production: !preview && /^prod(uction)?$/i.test(environment),
-            ...(context.runUrl && { logUrl: context.runUrl }),
-        });
-        log.info(`GitHub deployment ${id} to ${environment} started.`);
-        state.deploymentId = id;
-        return { id, environment, target };
-    }
-    catch (error) {
-        warn(log, state, `Could not create a GitHub deployment to ${environment}`, error);
-        return undefined;
-    }
-}
-/** The deployment's last status: `success` with a link to what was deployed, or `failure`. */
-async function closeDeployment(deployment, settings, context, state, log, succeeded) {
-    const { setDeploymentState } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
-    const links = (0,dashboard/* dashboardLinks */.y)(settings.dashboardUrl, settings.workspaceId);
-    const { integration, previewBot } = state;
-    const environmentUrl = previewBot ? links.bot(previewBot.id) : integration ? links.version(integration) : undefined;
-    const what = integration ? `${integration.name}@${integration.version}` : 'the integration';
-    try {
-        await setDeploymentState(deployment.target, deployment.id, succeeded ? 'success' : 'failure', {
-            description: succeeded ? `Deployed ${what}` : `Deploying ${what} failed`,
-            ...(context.runUrl && { logUrl: context.runUrl }),
-            ...(environmentUrl && succeeded && { environmentUrl }),
-        });
-    }
-    catch (error) {
-        warn(log, state, `Could not set the status of GitHub deployment ${deployment.id}`, error);
-    }
-}
-/** A closed pull request's preview environment: every deployment of it marked inactive. */
-async function retireEnvironment(settings, context, state, log, environment) {
-    const target = targetOf(settings, context, log);
-    if (!target)
-        return;
-    const { deactivateEnvironment } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
-    try {
-        const ids = await deactivateEnvironment(target, environment, 'The pull request closed: its preview was removed');
-        if (ids.length)
-            log.info(`Marked ${ids.length} GitHub deployment${ids.length === 1 ? '' : 's'} of ${environment} inactive.`);
-    }
-    catch (error) {
-        warn(log, state, `Could not mark the GitHub deployments of ${environment} inactive`, error);
-    }
-}
-
-// EXTERNAL MODULE: ./src/preview/version.ts
-var preview_version = __nccwpck_require__(4356);
-;// CONCATENATED MODULE: ./src/preview/mode.ts
-
-
-/**
- * Decides the mode from the settings and the event, before anything is read:
- * `preview: true` needs a pull request (its number names the version), and is
- * a deploy of its own, so neither a dry run nor a version named by id.
- */
-function chooseMode(settings, context) {
-    if (settings.previewSweep) {
-        if (settings.previewVersion)
-            (0,preview_version/* checkPreviewPattern */.Xz)(settings.previewVersion);
-        if (settings.dryRun)
-            throw new errors/* InputError */.dz('Inputs `preview: cleanup-stale` and `dry-run` are both set: the sweep deletes, a dry run writes nothing. Choose one.');
-        return { kind: 'preview-sweep' };
-    }
-    if (!settings.preview) {
-        if (settings.previewBot)
-            throw new errors/* InputError */.dz('Input `preview-bot` is true but `preview` is not: the preview bot installs a pull request’s preview version. Set `preview: true`.');
-        return { kind: 'deploy' };
-    }
-    if (settings.previewVersion)
-        (0,preview_version/* checkPreviewPattern */.Xz)(settings.previewVersion);
-    const pullRequest = context.pullRequest;
-    if (!pullRequest) {
-        throw new errors/* InputError */.dz(`Input \`preview\` is true on a ${context.eventName || 'run without an'} event: previews are versions of a pull request, so run it on \`pull_request\` ` +
-            "(or set `preview: ${{ github.event_name == 'pull_request' }}`). Nothing was sent.");
-    }
-    if (settings.dryRun) {
-        throw new errors/* InputError */.dz('Inputs `preview` and `dry-run` are both true: a preview deploys a version of its own, a dry run writes nothing. Choose one.');
-    }
-    if (settings.integrationId !== undefined) {
-        throw new errors/* InputError */.dz('Input `integration-id` names one version, but a preview deploys a version of its own (found by the manifest’s name): leave `integration-id` empty for previews.');
-    }
-    const of = { number: pullRequest.number, sha: pullRequest.headSha };
-    return pullRequest.action === 'closed' ? { kind: 'preview-closed', of } : { kind: 'preview', of };
-}
-
-;// CONCATENATED MODULE: ./src/modes.ts
-
-
-
-
-/**
- * What the run does, by its mode: deploy the manifest's version, deploy a pull
- * request's preview (and its bot), remove a closed pull request's previews, or
- * sweep the previews whose cleanup never ran;
- * each recorded as a GitHub deployment when it has an environment.
- */
-async function runMode(settings, context, state, log) {
-    const mode = chooseMode(settings, context);
-    const environment = deploymentEnvironment(settings, mode);
-    if (mode.kind === 'preview-closed') {
-        // Only closed pull requests' runs need the cleanup: a chunk of its own.
-        await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).endPreview(settings, process.env, state, log, mode.of);
-        if (environment)
-            await retireEnvironment(settings, context, state, log, environment);
-        return;
-    }
-    if (mode.kind === 'preview-sweep') {
-        await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).sweepStalePreviews(settings, context, process.env, state, log);
-        return;
-    }
-    const preview = mode.kind === 'preview';
-    let deployment;
-    const beforeWrite = environment
-        ? async (plan) => {
-            deployment = await openDeployment(settings, context, state, log, { environment, preview, what: `${plan.name}@${plan.version}` });
-        }
-        : undefined;
-    const retarget = preview ? { versionFrom: (version) => (0,preview_version/* previewVersion */.zR)(version, settings.previewVersion, mode.of) } : undefined;
-    try {
-        await (0,deploy/* deploy */.gg)(settings, process.env, state, log, retarget, beforeWrite);
-        if (preview && settings.previewBot)
-            await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).installPreviewBot(settings, state, log, mode.of);
-    }
-    catch (error) {
-        if (deployment)
-            await closeDeployment(deployment, settings, context, state, log, false);
-        throw error;
-    }
-    if (deployment)
-        await closeDeployment(deployment, settings, context, state, log, true);
-}
-
-;// CONCATENATED MODULE: ./src/base/log.ts
-// What the runner's String.TrimStart() removes before it looks for `::`: .NET's
-// Char.IsWhiteSpace (U+0009–U+000D, U+0085, Unicode's Zs, Zl and Zp), with
-// U+180E, U+200B and U+FEFF too, which older tables count as white space.
-const LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]*/;
-/**
- * Text for a plain log line. The runner reads a line as a workflow command
- * when it starts with `::` after white space, or when `##[` stands anywhere in
- * it (ActionCommand.TryParseV2 and TryParse in actions/runner); it ends a line
- * at CR, LF or CRLF. Each line gets a zero-width space in any `##[` and in a
- * leading `::`, so that names from the manifest or the server can never issue
- * `::add-mask::`, `::stop-commands::` or any other command.
- */
-function logLine(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => {
-        const lead = LEADING_SPACE.exec(line)[0].length;
-        const safe = line.startsWith('::', lead) ? `${line.slice(0, lead)}:\u200b${line.slice(lead + 1)}` : line;
-        return safe.replaceAll('##[', '#\u200b#[');
-    })
-        .join('\n');
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/github/context.ts
-
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-function readPayload(file) {
-    if (!file)
-        return {};
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return {};
-    }
-}
-/** The run's page, only from parts in the shape GitHub gives them: it becomes a link in the comment. */
-function runUrl(serverUrl, repository, runId) {
-    if (!repository || !runId || !/^\d+$/.test(runId))
-        return undefined;
-    if (![repository.owner, repository.repo].every((part) => /^[\w.-]+$/.test(part)))
-        return undefined;
-    try {
-        const server = new URL(serverUrl);
-        if (server.protocol !== 'https:' && server.protocol !== 'http:')
-            return undefined;
-        return `${server.origin}/${repository.owner}/${repository.repo}/actions/runs/${runId}`;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Reads the runner's environment and event payload. This is what
- * `@actions/github`'s context does, without loading Octokit on every run.
- */
-function readRunContext(env) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const payload = readPayload(env.GITHUB_EVENT_PATH);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const repository = owner && repo ? { owner, repo } : undefined;
-    const pr = PULL_REQUEST_EVENTS.has(eventName) ? payload.pull_request : undefined;
-    const baseRepo = pr?.base?.repo?.full_name ?? payload.repository?.full_name;
-    // A deleted fork leaves head.repo null: still not this repository.
-    const headRepo = pr?.head?.repo;
-    const fromFork = pr !== undefined && (headRepo === null || headRepo?.fork === true || (headRepo?.full_name !== undefined && headRepo.full_name !== baseRepo));
-    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    return {
-        eventName,
-        repository,
-        sha: env.GITHUB_SHA ?? '',
-        pullRequest: pr?.number
-            ? {
-                number: pr.number,
-                fromFork,
-                headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '',
-                ...(typeof payload.action === 'string' && { action: payload.action }),
-            }
-            : undefined,
-        runUrl: runUrl(serverUrl, repository, env.GITHUB_RUN_ID),
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    };
-}
-
-// EXTERNAL MODULE: ./src/secrets/resolve.ts
-var resolve = __nccwpck_require__(5761);
-// EXTERNAL MODULE: ./src/base/record.ts
-var record = __nccwpck_require__(412);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
-;// CONCATENATED MODULE: ./src/report/comment.ts
-
-/** The hidden line that finds this action's comment for one integration again. */
-function commentMarker(key) {
-    return `<!-- deploy-botpress-integration:${key} -->`;
-}
-// GitHub refuses comments over 65,536 characters; a failure with many problems
-// could reach that, so it is cut, and the run's log has the rest.
-const FAILURE_MAX = 20_000;
-function cut(text) {
-    return text.length > FAILURE_MAX ? `${text.slice(0, FAILURE_MAX)}\n… (${text.length - FAILURE_MAX} more characters in the workflow run's log)` : text;
-}
-/** The pull-request comment: what was deployed, the result, the plan, the commit and the run. */
-function commentBody(input, md) {
-    const { integration, plan, failure } = input;
-    const who = (0,format/* whoMarkdown */.OD)(input, md, md.code(input.key));
-    const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${(0,format/* resultLabel */._J)(input)}** |`];
-    if (integration) {
-        lines.push(`| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`);
-    }
-    lines.push(...(0,format/* previewRows */.ar)(input, md));
-    // Both come from the runner's environment: shown only in the shape GitHub gives them.
-    if (/^[0-9a-f]{7,40}$/.test(input.sha))
-        lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`);
-    if (input.runUrl)
-        lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`);
-    lines.push('');
-    if (input.previewVersion !== undefined)
-        lines.push((0,format/* previewNote */.pP)(input, md), '');
-    if (failure)
-        lines.push('<details open><summary>What failed</summary>', '', ...md.block(cut(failure)), '</details>', '');
-    if (input.removed)
-        lines.push(...(0,format/* removedMarkdown */.Mc)(input, md), '');
-    if (plan)
-        lines.push('#### Plan', '', ...(0,format/* planTable */.k0)(plan, md), '');
-    lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>');
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-const oneLine = (value) => value.replace(/[\r\n\u2028\u2029]+/g, ' ');
-function longestRun(value, char) {
-    let longest = 0;
-    for (const run of value.match(new RegExp(`${char}+`, 'g')) ?? [])
-        longest = Math.max(longest, run.length);
-    return longest;
-}
-function markdownFor(secretValues) {
-    const scrub = (0,redact/* scrubberFor */.uS)(secretValues);
-    return {
-        text: (value) => oneLine(scrub(value))
-            .replace(/&/g, '&amp;')
-            .replace(/</g, '&lt;')
-            .replace(/>/g, '&gt;')
-            .replace(/[\\`*_[\]()!|~#]/g, '\\$&')
-            // A zero-width space after @ keeps a name from becoming a mention or an
-            // e-mail link; in `://` and `www.`, a URL from becoming a link (GFM's autolinks).
-            .replace(/@/g, '@\u200b')
-            .replace(/:\/\//g, ':\u200b//')
-            .replace(/www\./gi, (www) => `${www.slice(0, 3)}\u200b.`),
-        code: (value) => {
-            const text = oneLine(scrub(value)).replace(/\|/g, '\\|');
-            const ticks = '`'.repeat(longestRun(text, '`') + 1);
-            // A code span drops one space at each end when both have one: padded, a
-            // backtick at either end stays inside, and so do spaces at both ends.
-            const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim()) ? ' ' : '';
-            return `${ticks}${pad}${text}${pad}${ticks}`;
-        },
-        block: (value) => {
-            const text = scrub(value);
-            const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-            return [fence, text, fence];
-        },
-    };
-}
-/**
- * Markdown cut to at most `limit` (counted by `size`) at a line boundary,
- * closing a code block left open, with a last line that says what was left
- * out and where the rest is. GitHub refuses a step summary over 1 MiB and a
- * comment over 65,536 characters.
- */
-function fitWithin(markdown, limit, size = (text) => text.length) {
-    if (size(markdown) <= limit)
-        return markdown;
-    const note = (left) => `\n\n**… cut here: ${left} more characters did not fit. The workflow run's log has all of it.**\n`;
-    const room = limit - size(note(markdown.length)) - 16;
-    let kept = markdown.slice(0, room);
-    while (size(kept) > room)
-        kept = kept.slice(0, Math.floor(kept.length * 0.9));
-    const lineEnd = kept.lastIndexOf('\n');
-    if (lineEnd > kept.length / 2)
-        kept = kept.slice(0, lineEnd);
-    const fences = kept.match(/^`{3,}$/gm) ?? [];
-    const open = fences.length % 2 === 1 ? `\n${fences[fences.length - 1]}` : '';
-    return `${kept}${open}${note(markdown.length - kept.length)}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-
-
-
-
-
-
-// GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; some room is kept.
-const SUMMARY_MAX_BYTES = 1_000_000;
-const COMMENT_MAX_CHARACTERS = 65_000;
-async function appendSummary(markdown) {
-    // Outside a runner (local runs) there is no summary file.
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await summary.addRaw(markdown).write();
-    }
-    catch (error) {
-        // What could not be written must not come back at the head of the next summary.
-        summary.emptyBuffer();
-        warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-}
-/** Outputs of a run that reached its end. */
-function writeOutputs(state) {
-    const { operation, dryRun, integration, plan, previewVersion, removed } = state;
-    if (!operation)
-        return;
-    const outcome = {
-        operation,
-        dryRun,
-        ...(integration && { integration }),
-        ...(plan && { plan }),
-        ...(previewVersion !== undefined && { previewVersion }),
-        ...(removed && { removed }),
-    };
-    try {
-        // The server's answer may echo a secret: GITHUB_OUTPUT is read by later steps and never masked.
-        for (const [name, value] of Object.entries((0,format/* outputsFor */.k5)(outcome)))
-            setOutput(name, (0,redact/* redact */.E$)(value, state.secretValues));
-    }
-    catch (error) {
-        const what = integration ? `${integration.name}@${integration.version} (${integration.id})` : plan ? `${plan.name}@${plan.version}` : 'the integration';
-        throw new Error(`The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${(0,errors/* errorMessage */.gJ)(error)}. ` +
-            'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.', { cause: error });
-    }
-}
-/**
- * The preview bot's outputs, on success and on a failed registration alike.
- * The webhook URL is masked (it was told to the runner as a secret) and is
- * written as it is: scrubbing it would leave the output empty.
- */
-function writePreviewBotOutputs(state) {
-    const bot = state.previewBot;
-    if (!bot)
-        return;
-    setOutputQuietly('preview-bot-id', bot.id);
-    setOutputQuietly('registration-status', bot.status);
-    if (bot.webhookUrl)
-        setOutputQuietly('preview-webhook-url', bot.webhookUrl);
-}
-/** An output written on every run, where a broken GITHUB_OUTPUT must not hide the run's own failure. */
-function setOutputQuietly(name, value) {
-    try {
-        setOutput(name, value);
-    }
-    catch {
-        // Reported once, by writeOutputs or by the run's own failure.
-    }
-}
-/** The job summary, written on success and failure alike. */
-async function writeSummary(state) {
-    await appendSummary(fitWithin((0,format/* summaryMarkdown */.eH)(summaryInput(state), markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
-}
-function summaryInput(state) {
-    const { integration, label, operation, dryRun, plan, failure, removed, pullRequest, previewVersion, previewBot } = state;
-    return {
-        dryRun,
-        ...(previewVersion !== undefined && { previewVersion }),
-        ...(previewBot && { previewBot: { id: previewBot.id, name: previewBot.name, status: previewBot.status, url: previewBot.url } }),
-        ...(removed && { removed }),
-        ...(pullRequest !== undefined && { pullRequest }),
-        ...(integration && { integration }),
-        ...(label && { label }),
-        ...(operation && { operation }),
-        ...(plan && { plan }),
-        ...(failure !== undefined ? { failure } : !operation && { failure: 'The run ended before it reached Botpress.' }),
-    };
-}
-// It goes inside an HTML comment: nothing in it may end that comment.
-const markerSafe = (key) => key.replace(/[^\w./@-]/g, '_');
-/**
- * The comment's key, the same on every run of a pull request whether its
- * manifest parses or not: the id the workflow gives, else the manifest's path.
- */
-function commentKey(settings) {
-    return markerSafe(settings.integrationId ?? settings.manifestDisplayPath);
-}
-/** Keys of comments written before the key stopped depending on the manifest (the id or name in it): adopted, not duplicated. */
-function formerKeys(state, key) {
-    const keys = [state.label?.id, state.label?.name].filter((value) => Boolean(value)).map(markerSafe);
-    return [...new Set(keys)].filter((former) => former !== key);
-}
-/** A pull request from a fork: no secrets, so nothing to deploy, and no failure either. */
-async function reportSkipped(pullRequest) {
-    const why = `Skipped: pull request #${pullRequest} comes from a fork, and GitHub gives workflows of fork pull requests no secrets, so \`token\` is empty. ` +
-        'Nothing was deployed. A maintainer can deploy it after merging, or from a branch of this repository.';
-    notice(why, { title: 'Botpress deploy skipped' });
-    await appendSummary(`## Deploy Botpress integration\n\n**⏭️ skipped**\n\n${why}\n`);
-}
-/** Creates or edits this integration's comment on the pull request; a failure here only warns. */
-async function publishComment(settings, context, state) {
-    const pullRequest = context.pullRequest;
-    if (!pullRequest || !context.repository) {
-        info('`comment-on-pr` is set, but this run is not for a pull request: no comment.');
-        return;
-    }
-    if (!settings.githubToken) {
-        warning('No pull-request comment: `github-token` is empty.');
-        return;
-    }
-    const key = commentKey(settings);
-    const body = fitWithin(commentBody({ ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)), COMMENT_MAX_CHARACTERS);
-    let comments;
-    try {
-        comments = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318));
-        const result = await comments.upsertComment({
-            token: settings.githubToken,
-            apiUrl: context.apiUrl,
-            ...context.repository,
-            issueNumber: pullRequest.number,
-            timeoutMs: settings.timeoutMs,
-            author: settings.commentAuthor,
-        }, [commentMarker(key), ...formerKeys(state, key).map(commentMarker)], body);
-        info(logLine(`Pull-request comment ${result.action}: ${result.url}`));
-    }
-    catch (error) {
-        if (comments && error instanceof comments.UnconfirmedComment) {
-            warning(`The pull-request comment could not be confirmed (${error.message}): it may or may not have been written. The deploy itself is not affected.`);
-            return;
-        }
-        const status = error.status;
-        const hint = status === 403 || status === 401
-            ? ' Give the job `permissions: pull-requests: write` (and, for pull requests from forks, run on `pull_request_target`).'
-            : '';
-        warning(`Could not write the pull-request comment: ${(0,errors/* errorMessage */.gJ)(error)}.${hint} The deploy itself is not affected.`);
-    }
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/settings/settings.ts
-
-
-
-const DEFAULT_API_URL = 'https://api.botpress.cloud';
-function readBoolean(getInput, name, fallback) {
-    const raw = getInput(name);
-    if (raw === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new errors/* InputError */.dz(`Input \`${name}\` must be true or false, not "${raw}".`);
-}
-function readPositiveInteger(getInput, name, fallback, max) {
-    const raw = getInput(name);
-    if (raw === '')
-        return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1 || value > max) {
-        throw new errors/* InputError */.dz(`Input \`${name}\` must be a whole number from 1 to ${max}, not "${raw}".`);
-    }
-    return value;
-}
-function readChoice(getInput, name, choices, fallback) {
-    const raw = getInput(name);
-    if (raw === '')
-        return fallback;
-    if (choices.includes(raw))
-        return raw;
-    throw new errors/* InputError */.dz(`Input \`${name}\` must be one of ${choices.join(', ')}, not "${raw}".`);
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-/** The API base URL without a trailing slash; plain http only on loopback. */
-function checkApiUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        // Whatever stands before an @ may be a password: never shown.
-        throw new errors/* InputError */.dz(`Input \`api-url\` is not a URL: "${raw.replace(/\/\/[^/@]*@/, '//***@')}". Leave it empty for ${DEFAULT_API_URL}.`);
-    }
-    if (url.username || url.password) {
-        throw new errors/* InputError */.dz('Input `api-url` holds a user name or password; the token is the only credential sent. Remove it from the URL.');
-    }
-    if (url.search || url.hash) {
-        throw new errors/* InputError */.dz(`Input \`api-url\` must be a base URL without a query or fragment, such as ${DEFAULT_API_URL}.`);
-    }
-    // @actions/http-client hands the bracketed host to the name resolver, which fails on every attempt.
-    if (url.hostname.startsWith('[')) {
-        throw new errors/* InputError */.dz(`Input \`api-url\` names its host by an IPv6 address (${url.hostname}), which the HTTP client cannot reach: use a host name that resolves to it (localhost for ::1), or an IPv4 address.`);
-    }
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        throw new errors/* InputError */.dz(`Input \`api-url\` uses plain http (${url.host}): the token would travel in clear. Use https, or a loopback address for a local API.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InputError */.dz(`Input \`api-url\` must be an https URL, not ${url.protocol}.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/** A header value with a control character would be refused by Node at every attempt, or split a header. */
-function checkHeaderValue(name, value) {
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-        throw new errors/* InputError */.dz(`Input \`${name}\` holds a line break or another control character; check how it is set (a secret copied with a trailing newline?).`);
-    }
-}
-/**
- * Parses the `secrets` input, normally `${{ toJSON(secrets) }}`. Nothing of
- * its text is ever quoted back, since it holds secret values. Values are
- * checked only for the secrets the manifest declares (secrets/resolve.ts):
- * every other key is ignored, whatever it holds.
- */
-function parseSecretsInput(raw) {
-    if (raw === '')
-        return {};
-    let parsed;
-    try {
-        parsed = JSON.parse(raw);
-    }
-    catch {
-        throw new errors/* InputError */.dz('Input `secrets` is not valid JSON. Pass a JSON object, normally `${{ toJSON(secrets) }}`.');
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new errors/* InputError */.dz('Input `secrets` must be a JSON object of name → value, normally `${{ toJSON(secrets) }}`.');
-    }
-    return parsed;
-}
-/** A base URL for links that people follow: https, no credentials, no query; without its trailing slash. */
-function checkLinkBase(name, raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new errors/* InputError */.dz(`Input \`${name}\` is not a URL: "${raw}".`);
-    }
-    if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash) {
-        throw new errors/* InputError */.dz(`Input \`${name}\` must be an https base URL without credentials, query or fragment, such as ${dashboard/* DEFAULT_DASHBOARD_URL */.X}.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/** A JSON object input whose values may be secret: never quoted back. */
-function readJsonObject(getInput, name) {
-    const raw = getInput(name);
-    if (raw === '')
-        return {};
-    let parsed;
-    try {
-        parsed = JSON.parse(raw);
-    }
-    catch {
-        throw new errors/* InputError */.dz(`Input \`${name}\` is not valid JSON (its text is not shown: it may hold secrets). Pass a JSON object, such as {"apiUrl": "https://…"}.`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new errors/* InputError */.dz(`Input \`${name}\` must be a JSON object.`);
-    return parsed;
-}
-function readSettings(getInput, env) {
-    const token = getInput('token');
-    const workspaceId = getInput('workspace-id');
-    if (!workspaceId) {
-        throw new errors/* InputError */.dz('Input `workspace-id` is empty. Pass the ID of the Botpress workspace that owns the integration.');
-    }
-    checkHeaderValue('token', token);
-    checkHeaderValue('workspace-id', workspaceId);
-    const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
-    const workingDirectory = external_node_path_default().resolve(workspace, getInput('working-directory') || '.');
-    const manifestFile = external_node_path_default().resolve(workingDirectory, getInput('manifest') || 'integration.yml');
-    const integrationId = getInput('integration-id');
-    // `${{ github.ref_name }}` of tag v1.4.0 means version 1.4.0.
-    const expectedVersion = getInput('expected-version').replace(/^v(?=\d)/, '');
-    const previewVersion = getInput('preview-version');
-    return {
-        token,
-        workspaceId,
-        ...(integrationId && { integrationId }),
-        workspace,
-        workingDirectory,
-        manifestFile,
-        manifestDisplayPath: external_node_path_default().relative(workspace, manifestFile).split((external_node_path_default()).sep).join('/'),
-        secrets: parseSecretsInput(getInput('secrets')),
-        secretsPrefix: getInput('secrets-prefix'),
-        apiUrl: checkApiUrl(getInput('api-url') || DEFAULT_API_URL),
-        dryRun: readBoolean(getInput, 'dry-run', false),
-        prune: readBoolean(getInput, 'prune', true),
-        timeoutMs: readPositiveInteger(getInput, 'timeout', 120, 3600) * 1000,
-        maxAttempts: readPositiveInteger(getInput, 'max-attempts', 4, 10),
-        ...(expectedVersion && { expectedVersion }),
-        requestVerification: readBoolean(getInput, 'request-verification', false),
-        ifMissing: readChoice(getInput, 'if-missing', ['create', 'fail'], 'create'),
-        bypassBreakingChanges: readBoolean(getInput, 'bypass-breaking-changes', false),
-        commentOnPr: readBoolean(getInput, 'comment-on-pr', false),
-        githubToken: getInput('github-token'),
-        commentAuthor: getInput('comment-author').trim(),
-        preview: getInput('preview') === 'cleanup-stale' ? false : readBoolean(getInput, 'preview', false),
-        previewSweep: getInput('preview') === 'cleanup-stale',
-        previewMaxAgeDays: readPositiveInteger(getInput, 'preview-max-age', 14, 3650),
-        previewVersion,
-        previewBot: readBoolean(getInput, 'preview-bot', false),
-        previewConfiguration: readJsonObject(getInput, 'preview-configuration'),
-        previewTimeoutMs: readPositiveInteger(getInput, 'preview-timeout', 120, 3600) * 1000,
-        environment: getInput('environment'),
-        dashboardUrl: checkLinkBase('dashboard-url', getInput('dashboard-url') || dashboard/* DEFAULT_DASHBOARD_URL */.X),
-    };
-}
-/** An empty `token` where no fork explains it. */
-function missingTokenError() {
-    return new errors/* InputError */.dz('Input `token` is empty. Create a Botpress Cloud personal access token, store it as a repository secret (for example BOTPRESS_TOKEN) and pass `token: ${{ secrets.BOTPRESS_TOKEN }}`. ' +
-        'If the secret exists, check that this workflow can read it (environment secrets need `environment:` on the job).');
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-
-
-const readInput = (name) => getInput(name);
-const log = {
-    debug: (message) => core_debug(message),
-    // Messages and plan lines carry names from the manifest and the server:
-    // info lines are the ones the runner would read as commands. (debug,
-    // warning, error and group titles are escaped by @actions/core itself.)
-    info: (message) => info(logLine(message)),
-    notice: (message) => notice(message),
-    warning: (message) => warning(message),
-    group: (title, lines) => {
-        startGroup(title);
-        for (const line of lines)
-            info(logLine(line));
-        endGroup();
-    },
-    mask: (value) => core_setSecret(value),
-};
-/** Each problem with a place in a file becomes an annotation on that line; the log lists the ones past those. */
-function annotate(error) {
-    if (!(error instanceof errors/* InputError */.dz))
-        return;
-    if (error.unlisted.length)
-        log.group(`${error.unlisted.length} more problems`, error.unlisted);
-    for (const problem of error.problems) {
-        if (!problem.location)
-            continue;
-        core_error(`${problem.keyPath ? `${problem.keyPath}: ` : ''}${problem.message}`, {
-            title: 'Invalid integration manifest',
-            file: problem.location.file,
-            startLine: problem.location.line,
-            startColumn: problem.location.column,
-        });
-    }
-}
-async function run() {
-    // Before anything can be printed.
-    const token = readInput('token');
-    // Both tokens are masked at once, and scrubbed from summaries and comments along with the secrets.
-    const tokens = [token, readInput('github-token')].filter(Boolean);
-    for (const value of tokens)
-        core_setSecret(value);
-    const context = readRunContext(process.env);
-    const state = { dryRun: false, secretValues: tokens };
-    let settings;
-    // A fork's pull request gets no secrets and no variables: skipped before any
-    // other input is read, since `workspace-id` from `vars` is empty there too.
-    if (!token && context.pullRequest?.fromFork) {
-        setOutputQuietly('skipped', 'true');
-        setOutputQuietly('operation', 'skipped');
-        await reportSkipped(context.pullRequest.number);
-        return;
-    }
-    try {
-        settings = readSettings(readInput, process.env);
-        state.dryRun = settings.dryRun;
-        // The preview bot's configuration holds credentials as the secrets do.
-        for (const part of (0,resolve/* maskableParts */.Jm)((0,record/* stringLeaves */.I)(settings.previewConfiguration).filter(redact/* isScrubbable */.yX))) {
-            log.mask(part);
-            state.secretValues.push(part);
-        }
-        if (!settings.token)
-            throw missingTokenError();
-        await runMode(settings, context, state, log);
-        writeOutputs(state);
-    }
-    catch (error) {
-        annotate(error);
-        // An API may echo what it was sent; the runner masks the log, but nothing
-        // masks an error message copied elsewhere, so it is scrubbed here.
-        state.failure = (0,redact/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), state.secretValues);
-        setOutputQuietly('dry-run', String(state.dryRun));
-        setFailed(state.failure);
-    }
-    setOutputQuietly('skipped', 'false');
-    if (state.deploymentId !== undefined)
-        setOutputQuietly('deployment-id', String(state.deploymentId));
-    writePreviewBotOutputs(state);
-    await writeSummary(state);
-    if (settings?.commentOnPr)
-        await publishComment(settings, context, state);
-}
-
-
-/***/ }),
-
-/***/ 7882:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GW: () => (/* binding */ interpolate),
-/* harmony export */   M7: () => (/* binding */ interpolateData),
-/* harmony export */   b5: () => (/* binding */ unusableMessage)
-/* harmony export */ });
-/* unused harmony exports GITHUB_VARIABLES, MANIFEST_PREFIX, isReadable */
-// `$${` is a literal `${`; `${NAME}`, `${NAME:-default}` and `${NAME#prefix}` are references.
-const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:-|#)([^}]*))?\}/g;
-/**
- * GitHub's default variables that hold no secret and no file path (README
- * lists them): what a manifest may read besides `MANIFEST_*`. Names cannot
- * tell a credential (`DATABASE_URL` with a password, `SLACK_WEBHOOK_URL`, a
- * `GH_HELPER` holding a token), so a manifest reads only what is known to be
- * harmless, or what the workflow hands it on purpose.
- */
-const GITHUB_VARIABLES = new Set([
-    'CI',
-    'GITHUB_ACTION',
-    'GITHUB_ACTIONS',
-    'GITHUB_ACTOR',
-    'GITHUB_ACTOR_ID',
-    'GITHUB_API_URL',
-    'GITHUB_BASE_REF',
-    'GITHUB_EVENT_NAME',
-    'GITHUB_GRAPHQL_URL',
-    'GITHUB_HEAD_REF',
-    'GITHUB_JOB',
-    'GITHUB_REF',
-    'GITHUB_REF_NAME',
-    'GITHUB_REF_PROTECTED',
-    'GITHUB_REF_TYPE',
-    'GITHUB_REPOSITORY',
-    'GITHUB_REPOSITORY_ID',
-    'GITHUB_REPOSITORY_OWNER',
-    'GITHUB_REPOSITORY_OWNER_ID',
-    'GITHUB_RUN_ATTEMPT',
-    'GITHUB_RUN_ID',
-    'GITHUB_RUN_NUMBER',
-    'GITHUB_SERVER_URL',
-    'GITHUB_SHA',
-    'GITHUB_TRIGGERING_ACTOR',
-    'GITHUB_WORKFLOW',
-    'GITHUB_WORKFLOW_REF',
-    'GITHUB_WORKFLOW_SHA',
-    'RUNNER_ARCH',
-    'RUNNER_ENVIRONMENT',
-    'RUNNER_NAME',
-    'RUNNER_OS',
-]);
-/** The prefix of the variables a workflow hands a manifest on purpose, in the step's `env:`. */
-const MANIFEST_PREFIX = 'MANIFEST_';
-/** Whether a manifest may read the variable `name`. */
-function isReadable(name) {
-    return GITHUB_VARIABLES.has(name) || (name.startsWith(MANIFEST_PREFIX) && name.length > MANIFEST_PREFIX.length);
-}
-/**
- * Replaces `${VAR}` and `${VAR:-default}` with the variable's value (the
- * default applies when it is unset or empty, as in a shell), and `${VAR#prefix}`
- * with the value less a leading `prefix` (literal text, so that
- * `${GITHUB_REF_NAME#v}` of tag v1.5.0 is 1.5.0); `$${` stays a literal `${`.
- * Names every variable that cannot be used, in order: one a manifest may not
- * read (see isReadable), one that holds a credential, or unset with no default.
- */
-function interpolate(text, env, holdsSecret = () => false) {
-    if (!text.includes('${'))
-        return { value: text };
-    const unusable = [];
-    const value = text.replace(REFERENCE, (match, name, operator, operand) => {
-        if (name === undefined)
-            return '${';
-        if (!isReadable(name)) {
-            unusable.push({ name, why: 'not-allowed' });
-            return match;
-        }
-        const current = env[name];
-        // A harmless name may still hold the token or a secret, copied into the step's env.
-        if (current && holdsSecret(current)) {
-            unusable.push({ name, why: 'holds-secret' });
-            return match;
-        }
-        if (current)
-            return operator === '#' && operand && current.startsWith(operand) ? current.slice(operand.length) : current;
-        if (operator === ':-')
-            return operand ?? '';
-        unusable.push({ name, why: 'missing' });
-        return match;
-    });
-    return unusable.length ? { unusable } : { value };
-}
-/** What to do about a variable that cannot be used, in a sentence. */
-function unusableMessage({ name, why }) {
-    const renamed = `${MANIFEST_PREFIX}${name.replace(/^MANIFEST_/, '')}`;
-    return {
-        missing: `\`\${${name}}\` is not set and has no default: set ${name} in the step's \`env:\`, or write \`\${${name}:-default}\``,
-        'not-allowed': `\`\${${name}}\` is not a variable a manifest may read: it reads GitHub's default variables (GITHUB_REF_NAME, GITHUB_SHA, …) and ${MANIFEST_PREFIX}* only. ` +
-            `Hand the value over on purpose: \`env: ${renamed}: …\` in the step, and \`\${${renamed}}\` here (secrets go in \`secrets\`, never in other values)`,
-        'holds-secret': `\`\${${name}}\` holds the token or a secret's value, and would publish it in the definition; secrets go in \`secrets\`, never in other values`,
-    }[why];
-}
-/**
- * Fills in the references of every string value of `data` (never of a key), in
- * place. False, leaving `data` part-filled, when any reference cannot be used:
- * the caller reads the manifest again to show where.
- */
-function interpolateData(data, env, holdsSecret) {
-    if (data === null || typeof data !== 'object')
-        return true;
-    const record = data;
-    for (const key of Object.keys(record)) {
-        const item = record[key];
-        if (typeof item !== 'string') {
-            if (!interpolateData(item, env, holdsSecret))
-                return false;
-            continue;
-        }
-        const result = interpolate(item, env, holdsSecret);
-        if (!('value' in result))
-            return false;
-        // `key` is an own property, so this writes it, even one named `__proto__`.
-        if (result.value !== item)
-            record[key] = result.value;
-    }
-    return true;
-}
-
-
-/***/ }),
-
-/***/ 9597:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Nw: () => (/* binding */ MAX_LOGGED_PROBLEMS),
-/* harmony export */   aZ: () => (/* binding */ MAX_PROBLEMS),
-/* harmony export */   fK: () => (/* binding */ valueAt),
-/* harmony export */   oA: () => (/* binding */ unwrap),
-/* harmony export */   wF: () => (/* binding */ describeIssues)
-/* harmony export */ });
-/* unused harmony export knownKeysAt */
-/* harmony import */ var _base_suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2371);
-
-/** The most problems one run reports, each with its place; a manifest with more gets a count of the rest. */
-const MAX_PROBLEMS = 100;
-/** The most problems past those the log lists, unlocated, a line each: a bounded log, however hostile the manifest. */
-const MAX_LOGGED_PROBLEMS = 100_000;
-/** The schema inside optional, nullable and default wrappers. */
-function unwrap(schema) {
-    let current = schema;
-    for (;;) {
-        const def = current._zod.def;
-        if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) {
-            current = def.innerType;
-        }
-        else {
-            return current;
-        }
-    }
-}
-/** The keys an object at `path` of `schema` may have, for suggestions. */
-function knownKeysAt(schema, path) {
-    let current = unwrap(schema);
-    for (const segment of path) {
-        if (!current)
-            return [];
-        const def = current._zod.def;
-        if (def.type === 'object' && def.shape)
-            current = def.shape[String(segment)];
-        else if (def.type === 'record')
-            current = def.valueType;
-        else if (def.type === 'array')
-            current = def.element;
-        else
-            return [];
-        current = current && unwrap(current);
-    }
-    const def = current?._zod.def;
-    return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-}
-/** The value at `path` inside parsed data, or undefined where the path goes further than the data. */
-function valueAt(data, path) {
-    let current = data;
-    for (const segment of path) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[segment];
-    }
-    return current;
-}
-function describeType(value) {
-    if (value === null)
-        return 'nothing (null)';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a map';
-    return `a ${typeof value}`;
-}
-const typeNames = {
-    object: 'a map',
-    record: 'a map',
-    array: 'a list',
-    string: 'a string',
-    number: 'a number',
-    int: 'an integer',
-    boolean: 'true or false',
-};
-/** Turns zod's issues into findings, one per problem (an unknown key each). */
-function describeIssues(schema, data, issues) {
-    return issues.flatMap((issue) => {
-        const path = issue.path;
-        switch (issue.code) {
-            case 'unrecognized_keys': {
-                const known = knownKeysAt(schema, path);
-                return issue.keys.map((key) => {
-                    const suggestion = (0,_base_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .closestKey */ .b)(key, known);
-                    const hint = suggestion ? `did you mean \`${suggestion}\`?` : `known keys here: ${known.join(', ')}`;
-                    return { path: [...path, key], at: 'key', message: `unknown key \`${key}\`; ${hint}` };
-                });
-            }
-            case 'invalid_type': {
-                const actual = valueAt(data, path);
-                const expected = typeNames[issue.expected] ?? issue.expected;
-                if (actual === undefined) {
-                    return [{ path, at: 'value', message: `is required (${expected})` }];
-                }
-                // YAML reads `version: 1.0` as a number and `on` as a boolean.
-                const quote = issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean') ? ' (put it in quotes)' : '';
-                return [{ path, at: 'value', message: `must be ${expected}, not ${describeType(actual)}${quote}` }];
-            }
-            case 'too_big':
-            case 'too_small': {
-                const bound = issue.code === 'too_big' ? 'at most' : 'at least';
-                const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
-                const actual = valueAt(data, path);
-                if (issue.origin === 'string' && typeof actual === 'string') {
-                    return [{ path, at: 'value', message: `must be ${bound} ${String(limit)} characters long (it has ${actual.length})` }];
-                }
-                return [{ path, at: 'value', message: `must be ${bound} ${String(limit)}` }];
-            }
-            case 'invalid_value': {
-                const choices = issue.values.map(String).join(', ');
-                if (valueAt(data, path) === undefined)
-                    return [{ path, at: 'value', message: `is required (one of: ${choices})` }];
-                return [{ path, at: 'value', message: `must be one of: ${choices}` }];
-            }
-            default:
-                return [{ path, at: 'value', message: issue.message }];
-        }
-    });
-}
-
-
-/***/ }),
-
-/***/ 6470:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ manifestSchema),
-/* harmony export */   v: () => (/* binding */ VRL_MAX_LENGTH)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8816);
-
-// The manifest's shape. It mirrors the `updateIntegration` request body of the
-// official OpenAPI document (lengths, enums, required keys, no unknown keys);
-// __tests__/unit/schema-agreement.test.ts walks both and fails when they drift.
-// Where the manifest differs from the body on purpose, it says so below.
-const title = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(64);
-const description = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(256);
-const name = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(200);
-const attributes = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(200));
-/** A plain JSON Schema object, sent as it is. */
-const jsonSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J());
-const withSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ schema: jsonSchema }).strict();
-const tag = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ title: title.optional(), description: description.optional() }).strict();
-const tags = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), tag);
-const creation = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ enabled: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(), requiredTags: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) }).strict();
-/** Paths of `.vrl` files; the body carries their text (at most 2000 characters). */
-const vrlPath = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1);
-const configuration = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    title: title.optional(),
-    description: description.optional(),
-    schema: jsonSchema.optional(),
-    identifier: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ linkTemplateScript: vrlPath.optional(), required: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional() }).strict().optional(),
-})
-    .strict();
-const channel = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    title: title.optional(),
-    description: description.optional(),
-    messages: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ schema: jsonSchema }).strict().describe('Message definition')).optional(),
-    conversation: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
-    message: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ tags: tags.optional() }).strict().optional(),
-})
-    .strict();
-const action = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    title: title.optional(),
-    description: description.optional(),
-    billable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
-    cacheable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
-    input: withSchema,
-    output: withSchema,
-    attributes: attributes.optional(),
-})
-    .strict();
-const event = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    title: title.optional(),
-    description: description.optional(),
-    schema: jsonSchema,
-    attributes: attributes.optional(),
-})
-    .strict();
-const state = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['conversation', 'user', 'integration']), schema: jsonSchema }).strict();
-const entity = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ title: title.optional(), description: description.optional(), schema: jsonSchema }).strict();
-const implementedAs = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name }).strict());
-// An interface by its version id, or by `name` and `version` (a version or a
-// range), which the action resolves to the id before sending (lifecycle/interfaces.ts).
-const interfaceRef = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(28).max(36).optional(),
-    name: name.min(1).optional(),
-    version: name.min(1).optional(),
-    entities: implementedAs.optional(),
-    actions: implementedAs.optional(),
-    events: implementedAs.optional(),
-    channels: implementedAs.optional(),
-})
-    .strict()
-    .superRefine((entry, context) => {
-    const byName = entry.name !== undefined || entry.version !== undefined;
-    if (entry.id !== undefined && byName) {
-        context.addIssue({ code: 'custom', message: 'give either `id`, or `name` and `version`, not both' });
-    }
-    else if (entry.id === undefined && (entry.name === undefined || entry.version === undefined)) {
-        context.addIssue({ code: 'custom', message: 'needs the interface version `id`, or its `name` and `version` (a version or a range such as ^1.0.0)' });
-    }
-});
-const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    // Not part of the body: which version to update, and what it must be.
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    name: name.min(1).optional(),
-    version: name.min(1).optional(),
-    title: title.min(1).optional(),
-    description: description.optional(),
-    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().optional(),
-    visibility: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['public', 'private', 'unlisted']).optional(),
-    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional(),
-    maxExecutionTime: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
-    // Which @botpress/sdk the code was built with; a definition sets it from its metadata.
-    sdkVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(200).optional(),
-    configuration: configuration.optional(),
-    configurations: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), configuration).optional(),
-    channels: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), channel).optional(),
-    actions: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), action).optional(),
-    events: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), event).optional(),
-    states: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), state).optional(),
-    user: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
-    entities: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), entity).optional(),
-    interfaces: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), interfaceRef).optional(),
-    attributes: attributes.optional(),
-    extraOperations: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ enabled: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() }).strict()).optional(),
-    identifier: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ extractScript: vrlPath.optional(), fallbackHandlerScript: vrlPath.optional() }).strict().optional(),
-    // Declarations only, checked by ./secrets.ts so that no value is ever echoed.
-    secrets: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
-    // Paths in the manifest; the body carries the file contents.
-    code: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    icon: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    readme: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-})
-    .strict();
-/** Limits that apply to file contents once read, as the body schema sets them. */
-const VRL_MAX_LENGTH = 2000;
-
-
-/***/ }),
-
-/***/ 4356:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KL: () => (/* binding */ previewNumber),
-/* harmony export */   Xz: () => (/* binding */ checkPreviewPattern),
-/* harmony export */   jP: () => (/* binding */ previewBotTags),
-/* harmony export */   rM: () => (/* binding */ previewMatcher),
-/* harmony export */   zR: () => (/* binding */ previewVersion)
-/* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
-/* harmony import */ var _botpress_integration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3870);
-
-
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-const PLACEHOLDERS = new Set(['version', 'number', 'sha']);
-/** The `preview-version` input's mistakes, found before anything is read: unknown or unclosed placeholders. */
-function checkPreviewPattern(pattern) {
-    for (const [, name] of pattern.matchAll(PLACEHOLDER)) {
-        if (!PLACEHOLDERS.has(name)) {
-            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`preview-version\` has the placeholder {${name}}; it takes {version}, {number} and {sha}.`);
-        }
-    }
-    if (/[{}]/.test(pattern.replace(PLACEHOLDER, ''))) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`preview-version\` has a \`{\` or \`}\` that opens or closes no placeholder: "${pattern}".`);
-    }
-    if (!pattern.includes('{number}')) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('Input `preview-version` must hold {number}: without the pull request, the previews of two pull requests would be the same version.');
-    }
-}
-/**
- * The version a pull request's preview deploys: the manifest's version with a
- * semver pre-release naming the pull request (`1.5.0` → `1.5.0-pr.42`;
- * `2.0.0-beta.1` → `2.0.0-beta.1.pr.42`; build metadata stays last), or the
- * `preview-version` pattern filled in. Refused unless it is a semver version.
- */
-function previewVersion(manifestVersion, pattern, of) {
-    let version;
-    if (pattern) {
-        const values = { version: manifestVersion, number: String(of.number), sha: of.sha.slice(0, 7) };
-        version = pattern.replace(PLACEHOLDER, (_match, name) => values[name]);
-    }
-    else {
-        const build = manifestVersion.indexOf('+');
-        const [core, metadata] = build < 0 ? [manifestVersion, ''] : [manifestVersion.slice(0, build), manifestVersion.slice(build)];
-        version = `${core}${core.includes('-') ? '.' : '-'}pr.${of.number}${metadata}`;
-    }
-    if (!_botpress_integration_js__WEBPACK_IMPORTED_MODULE_1__/* .SEMVER */ .HX.test(version) || !version.includes('-') || version === manifestVersion) {
-        const from = pattern ? `\`preview-version\` "${pattern}" gives` : 'The preview of pull request ' + of.number + ' would be';
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${from} "${version}", which is not a semantic version with a pre-release of its own (such as 1.5.0-pr.${of.number}). Nothing was sent.`);
-    }
-    return version;
-}
-// A version as `{version}` stands in a preview: no build metadata, which semver puts last.
-const VERSION_PART = String.raw `\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?`;
-/**
- * Whether a version is a preview of pull request `number`, whatever the
- * manifest's version was when it was made (a pull request may bump it): the
- * default pattern, or `preview-version` with `{version}` standing for any
- * version and `{sha}` for any commit. Another pull request's never matches.
- */
-function previewMatcher(pattern, number) {
-    const matcher = previewRegExp(pattern, String(number));
-    return (version) => matcher.test(version);
-}
-/** The pull request whose preview a version is, by the pattern; undefined when it is none's. */
-function previewNumber(pattern, version) {
-    const number = previewRegExp(pattern, '([1-9]\\d*)').exec(version)?.[1];
-    return number === undefined ? undefined : Number(number);
-}
-/** The pattern as a regular expression, `{number}` standing for `number` (a literal, or a capture). */
-function previewRegExp(pattern, number) {
-    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const source = pattern
-        ? pattern
-            .split(PLACEHOLDER)
-            .map((part, index) => (index % 2 === 0 ? escape(part) : part === 'version' ? VERSION_PART : part === 'sha' ? '[0-9a-f]{7}' : String(number)))
-            .join('')
-        : `${VERSION_PART}[-.]pr\\.${number}(?:\\+[0-9A-Za-z.-]+)?`;
-    return new RegExp(`^${source}$`);
-}
-/** The tags that find a pull request's preview bot again: the integration (with its handle) and the pull request. */
-function previewBotTags(name, number) {
-    return { 'deploy-botpress-integration': name, 'pull-request': String(number) };
-}
-
-
-/***/ }),
-
-/***/ 2011:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HL: () => (/* binding */ formatPlanLog),
-/* harmony export */   Mc: () => (/* binding */ removedMarkdown),
-/* harmony export */   OD: () => (/* binding */ whoMarkdown),
-/* harmony export */   _J: () => (/* binding */ resultLabel),
-/* harmony export */   ar: () => (/* binding */ previewRows),
-/* harmony export */   eH: () => (/* binding */ summaryMarkdown),
-/* harmony export */   k0: () => (/* binding */ planTable),
-/* harmony export */   k5: () => (/* binding */ outputsFor),
-/* harmony export */   pP: () => (/* binding */ previewNote)
-/* harmony export */ });
-/* unused harmony exports planRows, whoLabel */
-/* harmony import */ var _base_size_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(536);
-
-/** The step's outputs, by the names action.yml declares. */
-function outputsFor({ operation, dryRun, integration, plan, previewVersion, removed }) {
-    const common = {
-        operation,
-        created: String(operation === 'created'),
-        'dry-run': String(dryRun),
-        ...(previewVersion !== undefined && { 'preview-version': previewVersion }),
-        ...(removed && { deleted: JSON.stringify(removed) }),
-    };
-    if (!integration)
-        return { ...common, ...(plan && { name: plan.name, version: plan.version }) };
-    return {
-        ...common,
-        'version-id': integration.id,
-        'verification-status': integration.verificationStatus,
-        name: integration.name,
-        version: integration.version,
-        visibility: integration.visibility,
-        'updated-at': integration.updatedAt,
-        integration: JSON.stringify(integration),
-    };
-}
-/** The plan as rows of what happens to what: one row per section that has anything. */
-function planRows(plan, name) {
-    const list = (names) => names.map(name).join(', ');
-    const rows = plan.sections
-        .filter((s) => s.added.length || s.changed.length || s.removed.length || s.unchanged)
-        .map((s) => ({
-        what: s.section,
-        added: list(s.added),
-        changed: [list(s.changed), s.unchanged ? `(${s.unchanged} unchanged)` : ''].filter(Boolean).join(' '),
-        removed: list(s.removed),
-    }));
-    if (plan.settingsChanged.length)
-        rows.unshift({ what: 'settings', added: '', changed: list(plan.settingsChanged), removed: '' });
-    const { added, updated, kept, skipped, removed } = plan.secrets;
-    if (added.length + updated.length + kept.length + skipped.length + removed.length) {
-        const unchanged = [kept.length ? `${list(kept)} kept` : '', skipped.length ? `${list(skipped)} skipped (optional, no value)` : ''];
-        rows.push({
-            what: 'secrets',
-            added: list(added),
-            changed: [updated.length ? `${list(updated)} set` : '', ...unchanged].filter(Boolean).join('; '),
-            removed: list(removed),
-        });
-    }
-    return rows;
-}
-/** The plan for the log: a line per section, then the files sent. */
-function formatPlanLog(plan) {
-    const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- ';
-    const lines = planRows(plan, (name) => name).map((row) => {
-        const parts = [row.added && `+ ${row.added}`, row.changed && `~ ${row.changed}`, row.removed && `${removed}${row.removed}`].filter(Boolean);
-        return `${row.what}: ${parts.join('  ')}`;
-    });
-    for (const file of plan.files)
-        lines.push(`${file.key}: ${file.path} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .X)(file.bytes)})`);
-    return lines.length ? lines : ['nothing to change'];
-}
-const RESULTS = {
-    deleted: '🧹 preview removed',
-    skipped: '✅ no preview left to remove',
-    created: '✅ created',
-    updated: '✅ updated',
-    'validated-create': '🧪 dry run: creation validated, nothing created',
-    'validated-update': '🧪 dry run: update validated, not applied',
-};
-/** What became of the run, in a few words. */
-function resultLabel({ operation, failure }) {
-    if (failure !== undefined || operation === undefined)
-        return '❌ failed';
-    return RESULTS[operation];
-}
-/** Who the run was about: from Botpress when it answered, else from the plan or the manifest. */
-function whoLabel({ integration, plan, label = {} }) {
-    if (integration)
-        return { title: integration.title, version: `${integration.name}@${integration.version}` };
-    const name = plan?.name ?? label.name;
-    const version = plan?.version ?? label.version;
-    return { ...(label.title !== undefined && { title: label.title }), ...(name && version && { version: `${name}@${version}` }) };
-}
-/** Who the run was about, as a Markdown heading's text. */
-function whoMarkdown(input, md, fallback) {
-    const who = whoLabel(input);
-    const version = who.version ? md.code(who.version) : '';
-    return `${who.title ? md.text(who.title) : fallback}${version && ` — ${version}`}`;
-}
-/** The job summary in Markdown: who, what happened, the facts and the plan. */
-function summaryMarkdown(input, md) {
-    const { integration, dryRun, plan, failure } = input;
-    const lines = [`## ${whoMarkdown(input, md, 'Deploy Botpress integration')}`, '', `**${resultLabel(input)}**`, ''];
-    if (integration) {
-        lines.push('| | |', '|---|---|', `| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${md.text(integration.updatedAt)} |`, `| Dry run | ${dryRun} |`, ...previewRows(input, md), '');
-    }
-    if (input.previewVersion !== undefined)
-        lines.push(previewNote(input, md), '');
-    if (failure)
-        lines.push(...md.block(failure), '');
-    if (input.removed)
-        lines.push(...removedMarkdown(input, md), '');
-    if (plan) {
-        lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planTable(plan, md));
-        if (plan.files.length) {
-            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .X)(f.bytes)})`).join(', ')}`);
-        }
-    }
-    return `${lines.join('\n').trimEnd()}\n`;
-}
-/** The preview bot's row of a facts table. */
-function previewRows({ previewBot }, md) {
-    if (!previewBot)
-        return [];
-    const name = previewBot.url ? `[${md.text(previewBot.name)}](${previewBot.url})` : md.text(previewBot.name);
-    return [`| Preview bot | ${name} (${md.code(previewBot.id)}): ${md.text(previewBot.status.replace(/_/g, ' '))} |`];
-}
-/** What a preview is and how long it lives, for the people of the pull request. */
-function previewNote({ integration, previewVersion, previewBot }, md) {
-    const version = integration ? md.code(`${integration.name}@${previewVersion}`) : md.code(previewVersion ?? '');
-    const bot = previewBot && (previewBot.url ? `[${md.text(previewBot.name)}](${previewBot.url})` : md.text(previewBot.name));
-    const howToTry = bot ? `it is installed in the preview bot ${bot}` : 'install that version in a bot of the workspace to try it';
-    return `This pull request's preview is ${version}, private to the workspace: ${howToTry}. It is removed when the pull request closes.`;
-}
-/** What a cleanup removed, as a sentence and a table. */
-function removedMarkdown({ removed = [], pullRequest }, md) {
-    // Without a pull request, the run was the sweep of stale previews.
-    const of = pullRequest === undefined ? undefined : `pull request #${pullRequest}`;
-    if (!removed.length)
-        return [of ? `Nothing of ${of}'s previews was left on Botpress.` : 'No stale preview was left on Botpress.'];
-    return [
-        of ? `Removed what the previews of ${of} made:` : 'Removed these stale previews:',
-        '',
-        '| | Name | Version | Id |',
-        '|---|---|---|---|',
-        ...removed.map((item) => `| ${item.kind} | ${md.code(item.name)} | ${item.version ? md.code(item.version) : ''} | ${md.code(item.id)} |`),
-    ];
-}
-/** The plan as a Markdown table, for the summary and the pull-request comment. */
-function planTable(plan, md) {
-    const rows = planRows(plan, md.code);
-    if (!rows.length)
-        return ['Nothing to change in the definition.'];
-    const removed = plan.previousVersion ? `Dropped since ${md.text(plan.previousVersion)}` : plan.operation === 'create' ? '' : 'Removed';
-    return [`| | Added | Changed | ${removed} |`, '|---|---|---|---|', ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`)];
-}
-
-
-/***/ }),
-
-/***/ 4200:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   uS: () => (/* binding */ scrubberFor),
-/* harmony export */   vb: () => (/* binding */ MIN_SECRET_LENGTH),
-/* harmony export */   yX: () => (/* binding */ isScrubbable)
-/* harmony export */ });
-/* unused harmony export secretShapes */
-/**
- * The one length rule for secret values: below it a value (or a line of one)
- * cannot be scrubbed or masked without blanking ordinary words. The resolver
- * refuses shorter values, the scrubber and the masks skip shorter ones.
- */
-const MIN_SECRET_LENGTH = 6;
-/** Whether a value (or one line of a value) is long enough to be scrubbed and masked. */
-function isScrubbable(value) {
-    return value.length >= MIN_SECRET_LENGTH;
-}
-/** The shortest stretch of a secret's base64 worth scrubbing: shorter ones match by chance. */
-const MIN_BASE64_CORE = 8;
-/**
- * The stretches of `secret`'s base64 that do not depend on what surrounds it:
- * one for each of the three alignments the secret can have in a longer
- * encoded text, in the standard and the URL-safe alphabets.
- */
-function base64Cores(secret) {
-    const bytes = Buffer.from(secret);
-    const cores = [];
-    for (let offset = 0; offset < 3; offset++) {
-        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
-        const start = Math.ceil((offset * 8) / 6);
-        const end = Math.floor(((offset + bytes.length) * 8) / 6);
-        const core = encoded.slice(start, end);
-        if (core.length >= MIN_BASE64_CORE)
-            cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-    return cores;
-}
-const hex2 = (byte) => byte.toString(16).toUpperCase().padStart(2, '0');
-const lowerHex = (text) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
-/** The shapes of one form of a secret: as it is, and each encoding that text leaving the action may hold it in. */
-function encodings(secret) {
-    const bytes = Buffer.from(secret);
-    // JSON, with `/` as `\\/` or not, and what is not ASCII as `\\uXXXX` (either hex case) or not.
-    const json = JSON.stringify(secret).slice(1, -1);
-    const jsons = [json, json.replace(/\//g, '\\/')].flatMap((text) => {
-        const ascii = text.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-        return [text, ascii, ascii.replace(/\\u([0-9a-f]{4})/g, (_escape, code) => `\\u${code.toUpperCase()}`)];
-    });
-    const percent = encodeURIComponent(secret);
-    // RFC 3986 reserves !'()* too; some encoders escape them.
-    const strict = percent.replace(/[!'()*]/g, (char) => `%${hex2(char.charCodeAt(0))}`);
-    const every = [...bytes].map((byte) => `%${hex2(byte)}`).join('');
-    const hex = bytes.toString('hex');
-    const html = secret.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
-    const codePoints = [...secret].map((char) => char.codePointAt(0));
-    return [
-        secret,
-        ...jsons,
-        ...[percent, strict, every].flatMap((encoded) => [encoded, lowerHex(encoded), encoded.replace(/%20/g, '+')]),
-        // Encoded twice: every `%` of the once-encoded text becomes `%25`.
-        encodeURIComponent(percent),
-        encodeURIComponent(strict),
-        hex,
-        hex.toUpperCase(),
-        html,
-        html.replace(/&#39;/g, '&apos;'),
-        codePoints.map((code) => `&#${code};`).join(''),
-        codePoints.map((code) => `&#x${code.toString(16)};`).join(''),
-        codePoints.map((code) => `&#x${code.toString(16).toUpperCase()};`).join(''),
-        ...base64Cores(secret),
-    ];
-}
-/**
- * Every shape a secret takes in text that left the action: as it is, and its
- * Unicode NFC and NFD forms, each JSON-escaped (`\uXXXX` and `\/` too),
- * percent-encoded (either hex case, RFC 3986's extra reserved characters,
- * every byte, twice), in hex, as HTML entities, and in base64 at any alignment.
- */
-function secretShapes(secret) {
-    const forms = new Set([secret, secret.normalize('NFC'), secret.normalize('NFD')]);
-    return [...new Set([...forms].flatMap(encodings))];
-}
-/**
- * `text` with every occurrence of `shapes` that a line break cuts in two
- * (a value wrapped at a line length, base64 wrapped at 76 columns) replaced
- * whole, line breaks included.
- */
-function scrubAcrossLines(text, shapes) {
-    if (!/[\r\n]/.test(text))
-        return text;
-    const at = [];
-    const parts = [];
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (char === '\r' || char === '\n')
-            continue;
-        at.push(i);
-        parts.push(char);
-    }
-    const flat = parts.join('');
-    const ranges = [];
-    for (const shape of shapes) {
-        for (let found = flat.indexOf(shape); found !== -1; found = flat.indexOf(shape, found + shape.length)) {
-            ranges.push([at[found], at[found + shape.length - 1] + 1]);
-        }
-    }
-    if (!ranges.length)
-        return text;
-    ranges.sort((a, b) => a[0] - b[0]);
-    let result = '';
-    let from = 0;
-    for (const [start, end] of ranges) {
-        if (end <= from)
-            continue;
-        result += `${text.slice(from, Math.max(from, start))}***`;
-        from = end;
-    }
-    return result + text.slice(from);
-}
-/**
- * A function that replaces every secret value in text (error messages,
- * summaries, comments, outputs) in each of its shapes, also where a line break
- * cuts one; the shapes are worked out once. Values shorter than
- * MIN_SECRET_LENGTH are left: the run refuses secrets that short, and no token is.
- */
-function scrubberFor(secrets) {
-    const shapes = [...new Set(secrets.filter(isScrubbable).flatMap(secretShapes))].sort((a, b) => b.length - a.length);
-    return (text) => {
-        const whole = shapes.reduce((result, shape) => (result.includes(shape) ? result.split(shape).join('***') : result), text);
-        return scrubAcrossLines(whole, shapes);
-    };
-}
-/** `text` with every secret value replaced, in each of its shapes (see scrubberFor). */
-function redact(text, secrets) {
-    return scrubberFor(secrets)(text);
-}
-
-
-/***/ }),
-
-/***/ 5761:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bz: () => (/* binding */ nearMisses),
-/* harmony export */   Jm: () => (/* binding */ maskableParts),
-/* harmony export */   Mx: () => (/* binding */ resolveSecrets)
-/* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
-/* harmony import */ var _base_suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2371);
-/* harmony import */ var _botpress_secret_names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9211);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4200);
-
-
-
-
-/** The keys of the `secrets` input by the name they supply. */
-function indexProvided(provided, prefix) {
-    const byName = new Map();
-    const upperPrefix = prefix.toUpperCase();
-    for (const key of Object.keys(provided)) {
-        if (!key.toUpperCase().startsWith(upperPrefix))
-            continue;
-        const name = (0,_botpress_secret_names_js__WEBPACK_IMPORTED_MODULE_1__/* .toScreamingSnake */ .B)(key.slice(prefix.length));
-        if (name)
-            byName.set(name, [...(byName.get(name) ?? []), key]);
-    }
-    return byName;
-}
-/**
- * Finds a value for each declared secret. Empty values count as absent.
- * Keys of the input that no declaration names are ignored, whatever they hold.
- */
-function resolveSecrets(declarations, sources) {
-    const provided = indexProvided(sources.provided, sources.prefix);
-    const values = new Map();
-    for (const { name } of declarations) {
-        const keys = provided.get(name) ?? [];
-        const candidates = keys.map((key) => sources.provided[key]).filter((value) => value !== '' && value !== null && value !== undefined);
-        const bad = keys.find((key) => !['string', 'undefined'].includes(typeof sources.provided[key]) && sources.provided[key] !== null);
-        if (bad !== undefined)
-            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`secrets\`: the value of \`${bad}\` (secret ${name}) must be a string.`);
-        if (new Set(candidates).size > 1) {
-            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input \`secrets\` has several keys for secret ${name}: ${keys.map((key) => `\`${key}\``).join(' and ')}. Keep one, or set \`secrets-prefix\`.`);
-        }
-        const value = sources.env[(0,_botpress_secret_names_js__WEBPACK_IMPORTED_MODULE_1__/* .secretEnvName */ .ln)(name)] || candidates[0];
-        if (!value)
-            continue;
-        if (!(0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isScrubbable */ .yX)(value)) {
-            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The value of secret ${name} has fewer than ${_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_SECRET_LENGTH */ .vb} characters: too short to be kept out of summaries and comments safely ` +
-                '(it would match ordinary words). Use a longer value, or do not declare it as a secret. Nothing was sent.');
-        }
-        values.set(name, value);
-    }
-    return values;
-}
-/**
- * Each value and each of its lines long enough to mask (the runner matches
- * masks line by line): a `}` or `==` line of a multi-line value is not masked on its own.
- */
-function maskableParts(values) {
-    const parts = new Set();
-    for (const value of values) {
-        parts.add(value);
-        for (const line of value.split(/\r?\n/))
-            if ((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isScrubbable */ .yX)(line.trim()))
-                parts.add(line);
-    }
-    return [...parts];
-}
-/**
- * Keys of the `secrets` input that are probably meant for a declared secret
- * left without a value: the same name but for underscores, or a letter or two
- * apart (OPENWEATHER_API_KEY for OPEN_WEATHER_API_KEY). A rotated key that
- * never reaches Botpress is the worst kind of success, so the run warns.
- */
-function nearMisses(declarations, sources, values) {
-    const declared = new Set(declarations.map((d) => d.name));
-    const provided = [...indexProvided(sources.provided, sources.prefix).entries()].filter(([name]) => !declared.has(name));
-    const squash = (name) => name.replace(/_/g, '');
-    const misses = [];
-    for (const { name } of declarations) {
-        if (values.has(name))
-            continue;
-        for (const [other, keys] of provided) {
-            if (squash(other) === squash(name) || (name.length >= 6 && (0,_base_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .editDistance */ .Y)(other, name) <= 2))
-                misses.push({ name, key: keys[0] });
-        }
-    }
-    return misses;
-}
-
-
-/***/ }),
-
-/***/ 194:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-var x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var y = (x) => (() => (x))
-module.exports = x({ ["ProxyAgent"]: () => (__WEBPACK_EXTERNAL_MODULE__undici_lazy_cjs_d0e2f39e__.ProxyAgent), ["fetch"]: () => (__WEBPACK_EXTERNAL_MODULE__undici_lazy_cjs_d0e2f39e__.fetch) });
-
-/***/ }),
-
-/***/ 6853:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("./undici-lazy.cjs");
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 8995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 

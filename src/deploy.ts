@@ -13,7 +13,7 @@ import { planCreate } from './plan/create.js'
 import { planUpdate, type LocalInput, type Plan } from './plan/plan.js'
 import { formatPlanLog } from './report/format.js'
 import type { RunState } from './report/run-state.js'
-import { maskableParts, nearMisses, resolveSecrets } from './secrets/resolve.js'
+import { integrationSecretsEnv, maskableParts, nearMisses, resolveSecrets } from './secrets/resolve.js'
 import { isScrubbable, scrubberFor } from './secrets/redact.js'
 import type { Settings } from './settings/settings.js'
 import { USER_AGENT } from './version.js'
@@ -47,7 +47,8 @@ export async function deploy(
   const lookup = retarget ? retargetLookup(manifest, settings, retarget) : chooseLookup(manifest, settings)
   if (retarget && lookup.by === 'name') state.previewVersion = lookup.version
 
-  const sources = { env, provided: settings.secrets, prefix: settings.secretsPrefix }
+  const secretsEnv = settings.secretsPerIntegration && manifest.name ? integrationSecretsEnv(env, manifest.name) : env
+  const sources = { env: secretsEnv, provided: settings.secrets, prefix: settings.secretsPrefix }
   const values = resolveSecrets(manifest.secrets, sources)
   for (const { name, key } of nearMisses(manifest.secrets, sources, values)) {
     log.warning(
@@ -65,7 +66,17 @@ export async function deploy(
 
   // A preview is created whatever `if-missing` says: it is the pull request's own.
   let target = await findTarget(client, lookup, manifest, retarget ? { ...settings, ifMissing: 'create' } : settings)
-  if (target.operation === 'update') state.integration = target.integration
+  if (target.operation === 'update') {
+    state.integration = target.integration
+    if (settings.skipPublished && target.integration.visibility !== 'private') {
+      const { name, version, visibility } = target.integration
+      log.notice(
+        `${name}@${version} is already ${visibility} on Botpress, so it cannot change: skipped (\`skip-published\`). Bump \`version\` in ${manifest.displayPath} to release a change.`,
+      )
+      state.operation = 'skipped'
+      return
+    }
+  }
   const local: LocalInput = {
     definition: await resolveInterfaces(client, manifest),
     files: manifest.files,

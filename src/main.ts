@@ -9,6 +9,8 @@ import { maskableParts } from './secrets/resolve.js'
 import { stringLeaves } from './base/record.js'
 import { publishComment, reportSkipped, setOutputQuietly, writeOutputs, writePreviewBotOutputs, writeSummary } from './report/report.js'
 import { missingTokenError, readSettings, type Settings } from './settings/settings.js'
+import type { TargetResult } from './report/results.js'
+import { namesSeveral } from './targets/glob.js'
 
 const readInput = (name: string) => core.getInput(name)
 
@@ -52,6 +54,8 @@ export async function run(): Promise<void> {
   const context = readRunContext(process.env)
   const state: RunState = { dryRun: false, secretValues: tokens }
   let settings: Settings | undefined
+  // Set when the `manifest` input named several integrations: each one's result.
+  let many: TargetResult[] | undefined
   // A fork's pull request gets no secrets and no variables: skipped before any
   // other input is read, since `workspace-id` from `vars` is empty there too.
   if (!token && context.pullRequest?.fromFork) {
@@ -69,8 +73,16 @@ export async function run(): Promise<void> {
       state.secretValues.push(part)
     }
     if (!settings.token) throw missingTokenError()
-    await runMode(settings, context, state, log)
-    writeOutputs(state)
+    if (namesSeveral(settings.manifestLines)) {
+      const { resolveTargets } = await import('./targets/resolve.js')
+      const targets = await resolveTargets(settings.manifestLines, settings.workingDirectory, settings.workspace)
+      if (targets.length > 1) many = await (await import('./many.js')).deployMany(settings, targets, process.env, state, log, annotate)
+      else settings = { ...settings, manifestFile: targets[0]!.file, manifestDisplayPath: targets[0]!.displayPath }
+    }
+    if (!many) {
+      await runMode(settings, context, state, log)
+      writeOutputs(state)
+    }
   } catch (error) {
     annotate(error)
     // An API may echo what it was sent; the runner masks the log, but nothing
@@ -78,6 +90,11 @@ export async function run(): Promise<void> {
     state.failure = redact(errorMessage(error), state.secretValues)
     setOutputQuietly('dry-run', String(state.dryRun))
     core.setFailed(state.failure)
+  }
+  if (many && settings) {
+    const failure = await (await import('./many.js')).reportMany(settings, context, many, state)
+    if (failure) core.setFailed(failure)
+    return
   }
   setOutputQuietly('skipped', 'false')
   if (state.deploymentId !== undefined) setOutputQuietly('deployment-id', String(state.deploymentId))

@@ -184,8 +184,9 @@ function botpressError(status, type, message) {
  * With `tls` it serves https (for tests that go through a proxy, which loopback http never does).
  * `handle` is the workspace's (null for none); `interfaces` are interface versions, public ones on the hub;
  * with `updatablePublic`, public and unlisted versions may be updated, as in Botpress's own workspace.
- * Lists (versions, bots) come in pages of `pageSize` (20); `registration` says how bots' installations end (botpress-bots.mjs).
- * @param {{ integrations?: Integration[], secretValues?: Record<string, Record<string, string>>, token?: string, workspaceId?: string, handle?: string | null, interfaces?: InterfaceVersion[], updatablePublic?: boolean, port?: number, tls?: { key: string, cert: string }, log?: (line: string) => void, pageSize?: number, registration?: import('./botpress-bots.mjs').RegistrationBehaviour }} [options]
+ * Lists (versions, bots) come in pages of `pageSize` (20); `registration` says how bots' installations end (botpress-bots.mjs);
+ * `latencyMs` delays every answer (to see how many requests a client keeps in flight: `peakInFlight`).
+ * @param {{ integrations?: Integration[], secretValues?: Record<string, Record<string, string>>, token?: string, workspaceId?: string, handle?: string | null, interfaces?: InterfaceVersion[], updatablePublic?: boolean, port?: number, tls?: { key: string, cert: string }, log?: (line: string) => void, pageSize?: number, latencyMs?: number, registration?: import('./botpress-bots.mjs').RegistrationBehaviour }} [options]
  */
 export async function startBotpressApi(options = {}) {
   const token = options.token ?? TEST_TOKEN
@@ -208,6 +209,9 @@ export async function startBotpressApi(options = {}) {
   /** @type {Fault[]} */
   const faults = []
   const pageSize = options.pageSize ?? 20
+  // Requests being answered now, and the most at once (a client's parallelism, seen from here).
+  let inFlight = 0
+  let peakInFlight = 0
   const bots = botRoutes({
     makeId,
     error: botpressError,
@@ -464,10 +468,14 @@ export async function startBotpressApi(options = {}) {
         violations: bodyName ? violations('requestBodies', bodyName, body) : [],
       }
       requests.push(received)
+      inFlight++
+      peakInFlight = Math.max(peakInFlight, inFlight)
       // A client that gives up closes the connection before the answer.
       res.on('close', () => {
+        inFlight--
         if (!res.writableFinished) received.abandoned = true
       })
+      if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
       options.log?.(`${method} ${path}`)
       const hook = hooks.get(`${method} ${path}`)
       hooks.delete(`${method} ${path}`)
@@ -535,6 +543,8 @@ export async function startBotpressApi(options = {}) {
     },
     /** Every version the server holds. */
     all: () => [...integrations.values()],
+    /** The most requests that were being answered at once. */
+    peakInFlight: () => peakInFlight,
     /** The bots: every one the server holds, and `add` to seed one (`seedBot` makes a complete one). */
     bots: { all: bots.all, add: bots.add, seed: bots.seedBot },
     /** Queues faults, one per coming request, in order. @param {Fault[]} list */

@@ -6,7 +6,22 @@ import { fileURLToPath } from 'node:url'
 // The pipeline from the bottom up: a folder imports only from folders before
 // it (and from itself). Files at the top of src/ run the pipeline: they may
 // import any folder, and no folder imports them.
-const LAYERS = ['base', 'botpress', 'settings', 'files', 'manifest', 'definition', 'secrets', 'plan', 'api', 'lifecycle', 'github', 'preview', 'report']
+const LAYERS = [
+  'base',
+  'botpress',
+  'settings',
+  'files',
+  'manifest',
+  'definition',
+  'targets',
+  'secrets',
+  'plan',
+  'api',
+  'lifecycle',
+  'github',
+  'preview',
+  'report',
+]
 
 const src = fileURLToPath(new URL('../../src/', import.meta.url))
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/base/errors.js'
-import { checkApiUrl, missingTokenError, parseSecretsInput, readSettings } from '../../src/settings/settings.js'
+import { checkApiUrl, missingTokenError, parseSecretsInput, readManifestLines, readSettings } from '../../src/settings/settings.js'
 
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
 const base = { token: 't', 'workspace-id': 'w' }
@@ -14,6 +14,11 @@ describe('readSettings', () => {
       workspace: '/ws',
       workingDirectory: '/ws',
       manifestFile: '/ws/integration.yml',
+      manifestLines: ['integration.yml'],
+      maxParallel: 4,
+      failFast: false,
+      skipPublished: false,
+      secretsPerIntegration: false,
       manifestDisplayPath: 'integration.yml',
       secrets: {},
       secretsPrefix: '',
@@ -110,5 +115,17 @@ describe('parseSecretsInput', () => {
       expect(message).toMatch(/Input `secrets`/)
       expect(message).not.toContain('s3cr3t')
     }
+  })
+})
+
+describe('the manifest input', () => {
+  it('keeps the lines that mean something, and integration.yml when none does', () => {
+    expect(readManifestLines('')).toEqual(['integration.yml'])
+    expect(readManifestLines('\n  # only a comment\n')).toEqual(['integration.yml'])
+    expect(readManifestLines(' integrations/*/integration.definition.ts \r\n\n# legacy ones\n!integrations/old/*\nlegacy/crm.yml')).toEqual([
+      'integrations/*/integration.definition.ts',
+      '!integrations/old/*',
+      'legacy/crm.yml',
+    ])
   })
 })

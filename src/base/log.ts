@@ -33,3 +33,25 @@ export function logLine(text: string): string {
     })
     .join('\n')
 }
+
+/**
+ * A log for one of several integrations in flight at once: its plain lines
+ * are kept and written as one group when it ends (`flush`), so that parallel
+ * work stays readable; annotations and masks go through at once, annotations
+ * named by `label` since they are read apart from the group.
+ */
+export function bufferedLog(parent: Log, label: () => string): Log & { flush(title: string): void } {
+  const lines: string[] = []
+  return {
+    debug: (message) => parent.debug(`${label()}: ${message}`),
+    info: (message) => lines.push(message),
+    notice: (message) => parent.notice(`${label()}: ${message}`),
+    warning: (message) => {
+      lines.push(`Warning: ${message}`)
+      parent.warning(`${label()}: ${message}`)
+    },
+    group: (title, groupLines) => lines.push(title, ...groupLines.map((line) => `  ${line}`)),
+    mask: (value) => parent.mask(value),
+    flush: (title) => parent.group(title, lines.splice(0)),
+  }
+}

@@ -112,8 +112,10 @@ const RESULTS: Record<RunOperation, string> = {
 }
 
 /** What became of the run, in a few words. */
-export function resultLabel({ operation, failure }: Pick<SummaryInput, 'operation' | 'failure'>): string {
+export function resultLabel({ operation, failure, removed }: Pick<SummaryInput, 'operation' | 'failure' | 'removed'>): string {
   if (failure !== undefined || operation === undefined) return '❌ failed'
+  // A deploy skipped by `skip-published` removed nothing; a cleanup always says what it removed.
+  if (operation === 'skipped' && removed === undefined) return '⏭️ skipped: already published'
   return RESULTS[operation]
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
 import { errorMessage } from '../base/errors.js'
 import type { RunState } from './run-state.js'
@@ -8,6 +9,7 @@ import { redact } from '../secrets/redact.js'
 import { commentBody, commentMarker } from './comment.js'
 import { outputsFor, summaryMarkdown, type SummaryInput } from './format.js'
 import { fitWithin, markdownFor } from './markdown.js'
+import { manyCommentBody, manySummaryMarkdown, resultsOutput, type TargetResult } from './results.js'
 
 // GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; some room is kept.
 const SUMMARY_MAX_BYTES = 1_000_000
@@ -121,6 +123,38 @@ export async function reportSkipped(pullRequest: number): Promise<void> {
 
 /** Creates or edits this integration's comment on the pull request; a failure here only warns. */
 export async function publishComment(settings: Settings, context: RunContext, state: RunState): Promise<void> {
+  const key = commentKey(settings)
+  await postComment(settings, context, [commentMarker(key), ...formerKeys(state, key).map(commentMarker)], (pullRequest) =>
+    commentBody(
+      { ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) },
+      markdownFor(state.secretValues),
+    ),
+  )
+}
+
+/** The one comment of a run of several integrations, found again by the set of manifests it names. */
+export async function publishManyComment(settings: Settings, context: RunContext, results: readonly TargetResult[], state: RunState): Promise<void> {
+  const key = manyCommentKey(settings.manifestLines)
+  await postComment(settings, context, [commentMarker(key)], (pullRequest) =>
+    manyCommentBody(
+      results,
+      { key, sha: pullRequest.headSha || context.sha, dryRun: state.dryRun, ...(context.runUrl && { runUrl: context.runUrl }) },
+      markdownFor(state.secretValues),
+    ),
+  )
+}
+
+/** The key of a run of several: the same for the same `manifest` lines, whatever they match today. */
+export function manyCommentKey(manifestLines: readonly string[]): string {
+  return `set-${createHash('sha256').update(manifestLines.join('\n')).digest('hex').slice(0, 12)}`
+}
+
+async function postComment(
+  settings: Settings,
+  context: RunContext,
+  markers: string[],
+  render: (pullRequest: NonNullable<RunContext['pullRequest']>) => string,
+): Promise<void> {
   const pullRequest = context.pullRequest
   if (!pullRequest || !context.repository) {
     core.info('`comment-on-pr` is set, but this run is not for a pull request: no comment.')
@@ -130,14 +164,7 @@ export async function publishComment(settings: Settings, context: RunContext, st
     core.warning('No pull-request comment: `github-token` is empty.')
     return
   }
-  const key = commentKey(settings)
-  const body = fitWithin(
-    commentBody(
-      { ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) },
-      markdownFor(state.secretValues),
-    ),
-    COMMENT_MAX_CHARACTERS,
-  )
+  const body = fitWithin(render(pullRequest), COMMENT_MAX_CHARACTERS)
   let comments: typeof import('../github/comment.js') | undefined
   try {
     comments = await import('../github/comment.js')
@@ -150,7 +177,7 @@ export async function publishComment(settings: Settings, context: RunContext, st
         timeoutMs: settings.timeoutMs,
         author: settings.commentAuthor,
       },
-      [commentMarker(key), ...formerKeys(state, key).map(commentMarker)],
+      markers,
       body,
     )
     core.info(logLine(`Pull-request comment ${result.action}: ${result.url}`))
@@ -168,4 +195,16 @@ export async function publishComment(settings: Settings, context: RunContext, st
         : ''
     core.warning(`Could not write the pull-request comment: ${errorMessage(error)}.${hint} The deploy itself is not affected.`)
   }
+}
+
+/** The outputs of a run of several: `results` and `dry-run`; the outputs of one integration stay empty. */
+export function writeResultsOutputs(results: readonly TargetResult[], state: RunState): void {
+  setOutputQuietly('results', redact(resultsOutput(results), state.secretValues))
+  setOutputQuietly('dry-run', String(state.dryRun))
+  setOutputQuietly('skipped', 'false')
+}
+
+/** The job summary of a run of several: one table, then each integration's plan. */
+export async function writeManySummary(results: readonly TargetResult[], state: RunState): Promise<void> {
+  await appendSummary(fitWithin(manySummaryMarkdown(results, state.dryRun, markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength))
 }

@@ -90,3 +90,25 @@ export function nearMisses(declarations: readonly SecretDeclaration[], sources: 
   }
   return misses
 }
+
+/** The part of `SECRET_<INTEGRATION>_<NAME>` that names an integration: its name without handle, upper-cased, `-` as `_`. */
+export function integrationSecretScope(integrationName: string): string {
+  return integrationName
+    .slice(integrationName.indexOf('/') + 1)
+    .toUpperCase()
+    .replace(/-/g, '_')
+}
+
+/**
+ * The environment as one integration of several sees it: each
+ * `SECRET_<INTEGRATION>_<NAME>` of its own stands for `SECRET_<NAME>`, so that
+ * two integrations can have different values for a secret of the same name.
+ */
+export function integrationSecretsEnv(env: NodeJS.ProcessEnv, integrationName: string): NodeJS.ProcessEnv {
+  const prefix = `SECRET_${integrationSecretScope(integrationName)}_`
+  const scoped: NodeJS.ProcessEnv = { ...env }
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith(prefix) && key.length > prefix.length && value) scoped[`SECRET_${key.slice(prefix.length)}`] = value
+  }
+  return scoped
+}

@@ -14,6 +14,16 @@ export interface Settings {
   manifestFile: string
   /** The manifest's path relative to the workspace, as annotations want it. */
   manifestDisplayPath: string
+  /** The lines of the `manifest` input: one path, or several paths and glob patterns (targets/resolve.ts). */
+  manifestLines: string[]
+  /** With several manifests: how many integrations are in flight at once. */
+  maxParallel: number
+  /** With several manifests: start none after the first failure. */
+  failFast: boolean
+  /** Skip, rather than fail, a version that is already public or unlisted. */
+  skipPublished: boolean
+  /** Look for `SECRET_<INTEGRATION>_<NAME>` before `SECRET_<NAME>` (a run of several manifests). */
+  secretsPerIntegration: boolean
   /** The `secrets` input as given: only declared names are read from it. */
   secrets: Record<string, unknown>
   secretsPrefix: string
@@ -157,6 +167,15 @@ function checkLinkBase(name: string, raw: string): string {
   return url.href.replace(/\/+$/, '')
 }
 
+/** The lines of the `manifest` input that mean something (not blank, not a `#` comment); `integration.yml` when none. */
+export function readManifestLines(input: string): string[] {
+  const lines = input
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+  return lines.length ? lines : ['integration.yml']
+}
+
 /** A JSON object input whose values may be secret: never quoted back. */
 function readJsonObject(getInput: InputReader, name: string): Record<string, unknown> {
   const raw = getInput(name)
@@ -183,7 +202,8 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
   checkHeaderValue('workspace-id', workspaceId)
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd())
   const workingDirectory = path.resolve(workspace, getInput('working-directory') || '.')
-  const manifestFile = path.resolve(workingDirectory, getInput('manifest') || 'integration.yml')
+  const manifestLines = readManifestLines(getInput('manifest'))
+  const manifestFile = path.resolve(workingDirectory, manifestLines[0]!)
   const integrationId = getInput('integration-id')
   // `${{ github.ref_name }}` of tag v1.4.0 means version 1.4.0.
   const expectedVersion = getInput('expected-version').replace(/^v(?=\d)/, '')
@@ -196,6 +216,11 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
     workingDirectory,
     manifestFile,
     manifestDisplayPath: path.relative(workspace, manifestFile).split(path.sep).join('/'),
+    manifestLines,
+    maxParallel: readPositiveInteger(getInput, 'max-parallel', 4, 32),
+    failFast: readBoolean(getInput, 'fail-fast', false),
+    skipPublished: readBoolean(getInput, 'skip-published', false),
+    secretsPerIntegration: false,
     secrets: parseSecretsInput(getInput('secrets')),
     secretsPrefix: getInput('secrets-prefix'),
     apiUrl: checkApiUrl(getInput('api-url') || DEFAULT_API_URL),
