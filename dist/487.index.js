@@ -32,7 +32,8 @@ async function boundedOctokit(target) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   isPullRequestClosed: () => (/* binding */ isPullRequestClosed)
+/* harmony export */   isPullRequestClosed: () => (/* binding */ isPullRequestClosed),
+/* harmony export */   pullRequestFiles: () => (/* binding */ pullRequestFiles)
 /* harmony export */ });
 /* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
 
@@ -41,6 +42,28 @@ async function isPullRequestClosed(target, number) {
     const { octokit } = await (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedOctokit */ .X)(target);
     const { data } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: number });
     return data.state === 'closed';
+}
+// GitHub lists at most 3,000 files of a pull request.
+const MAX_PULL_FILES = 3000;
+/** The paths a pull request changes (both names of a renamed file), as GitHub lists them. */
+async function pullRequestFiles(target, number) {
+    const { octokit } = await (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedOctokit */ .X)(target);
+    const paths = [];
+    for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
+        owner: target.owner,
+        repo: target.repo,
+        pull_number: number,
+        per_page: 100,
+    })) {
+        for (const file of data) {
+            for (const name of [file.filename, file.previous_filename])
+                if (typeof name === 'string')
+                    paths.push(name);
+        }
+        if (paths.length >= MAX_PULL_FILES * 2)
+            break;
+    }
+    return paths;
 }
 
 

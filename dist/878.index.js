@@ -53,7 +53,10 @@ async function inPool(items, limit, work, options = {}) {
 var report = __webpack_require__(7039);
 // EXTERNAL MODULE: ./src/secrets/redact.ts
 var redact = __webpack_require__(4200);
+// EXTERNAL MODULE: ./src/version-gate.ts
+var version_gate = __webpack_require__(919);
 ;// CONCATENATED MODULE: ./src/many.ts
+
 
 
 
@@ -77,10 +80,11 @@ function refuseOneIntegrationInputs(settings, count) {
  * together; with `fail-fast`, none starts after the first failure. Never
  * throws for one integration's failure: that is its result.
  */
-async function deployMany(settings, targets, env, state, log, annotate) {
+async function deployMany(settings, context, targets, env, state, log, annotate) {
     refuseOneIntegrationInputs(settings, targets.length);
+    const changes = settings.checkVersionBump ? await (0,version_gate/* pullRequestChanges */.G)(settings, context, log) : undefined;
     log.info(`Deploying ${targets.length} integrations, at most ${settings.maxParallel} at once: ${targets.map((t) => t.displayPath).join(', ')}`);
-    return inPool(targets, settings.maxParallel, (target) => deployOne(settings, target, env, state, log, annotate), {
+    return inPool(targets, settings.maxParallel, (target) => deployOne(settings, target, env, state, log, annotate, changes), {
         stopAfter: (result) => settings.failFast && result.operation === 'failed',
         notStarted: (target) => ({
             manifest: target.displayPath,
@@ -89,7 +93,7 @@ async function deployMany(settings, targets, env, state, log, annotate) {
         }),
     });
 }
-async function deployOne(settings, target, env, shared, log, annotate) {
+async function deployOne(settings, target, env, shared, log, annotate, changes) {
     const state = { dryRun: settings.dryRun, secretValues: [...shared.secretValues] };
     const who = () => {
         const name = state.integration?.name ?? state.plan?.name ?? state.label?.name;
@@ -99,7 +103,7 @@ async function deployOne(settings, target, env, shared, log, annotate) {
     const own = (0,base_log/* bufferedLog */.A)(log, who);
     const targetSettings = { ...settings, manifestFile: target.file, manifestDisplayPath: target.displayPath, secretsPerIntegration: true };
     try {
-        await (0,deploy/* deploy */.gg)(targetSettings, env, state, own);
+        await (0,deploy/* deploy */.gg)(targetSettings, env, state, own, changes ? { changes } : {});
     }
     catch (error) {
         annotate(error);

@@ -6223,14 +6223,20 @@ const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 
 
 
+
 /**
  * manifest → which version (by id, or name@version) → secrets → find it on
  * Botpress → plan a create or an update → write (or validate) → verification.
  */
-async function deploy(settings, env, state, log, retarget, 
-/** Told what is about to be written, once, just before the write (a GitHub deployment starts there). */
-beforeWrite) {
+async function deploy(settings, env, state, log, options = {}) {
+    const { retarget, changes } = options;
+    let { beforeWrite } = options;
     const loaded = await loadManifest(settings, env, state, log);
+    if (changes && !touches(loaded, settings, changes)) {
+        log.info(`${loaded.displayPath}: nothing of this integration changed in the pull request; its version is not checked.`);
+        state.operation = 'unchanged';
+        return;
+    }
     const manifest = retarget ? privateVersion(loaded, log) : loaded;
     const lookup = retarget ? retargetLookup(manifest, settings, retarget) : (0,lifecycle_lookup/* chooseLookup */.w6)(manifest, settings);
     if (retarget && lookup.by === 'name')
@@ -6254,6 +6260,17 @@ beforeWrite) {
     let target = await findTarget(client, lookup, manifest, retarget ? { ...settings, ifMissing: 'create' } : settings);
     if (target.operation === 'update') {
         state.integration = target.integration;
+        if (changes && target.integration.visibility !== 'private') {
+            const { name, version, visibility } = target.integration;
+            throw new base_errors/* InputError */.dz(`${external_node_path_default().posix.dirname(manifest.displayPath)} changed but ${name}@${version} is already ${visibility === 'public' ? 'published' : 'released as unlisted'}: merging this fails. Bump \`version\` in ${manifest.displayPath}.`);
+        }
+    }
+    if (changes && !settings.dryRun) {
+        log.info(`${manifest.displayPath} changed, and its version is not published yet: the version bump is there.`);
+        state.operation = 'checked';
+        return;
+    }
+    if (target.operation === 'update') {
         if (settings.skipPublished && target.integration.visibility !== 'private') {
             const { name, version, visibility } = target.integration;
             log.notice(`${name}@${version} is already ${visibility} on Botpress, so it cannot change: skipped (\`skip-published\`). Bump \`version\` in ${manifest.displayPath} to release a change.`);
@@ -6341,6 +6358,13 @@ function retargetLookup(manifest, settings, retarget) {
     if (lookup.by !== 'name')
         throw new Error('unreachable: a lookup without an id is by name');
     return { ...lookup, version: retarget.versionFrom(lookup.version), previousBelow: lookup.version };
+}
+/** Whether the pull request changed this integration: a file under its manifest's folder, the manifest, or a file it names. */
+function touches(manifest, settings, changes) {
+    const fromWorkspace = (file) => external_node_path_default().relative(settings.workspace, file).split((external_node_path_default()).sep).join('/');
+    const folder = fromWorkspace(external_node_path_default().dirname(settings.manifestFile));
+    const named = new Set([manifest.displayPath, ...manifest.files.map((file) => fromWorkspace(file.absolute))]);
+    return [...changes].some((changed) => named.has(changed) || folder === '' || changed.startsWith(`${folder}/`));
 }
 /** Whether a value holds one of `secrets`, in any shape the scrubber knows (base64, URL- or JSON-encoded…). */
 function holdsSecretOf(secrets) {
@@ -6670,6 +6694,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(7170);
 // EXTERNAL MODULE: ./src/deploy.ts + 17 modules
 var deploy = __nccwpck_require__(5529);
+// EXTERNAL MODULE: ./src/version-gate.ts
+var version_gate = __nccwpck_require__(919);
 // EXTERNAL MODULE: ./src/base/errors.ts
 var errors = __nccwpck_require__(4758);
 // EXTERNAL MODULE: ./src/botpress/dashboard.ts
@@ -6806,6 +6832,7 @@ function chooseMode(settings, context) {
 
 
 
+
 /**
  * What the run does, by its mode: deploy the manifest's version, deploy a pull
  * request's preview (and its bot), remove a closed pull request's previews, or
@@ -6827,6 +6854,7 @@ async function runMode(settings, context, state, log) {
         return;
     }
     const preview = mode.kind === 'preview';
+    const changes = settings.checkVersionBump ? await (0,version_gate/* pullRequestChanges */.G)(settings, context, log) : undefined;
     let deployment;
     const beforeWrite = environment
         ? async (plan) => {
@@ -6835,7 +6863,7 @@ async function runMode(settings, context, state, log) {
         : undefined;
     const retarget = preview ? { versionFrom: (version) => (0,preview_version/* previewVersion */.zR)(version, settings.previewVersion, mode.of) } : undefined;
     try {
-        await (0,deploy/* deploy */.gg)(settings, process.env, state, log, retarget, beforeWrite);
+        await (0,deploy/* deploy */.gg)(settings, process.env, state, log, { ...(retarget && { retarget }), ...(beforeWrite && { beforeWrite }), ...(changes && { changes }) });
         if (preview && settings.previewBot)
             await (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).installPreviewBot(settings, state, log, mode.of);
     }
@@ -6905,6 +6933,8 @@ function readRunContext(env) {
                 number: pr.number,
                 fromFork,
                 headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '',
+                // It becomes an argument of git: only in the shape GitHub gives it.
+                baseSha: typeof pr.base?.sha === 'string' && /^[0-9a-f]{40}$/.test(pr.base.sha) ? pr.base.sha : '',
                 ...(typeof payload.action === 'string' && { action: payload.action }),
             }
             : undefined,
@@ -7080,6 +7110,7 @@ function readSettings(getInput, env) {
         maxParallel: readPositiveInteger(getInput, 'max-parallel', 4, 32),
         failFast: readBoolean(getInput, 'fail-fast', false),
         skipPublished: readBoolean(getInput, 'skip-published', false),
+        checkVersionBump: readBoolean(getInput, 'check-version-bump', false),
         secretsPerIntegration: false,
         secrets: parseSecretsInput(getInput('secrets')),
         secretsPrefix: getInput('secrets-prefix'),
@@ -7194,7 +7225,7 @@ async function run() {
             const { resolveTargets } = await __nccwpck_require__.e(/* import() */ 938).then(__nccwpck_require__.bind(__nccwpck_require__, 5938));
             const targets = await resolveTargets(settings.manifestLines, settings.workingDirectory, settings.workspace);
             if (targets.length > 1)
-                many = await (await __nccwpck_require__.e(/* import() */ 878).then(__nccwpck_require__.bind(__nccwpck_require__, 8878))).deployMany(settings, targets, process.env, state, main_log, annotate);
+                many = await (await __nccwpck_require__.e(/* import() */ 878).then(__nccwpck_require__.bind(__nccwpck_require__, 8878))).deployMany(settings, context, targets, process.env, state, main_log, annotate);
             else
                 settings = { ...settings, manifestFile: targets[0].file, manifestDisplayPath: targets[0].displayPath };
         }
@@ -7777,6 +7808,8 @@ const RESULTS = {
     updated: '✅ updated',
     'validated-create': '🧪 dry run: creation validated, nothing created',
     'validated-update': '🧪 dry run: update validated, not applied',
+    unchanged: '⏭️ unchanged in this pull request',
+    checked: '✅ changed, and its version is new',
 };
 /** What became of the run, in a few words. */
 function resultLabel({ operation, failure, removed }) {
@@ -8613,6 +8646,35 @@ function fixedPrefix(pattern) {
         fixed.push(segment);
     }
     return fixed.join('/');
+}
+
+
+/***/ }),
+
+/***/ 919:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ pullRequestChanges)
+/* harmony export */ });
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
+
+/**
+ * `check-version-bump`: what the pull request changes, by git (the base
+ * commit must be in the checkout) or else as GitHub lists it. Loaded only by
+ * runs that check.
+ */
+async function pullRequestChanges(settings, context, log) {
+    const pullRequest = context.pullRequest;
+    if (!pullRequest) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`\`check-version-bump\` compares a pull request with its base, and this run is for a \`${context.eventName || 'unknown'}\` event: run it on \`pull_request\`.`);
+    }
+    const { changedInPullRequest } = await __nccwpck_require__.e(/* import() */ 382).then(__nccwpck_require__.bind(__nccwpck_require__, 7382));
+    const repository = context.repository;
+    const fromApi = settings.githubToken && repository
+        ? async () => (await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 4487))).pullRequestFiles({ token: settings.githubToken, apiUrl: context.apiUrl, ...repository, timeoutMs: settings.timeoutMs }, pullRequest.number)
+        : undefined;
+    return changedInPullRequest(settings.workspace, pullRequest.baseSha, fromApi, log);
 }
 
 

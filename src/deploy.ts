@@ -17,6 +17,7 @@ import { integrationSecretsEnv, maskableParts, nearMisses, resolveSecrets } from
 import { isScrubbable, scrubberFor } from './secrets/redact.js'
 import type { Settings } from './settings/settings.js'
 import { USER_AGENT } from './version.js'
+import { InputError } from './base/errors.js'
 import { append } from './base/arrays.js'
 
 /**
@@ -29,20 +30,27 @@ export interface Retarget {
   versionFrom(manifestVersion: string): string
 }
 
+export interface DeployOptions {
+  retarget?: Retarget
+  /** Told what is about to be written, once, just before the write (a GitHub deployment starts there). */
+  beforeWrite?: (plan: Plan) => Promise<void>
+  /** `check-version-bump`: what the pull request changed (paths from the workspace); nothing is written. */
+  changes?: ReadonlySet<string>
+}
+
 /**
  * manifest → which version (by id, or name@version) → secrets → find it on
  * Botpress → plan a create or an update → write (or validate) → verification.
  */
-export async function deploy(
-  settings: Settings,
-  env: NodeJS.ProcessEnv,
-  state: RunState,
-  log: Log,
-  retarget?: Retarget,
-  /** Told what is about to be written, once, just before the write (a GitHub deployment starts there). */
-  beforeWrite?: (plan: Plan) => Promise<void>,
-): Promise<void> {
+export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: RunState, log: Log, options: DeployOptions = {}): Promise<void> {
+  const { retarget, changes } = options
+  let { beforeWrite } = options
   const loaded = await loadManifest(settings, env, state, log)
+  if (changes && !touches(loaded, settings, changes)) {
+    log.info(`${loaded.displayPath}: nothing of this integration changed in the pull request; its version is not checked.`)
+    state.operation = 'unchanged'
+    return
+  }
   const manifest = retarget ? privateVersion(loaded, log) : loaded
   const lookup = retarget ? retargetLookup(manifest, settings, retarget) : chooseLookup(manifest, settings)
   if (retarget && lookup.by === 'name') state.previewVersion = lookup.version
@@ -68,6 +76,19 @@ export async function deploy(
   let target = await findTarget(client, lookup, manifest, retarget ? { ...settings, ifMissing: 'create' } : settings)
   if (target.operation === 'update') {
     state.integration = target.integration
+    if (changes && target.integration.visibility !== 'private') {
+      const { name, version, visibility } = target.integration
+      throw new InputError(
+        `${path.posix.dirname(manifest.displayPath)} changed but ${name}@${version} is already ${visibility === 'public' ? 'published' : 'released as unlisted'}: merging this fails. Bump \`version\` in ${manifest.displayPath}.`,
+      )
+    }
+  }
+  if (changes && !settings.dryRun) {
+    log.info(`${manifest.displayPath} changed, and its version is not published yet: the version bump is there.`)
+    state.operation = 'checked'
+    return
+  }
+  if (target.operation === 'update') {
     if (settings.skipPublished && target.integration.visibility !== 'private') {
       const { name, version, visibility } = target.integration
       log.notice(
@@ -162,6 +183,14 @@ function retargetLookup(manifest: Manifest, settings: Settings, retarget: Retarg
   const lookup = chooseLookup(byName, settings.expectedVersion === undefined ? {} : { expectedVersion: settings.expectedVersion })
   if (lookup.by !== 'name') throw new Error('unreachable: a lookup without an id is by name')
   return { ...lookup, version: retarget.versionFrom(lookup.version), previousBelow: lookup.version }
+}
+
+/** Whether the pull request changed this integration: a file under its manifest's folder, the manifest, or a file it names. */
+function touches(manifest: Manifest, settings: Settings, changes: ReadonlySet<string>): boolean {
+  const fromWorkspace = (file: string) => path.relative(settings.workspace, file).split(path.sep).join('/')
+  const folder = fromWorkspace(path.dirname(settings.manifestFile))
+  const named = new Set([manifest.displayPath, ...manifest.files.map((file) => fromWorkspace(file.absolute))])
+  return [...changes].some((changed) => named.has(changed) || folder === '' || changed.startsWith(`${folder}/`))
 }
 
 /** Whether a value holds one of `secrets`, in any shape the scrubber knows (base64, URL- or JSON-encoded…). */

@@ -76,7 +76,7 @@ export async function run(): Promise<void> {
     if (namesSeveral(settings.manifestLines)) {
       const { resolveTargets } = await import('./targets/resolve.js')
       const targets = await resolveTargets(settings.manifestLines, settings.workingDirectory, settings.workspace)
-      if (targets.length > 1) many = await (await import('./many.js')).deployMany(settings, targets, process.env, state, log, annotate)
+      if (targets.length > 1) many = await (await import('./many.js')).deployMany(settings, context, targets, process.env, state, log, annotate)
       else settings = { ...settings, manifestFile: targets[0]!.file, manifestDisplayPath: targets[0]!.displayPath }
     }
     if (!many) {

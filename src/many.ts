@@ -9,6 +9,7 @@ import type { RunState } from './report/run-state.js'
 import { redact } from './secrets/redact.js'
 import type { Settings } from './settings/settings.js'
 import type { Target } from './targets/resolve.js'
+import { pullRequestChanges } from './version-gate.js'
 
 /** What only one integration can have: refused before anything is read. */
 function refuseOneIntegrationInputs(settings: Settings, count: number): void {
@@ -30,6 +31,7 @@ function refuseOneIntegrationInputs(settings: Settings, count: number): void {
  */
 export async function deployMany(
   settings: Settings,
+  context: RunContext,
   targets: readonly Target[],
   env: NodeJS.ProcessEnv,
   state: RunState,
@@ -37,8 +39,9 @@ export async function deployMany(
   annotate: (error: unknown) => void,
 ): Promise<TargetResult[]> {
   refuseOneIntegrationInputs(settings, targets.length)
+  const changes = settings.checkVersionBump ? await pullRequestChanges(settings, context, log) : undefined
   log.info(`Deploying ${targets.length} integrations, at most ${settings.maxParallel} at once: ${targets.map((t) => t.displayPath).join(', ')}`)
-  return inPool(targets, settings.maxParallel, (target) => deployOne(settings, target, env, state, log, annotate), {
+  return inPool(targets, settings.maxParallel, (target) => deployOne(settings, target, env, state, log, annotate, changes), {
     stopAfter: (result) => settings.failFast && result.operation === 'failed',
     notStarted: (target) => ({
       manifest: target.displayPath,
@@ -55,6 +58,7 @@ async function deployOne(
   shared: RunState,
   log: Log,
   annotate: (error: unknown) => void,
+  changes: ReadonlySet<string> | undefined,
 ): Promise<TargetResult> {
   const state: RunState = { dryRun: settings.dryRun, secretValues: [...shared.secretValues] }
   const who = () => {
@@ -65,7 +69,7 @@ async function deployOne(
   const own = bufferedLog(log, who)
   const targetSettings: Settings = { ...settings, manifestFile: target.file, manifestDisplayPath: target.displayPath, secretsPerIntegration: true }
   try {
-    await deploy(targetSettings, env, state, own)
+    await deploy(targetSettings, env, state, own, changes ? { changes } : {})
   } catch (error) {
     annotate(error)
     state.failure = redact(errorMessage(error), state.secretValues)

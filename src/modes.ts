@@ -1,4 +1,5 @@
 import { deploy } from './deploy.js'
+import { pullRequestChanges } from './version-gate.js'
 import { closeDeployment, deploymentEnvironment, openDeployment, retireEnvironment, type OpenDeployment } from './github-deployment.js'
 import type { Log } from './base/log.js'
 import type { RunContext } from './github/context.js'
@@ -29,6 +30,7 @@ export async function runMode(settings: Settings, context: RunContext, state: Ru
   }
 
   const preview = mode.kind === 'preview'
+  const changes = settings.checkVersionBump ? await pullRequestChanges(settings, context, log) : undefined
   let deployment: OpenDeployment | undefined
   const beforeWrite = environment
     ? async (plan: Plan) => {
@@ -37,7 +39,7 @@ export async function runMode(settings: Settings, context: RunContext, state: Ru
     : undefined
   const retarget = preview ? { versionFrom: (version: string) => previewVersion(version, settings.previewVersion, mode.of) } : undefined
   try {
-    await deploy(settings, process.env, state, log, retarget, beforeWrite)
+    await deploy(settings, process.env, state, log, { ...(retarget && { retarget }), ...(beforeWrite && { beforeWrite }), ...(changes && { changes }) })
     if (preview && settings.previewBot) await (await import('./previews.js')).installPreviewBot(settings, state, log, mode.of)
   } catch (error) {
     if (deployment) await closeDeployment(deployment, settings, context, state, log, false)

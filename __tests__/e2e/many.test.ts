@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -227,5 +228,93 @@ describe('a step with several manifests', () => {
     } finally {
       await github.close()
     }
+  })
+})
+
+describe('check-version-bump', () => {
+  const git = (cwd: string, ...args: string[]) =>
+    new Promise<string>((resolve, reject) =>
+      execFile(
+        'git',
+        args,
+        { cwd, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } },
+        (error, out) => (error ? reject(error) : resolve(out.trim())),
+      ),
+    )
+
+  /** A repository with a base commit of three integrations at 1.0.0, then a commit that edits a (same version) and b (bumped to 1.0.1). */
+  async function pullRequestRepository(): Promise<{ root: string; base: string }> {
+    const root = await monorepo([{ bare: 'a' }, { bare: 'b' }, { bare: 'c' }])
+    await git(root, 'init', '-q', '-b', 'main')
+    await git(root, 'add', '-A')
+    await git(root, 'commit', '-q', '-m', 'base')
+    const base = await git(root, 'rev-parse', 'HEAD')
+    await writeFile(path.join(root, 'integrations/a/hub.md'), '# Changed readme\n')
+    const b = path.join(root, 'integrations/b/integration.yml')
+    await writeFile(b, (await readFile(b, 'utf8')).replace('version: 1.0.0', 'version: 1.0.1'))
+    await git(root, 'commit', '-q', '-am', 'change a and bump b')
+    return { root, base }
+  }
+  const published = ['a', 'b', 'c'].map((bare) => seeded(bare, 'public', `intver_01BUMP${bare.toUpperCase()}000000000000000`))
+  const prEvent = (base: string) => ({
+    name: 'pull_request',
+    payload: { action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: 'f'.repeat(40) }, base: { sha: base } } },
+  })
+
+  it('fails a changed integration whose version is published, passes a bumped one, leaves an untouched one, and writes nothing', async () => {
+    const { root, base } = await pullRequestRepository()
+    workspace = root
+    api = await startBotpressApi({ integrations: published })
+    const run = await runAction({ workspace, inputs: inputs(api, { 'check-version-bump': 'true' }), event: prEvent(base) })
+    expect(run.code).toBe(1)
+    expect(results(run).map((r) => [r.manifest, r.operation, r.error])).toEqual([
+      [
+        'integrations/a/integration.yml',
+        'failed',
+        'integrations/a changed but acme/a@1.0.0 is already published: merging this fails. Bump `version` in integrations/a/integration.yml.',
+      ],
+      ['integrations/b/integration.yml', 'checked', null],
+      ['integrations/c/integration.yml', 'unchanged', null],
+    ])
+    expect(api.requests.filter((r) => r.method !== 'GET')).toEqual([])
+    expect(run.stdout).toContain('check-version-bump: 2 files changed since the base commit')
+  })
+
+  it('asks GitHub for the files when the checkout lacks the base commit, and says how to fix it without a token', async () => {
+    const { root } = await pullRequestRepository()
+    workspace = root
+    api = await startBotpressApi({ integrations: published })
+    const github = await startGitHubApi()
+    try {
+      github.setPullFiles(7, [{ filename: 'integrations/c/icon.svg', status: 'modified' }])
+      const shallow = prEvent('e'.repeat(40))
+      const run = await runAction({
+        workspace,
+        inputs: inputs(api, { 'check-version-bump': 'true', 'github-token': github.token }),
+        env: { GITHUB_API_URL: github.url },
+        event: shallow,
+      })
+      expect(results(run).map((r) => r.operation)).toEqual(['unchanged', 'unchanged', 'failed'])
+      expect(run.stdout).toContain('the checkout lacks the base commit; 1 files changed, as GitHub lists them')
+
+      const blind = await runAction({ workspace, inputs: inputs(api, { 'check-version-bump': 'true' }), event: shallow })
+      expect(blind.code).toBe(1)
+      expect(blind.stdout).toContain('Check out with `fetch-depth: 0` (actions/checkout), or pass `github-token`.')
+    } finally {
+      await github.close()
+    }
+  })
+
+  it('validates each changed integration as well with dry-run', async () => {
+    const { root, base } = await pullRequestRepository()
+    workspace = root
+    api = await startBotpressApi({ integrations: [published[0]!, published[2]!] })
+    const run = await runAction({
+      workspace,
+      inputs: inputs(api, { 'check-version-bump': 'true', 'dry-run': 'true', secrets: JSON.stringify({ API_KEY: SHARED_KEY }) }),
+      event: prEvent(base),
+    })
+    expect(results(run).map((r) => r.operation)).toEqual(['failed', 'validated-create', 'unchanged'])
+    expect(api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/admin/integrations/validate'])
   })
 })

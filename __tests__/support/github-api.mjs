@@ -40,6 +40,8 @@ export async function startGitHubApi(options = {}) {
   const statuses = new Map()
   /** Pull requests' states by number; one not listed is answered 404. @type {Map<number, 'open' | 'closed'>} */
   const pulls = new Map()
+  /** Pull requests' changed files by number (`filename`, and `previous_filename` for a rename). @type {Map<number, Array<{ filename: string, previous_filename?: string, status: string }>>} */
+  const files = new Map()
   const STATES = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success']
 
   /** @param {string} owner @param {string} repo @param {number} issue @param {string} body @param {{ login: string, type: string }} [user] */
@@ -117,6 +119,18 @@ export async function startGitHubApi(options = {}) {
         statuses.set(id, [...(statuses.get(id) ?? []), status])
         return send(201, status)
       }
+      // A pull request's files, as GitHub lists them: pages of per_page (at most 100), a `next` link while more are left.
+      const pullFiles = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(url.pathname)
+      if (pullFiles && req.method === 'GET') {
+        const all = files.get(Number(pullFiles[3]))
+        if (!all) return send(404, { message: 'Not Found' })
+        const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30))
+        const page = Number(url.searchParams.get('page') ?? 1)
+        const next = new URL(url)
+        next.searchParams.set('page', String(page + 1))
+        const more = page * perPage < all.length
+        return send(200, all.slice((page - 1) * perPage, page * perPage), more ? { link: `<${next.href}>; rel="next"` } : {})
+      }
       const pull = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(url.pathname)
       if (pull && req.method === 'GET') {
         const state = pulls.get(Number(pull[3]))
@@ -171,6 +185,8 @@ export async function startGitHubApi(options = {}) {
     deployments,
     /** @param {number} number @param {'open' | 'closed'} state */
     setPull: (number, state) => pulls.set(number, state),
+    /** @param {number} number @param {Array<{ filename: string, previous_filename?: string, status: string }>} list */
+    setPullFiles: (number, list) => files.set(number, list),
     /** @param {number} id */
     statuses: (id) => statuses.get(id) ?? [],
     /** @param {boolean} value */

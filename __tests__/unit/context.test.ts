@@ -30,7 +30,7 @@ describe('readRunContext', () => {
       eventName: 'pull_request',
       repository: { owner: 'acme', repo: 'crm' },
       sha: 'merge-sha',
-      pullRequest: { number: 5, fromFork: false, headSha: 'head-sha' },
+      pullRequest: { number: 5, fromFork: false, headSha: 'head-sha', baseSha: '' },
       runUrl: 'https://ghes.acme.example/acme/crm/actions/runs/77',
       apiUrl: 'https://ghes.acme.example/api/v3',
     })
@@ -47,5 +47,16 @@ describe('readRunContext', () => {
   it('knows no pull request on other events, or without a payload', async () => {
     expect((await contextFor('push', pr({ full_name: 'acme/crm' }))).pullRequest).toBeUndefined()
     expect(readRunContext({ GITHUB_EVENT_NAME: 'pull_request' }).pullRequest).toBeUndefined()
+  })
+})
+
+describe('the base commit', () => {
+  it('is read only in the shape GitHub gives it, since it becomes an argument of git', async () => {
+    const payload = (sha: unknown) => ({ pull_request: { number: 5, head: { sha: 'h' }, base: { sha } } })
+    const base = 'a'.repeat(40)
+    expect((await contextFor('pull_request', payload(base))).pullRequest?.baseSha).toBe(base)
+    for (const sha of ['--output=/tmp/x', 'A'.repeat(40), 'a'.repeat(39), 7, undefined]) {
+      expect((await contextFor('pull_request', payload(sha))).pullRequest?.baseSha).toBe('')
+    }
   })
 })

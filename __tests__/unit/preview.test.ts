@@ -49,7 +49,7 @@ describe('chooseMode', () => {
     apiUrl: 'https://api.github.com',
   })
   const settings = { preview: true, previewVersion: '', dryRun: false }
-  const pr = { number: 42, fromFork: false, headSha: pr42.sha }
+  const pr = { number: 42, fromFork: false, headSha: pr42.sha, baseSha: '' }
 
   it('deploys as always without preview', () => {
     expect(chooseMode({ ...settings, preview: false }, context(undefined, 'push'))).toEqual({ kind: 'deploy' })

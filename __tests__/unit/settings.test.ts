@@ -18,6 +18,7 @@ describe('readSettings', () => {
       maxParallel: 4,
       failFast: false,
       skipPublished: false,
+      checkVersionBump: false,
       secretsPerIntegration: false,
       manifestDisplayPath: 'integration.yml',
       secrets: {},

@@ -6,6 +6,8 @@ export interface PullRequest {
   /** From another repository: such runs get no secrets. */
   fromFork: boolean
   headSha: string
+  /** The commit the pull request is compared with (its base branch's head when the event fired); '' when the event lacks it. */
+  baseSha: string
   /** The event's `action` (`opened`, `synchronize`, `closed`…), when it has one. */
   action?: string
 }
@@ -28,7 +30,7 @@ interface PullRequestPayload {
   pull_request?: {
     number?: number
     head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null }
-    base?: { repo?: { full_name?: string } }
+    base?: { sha?: string; repo?: { full_name?: string } }
   }
   repository?: { full_name?: string }
 }
@@ -79,6 +81,8 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
           number: pr.number,
           fromFork,
           headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '',
+          // It becomes an argument of git: only in the shape GitHub gives it.
+          baseSha: typeof pr.base?.sha === 'string' && /^[0-9a-f]{40}$/.test(pr.base.sha) ? pr.base.sha : '',
           ...(typeof payload.action === 'string' && { action: payload.action }),
         }
       : undefined,

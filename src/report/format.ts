@@ -5,8 +5,13 @@ import { formatSize } from '../base/size.js'
 import type { Markdown } from './markdown.js'
 import type { Removed } from '../preview/cleanup.js'
 
-/** What a run did: a deploy's operation, or a preview cleanup's (`deleted`, or `skipped` when nothing was left). */
-export type RunOperation = Operation | 'deleted' | 'skipped'
+/**
+ * What a run did: a deploy's operation, or a preview cleanup's (`deleted`, or
+ * `skipped` when nothing was left), or `check-version-bump`'s (`unchanged`:
+ * the pull request does not touch the integration; `checked`: it does, and its
+ * version is new).
+ */
+export type RunOperation = Operation | 'deleted' | 'skipped' | 'unchanged' | 'checked'
 
 /** What a run that reached its end did, for the outputs. */
 export interface Outcome {
@@ -109,6 +114,8 @@ const RESULTS: Record<RunOperation, string> = {
   updated: '✅ updated',
   'validated-create': '🧪 dry run: creation validated, nothing created',
   'validated-update': '🧪 dry run: update validated, not applied',
+  unchanged: '⏭️ unchanged in this pull request',
+  checked: '✅ changed, and its version is new',
 }
 
 /** What became of the run, in a few words. */
