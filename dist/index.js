@@ -6241,7 +6241,8 @@ async function deploy(settings, env, state, log, options = {}) {
     const lookup = retarget ? retargetLookup(manifest, settings, retarget) : (0,lifecycle_lookup/* chooseLookup */.w6)(manifest, settings);
     if (retarget && lookup.by === 'name')
         state.previewVersion = lookup.version;
-    const secretsEnv = settings.secretsPerIntegration && manifest.name ? (0,resolve/* integrationSecretsEnv */.nj)(env, manifest.name) : env;
+    // SECRET_<INTEGRATION>_<NAME> first: one env block serves every integration of a repository.
+    const secretsEnv = manifest.name ? (0,resolve/* integrationSecretsEnv */.nj)(env, manifest.name) : env;
     const sources = { env: secretsEnv, provided: settings.secrets, prefix: settings.secretsPrefix };
     const values = (0,resolve/* resolveSecrets */.Mx)(manifest.secrets, sources);
     for (const { name, key } of (0,resolve/* nearMisses */.Bz)(manifest.secrets, sources, values)) {
@@ -7110,8 +7111,8 @@ function readSettings(getInput, env) {
         maxParallel: readPositiveInteger(getInput, 'max-parallel', 4, 32),
         failFast: readBoolean(getInput, 'fail-fast', false),
         skipPublished: readBoolean(getInput, 'skip-published', false),
+        mode: readChoice(getInput, 'mode', ['deploy', 'list'], 'deploy'),
         checkVersionBump: readBoolean(getInput, 'check-version-bump', false),
-        secretsPerIntegration: false,
         secrets: parseSecretsInput(getInput('secrets')),
         secretsPrefix: getInput('secrets-prefix'),
         apiUrl: checkApiUrl(getInput('api-url') || DEFAULT_API_URL),
@@ -7221,11 +7222,16 @@ async function run() {
         }
         if (!settings.token)
             throw missingTokenError();
-        if ((0,glob/* namesSeveral */.v5)(settings.manifestLines)) {
+        if (settings.mode === 'list' || (0,glob/* namesSeveral */.v5)(settings.manifestLines)) {
             const { resolveTargets } = await __nccwpck_require__.e(/* import() */ 938).then(__nccwpck_require__.bind(__nccwpck_require__, 5938));
             const targets = await resolveTargets(settings.manifestLines, settings.workingDirectory, settings.workspace);
+            if (settings.mode === 'list') {
+                const { listTargets } = await __nccwpck_require__.e(/* import() */ 759).then(__nccwpck_require__.bind(__nccwpck_require__, 2759));
+                await (0,report/* writeMatrix */.Tt)(await listTargets(settings, targets, process.env, state, main_log), state);
+                return;
+            }
             if (targets.length > 1)
-                many = await (await __nccwpck_require__.e(/* import() */ 878).then(__nccwpck_require__.bind(__nccwpck_require__, 8878))).deployMany(settings, context, targets, process.env, state, main_log, annotate);
+                many = await (await __nccwpck_require__.e(/* import() */ 308).then(__nccwpck_require__.bind(__nccwpck_require__, 5308))).deployMany(settings, context, targets, process.env, state, main_log, annotate);
             else
                 settings = { ...settings, manifestFile: targets[0].file, manifestDisplayPath: targets[0].displayPath };
         }
@@ -7243,7 +7249,7 @@ async function run() {
         core/* setFailed */.C1(state.failure);
     }
     if (many && settings) {
-        const failure = await (await __nccwpck_require__.e(/* import() */ 878).then(__nccwpck_require__.bind(__nccwpck_require__, 8878))).reportMany(settings, context, many, state);
+        const failure = await (await __nccwpck_require__.e(/* import() */ 308).then(__nccwpck_require__.bind(__nccwpck_require__, 5308))).reportMany(settings, context, many, state);
         if (failure)
             core/* setFailed */.C1(failure);
         return;
@@ -7906,6 +7912,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   v9: () => (/* binding */ reportSkipped),
   zR: () => (/* binding */ setOutputQuietly),
   JM: () => (/* binding */ writeManySummary),
+  Tt: () => (/* binding */ writeMatrix),
   Kn: () => (/* binding */ writeOutputs),
   lE: () => (/* binding */ writePreviewBotOutputs),
   M3: () => (/* binding */ writeResultsOutputs),
@@ -8112,6 +8119,16 @@ function manyCommentBody(results, input, md) {
     lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>');
     return `${lines.join('\n')}\n`;
 }
+/** The summary of `mode: list`: what the matrix holds, and what was left out as already published. */
+function matrixMarkdown(include, published, md) {
+    const row = (entry) => `| ${md.code(`${entry.name}@${entry.version}`)} | ${md.code(entry.manifest)} |`;
+    const lines = ['## Botpress integrations to deploy', '', `${include.length} in the matrix; ${published.length} already published, left out.`, ''];
+    if (include.length)
+        lines.push('| Integration | Manifest |', '|---|---|', ...include.map(row), '');
+    if (published.length)
+        lines.push('<details><summary>Already published</summary>', '', '| Integration | Manifest |', '|---|---|', ...published.map(row), '', '</details>');
+    return `${lines.join('\n').trimEnd()}\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
@@ -8285,6 +8302,13 @@ function writeResultsOutputs(results, state) {
 /** The job summary of a run of several: one table, then each integration's plan. */
 async function writeManySummary(results, state) {
     await appendSummary(fitWithin(manySummaryMarkdown(results, state.dryRun, markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
+}
+/** `mode: list`: output `matrix` for `strategy.matrix`, and the summary. */
+async function writeMatrix(matrix, state) {
+    setOutputQuietly('matrix', (0,redact/* redact */.E$)(JSON.stringify({ include: matrix.include }), state.secretValues));
+    setOutputQuietly('dry-run', String(state.dryRun));
+    setOutputQuietly('skipped', 'false');
+    await appendSummary(matrixMarkdown(matrix.include, matrix.published, markdownFor(state.secretValues)));
 }
 
 

@@ -55,7 +55,8 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
   const lookup = retarget ? retargetLookup(manifest, settings, retarget) : chooseLookup(manifest, settings)
   if (retarget && lookup.by === 'name') state.previewVersion = lookup.version
 
-  const secretsEnv = settings.secretsPerIntegration && manifest.name ? integrationSecretsEnv(env, manifest.name) : env
+  // SECRET_<INTEGRATION>_<NAME> first: one env block serves every integration of a repository.
+  const secretsEnv = manifest.name ? integrationSecretsEnv(env, manifest.name) : env
   const sources = { env: secretsEnv, provided: settings.secrets, prefix: settings.secretsPrefix }
   const values = resolveSecrets(manifest.secrets, sources)
   for (const { name, key } of nearMisses(manifest.secrets, sources, values)) {

@@ -7,7 +7,7 @@ import { readRunContext } from './github/context.js'
 import { isScrubbable, redact } from './secrets/redact.js'
 import { maskableParts } from './secrets/resolve.js'
 import { stringLeaves } from './base/record.js'
-import { publishComment, reportSkipped, setOutputQuietly, writeOutputs, writePreviewBotOutputs, writeSummary } from './report/report.js'
+import { publishComment, reportSkipped, setOutputQuietly, writeMatrix, writeOutputs, writePreviewBotOutputs, writeSummary } from './report/report.js'
 import { missingTokenError, readSettings, type Settings } from './settings/settings.js'
 import type { TargetResult } from './report/results.js'
 import { namesSeveral } from './targets/glob.js'
@@ -73,9 +73,14 @@ export async function run(): Promise<void> {
       state.secretValues.push(part)
     }
     if (!settings.token) throw missingTokenError()
-    if (namesSeveral(settings.manifestLines)) {
+    if (settings.mode === 'list' || namesSeveral(settings.manifestLines)) {
       const { resolveTargets } = await import('./targets/resolve.js')
       const targets = await resolveTargets(settings.manifestLines, settings.workingDirectory, settings.workspace)
+      if (settings.mode === 'list') {
+        const { listTargets } = await import('./list.js')
+        await writeMatrix(await listTargets(settings, targets, process.env, state, log), state)
+        return
+      }
       if (targets.length > 1) many = await (await import('./many.js')).deployMany(settings, context, targets, process.env, state, log, annotate)
       else settings = { ...settings, manifestFile: targets[0]!.file, manifestDisplayPath: targets[0]!.displayPath }
     }

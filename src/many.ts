@@ -67,7 +67,7 @@ async function deployOne(
     return name && version ? `${name}@${version}` : target.displayPath
   }
   const own = bufferedLog(log, who)
-  const targetSettings: Settings = { ...settings, manifestFile: target.file, manifestDisplayPath: target.displayPath, secretsPerIntegration: true }
+  const targetSettings: Settings = { ...settings, manifestFile: target.file, manifestDisplayPath: target.displayPath }
   try {
     await deploy(targetSettings, env, state, own, changes ? { changes } : {})
   } catch (error) {

@@ -318,3 +318,40 @@ describe('check-version-bump', () => {
     expect(api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/admin/integrations/validate'])
   })
 })
+
+describe('mode: list', () => {
+  it('writes the matrix of every manifest, and nothing to Botpress', async () => {
+    workspace = await monorepo([{ bare: 'a' }, { bare: 'b', version: '2.1.0' }])
+    api = await startBotpressApi()
+    const run = await runAction({ workspace, inputs: inputs(api, { mode: 'list' }) })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.matrix!)).toEqual({
+      include: [
+        { manifest: 'integrations/a/integration.yml', name: 'acme/a', version: '1.0.0' },
+        { manifest: 'integrations/b/integration.yml', name: 'acme/b', version: '2.1.0' },
+      ],
+    })
+    expect(api.requests).toEqual([])
+    expect(run.summary).toContain('2 in the matrix; 0 already published, left out.')
+  })
+
+  it('leaves out what is already published with skip-published, and fails on a manifest without a version', async () => {
+    workspace = await monorepo([{ bare: 'a' }, { bare: 'b' }, { bare: 'c' }])
+    api = await startBotpressApi({
+      integrations: [seeded('a', 'public', 'intver_01LISTA000000000000000000'), seeded('c', 'private', 'intver_01LISTC000000000000000000')],
+    })
+    const run = await runAction({ workspace, inputs: inputs(api, { mode: 'list', 'skip-published': 'true' }) })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.matrix!).include.map((entry: { name: string }) => entry.name)).toEqual(['acme/b', 'acme/c'])
+    expect(api.requests.every((r) => r.method === 'GET')).toBe(true)
+
+    const b = path.join(workspace, 'integrations/b/integration.yml')
+    await writeFile(b, (await readFile(b, 'utf8')).replace('version: 1.0.0', 'version: main'))
+    const broken = await runAction({ workspace, inputs: inputs(api, { mode: 'list' }) })
+    expect(broken.code).toBe(1)
+    expect(broken.stdout).toContain(
+      'integrations/b/integration.yml must set `name` and a semantic `version` (such as 1.5.0) for `mode: list`; its version is "main"',
+    )
+    expect(broken.outputs.matrix).toBeUndefined()
+  })
+})

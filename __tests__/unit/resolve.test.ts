@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { maskableParts, nearMisses, resolveSecrets } from '../../src/secrets/resolve.js'
+import { integrationSecretScope, integrationSecretsEnv, maskableParts, nearMisses, resolveSecrets } from '../../src/secrets/resolve.js'
 
 const declared = [
   { name: 'API_KEY', optional: false },
@@ -140,5 +140,25 @@ describe('nearMisses, exactly', () => {
     expect(nearMisses([{ name: 'OPEN_WEATHER_KEYS', optional: false }], sources, new Map())).toEqual([
       { name: 'OPEN_WEATHER_KEYS', key: 'PROD_openWeatherKey' },
     ])
+  })
+})
+
+describe('integrationSecretsEnv', () => {
+  it('lets SECRET_<INTEGRATION>_<NAME> stand for SECRET_<NAME>, for that integration only', () => {
+    expect(integrationSecretScope('acme/gmail-sync')).toBe('GMAIL_SYNC')
+    expect(integrationSecretScope('gmail')).toBe('GMAIL')
+    const env = {
+      SECRET_API_KEY: 'shared-value',
+      SECRET_GMAIL_SYNC_API_KEY: 'gmail-sync-value',
+      SECRET_GMAIL_SYNC_: 'nothing-named',
+      SECRET_SLACK_API_KEY: 'slack-value',
+      SECRET_GMAIL_SYNC_EMPTY: '',
+    }
+    const scoped = integrationSecretsEnv(env, 'acme/gmail-sync')
+    expect(scoped.SECRET_API_KEY).toBe('gmail-sync-value')
+    expect(scoped.SECRET_EMPTY).toBeUndefined()
+    expect(Object.keys(scoped).filter((key) => !(key in env))).toEqual([])
+    expect(integrationSecretsEnv(env, 'acme/other').SECRET_API_KEY).toBe('shared-value')
+    expect(env.SECRET_API_KEY).toBe('shared-value')
   })
 })

@@ -9,7 +9,7 @@ import { redact } from '../secrets/redact.js'
 import { commentBody, commentMarker } from './comment.js'
 import { outputsFor, summaryMarkdown, type SummaryInput } from './format.js'
 import { fitWithin, markdownFor } from './markdown.js'
-import { manyCommentBody, manySummaryMarkdown, resultsOutput, type TargetResult } from './results.js'
+import { manyCommentBody, manySummaryMarkdown, matrixMarkdown, resultsOutput, type MatrixEntry, type TargetResult } from './results.js'
 
 // GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; some room is kept.
 const SUMMARY_MAX_BYTES = 1_000_000
@@ -207,4 +207,12 @@ export function writeResultsOutputs(results: readonly TargetResult[], state: Run
 /** The job summary of a run of several: one table, then each integration's plan. */
 export async function writeManySummary(results: readonly TargetResult[], state: RunState): Promise<void> {
   await appendSummary(fitWithin(manySummaryMarkdown(results, state.dryRun, markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength))
+}
+
+/** `mode: list`: output `matrix` for `strategy.matrix`, and the summary. */
+export async function writeMatrix(matrix: { include: MatrixEntry[]; published: MatrixEntry[] }, state: RunState): Promise<void> {
+  setOutputQuietly('matrix', redact(JSON.stringify({ include: matrix.include }), state.secretValues))
+  setOutputQuietly('dry-run', String(state.dryRun))
+  setOutputQuietly('skipped', 'false')
+  await appendSummary(matrixMarkdown(matrix.include, matrix.published, markdownFor(state.secretValues)))
 }

@@ -108,3 +108,20 @@ export function manyCommentBody(results: readonly TargetResult[], input: { key: 
   lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>')
   return `${lines.join('\n')}\n`
 }
+
+/** One job of a matrix: the manifest to deploy, with its name and version. */
+export interface MatrixEntry {
+  manifest: string
+  name: string
+  version: string
+}
+
+/** The summary of `mode: list`: what the matrix holds, and what was left out as already published. */
+export function matrixMarkdown(include: readonly MatrixEntry[], published: readonly MatrixEntry[], md: Markdown): string {
+  const row = (entry: MatrixEntry) => `| ${md.code(`${entry.name}@${entry.version}`)} | ${md.code(entry.manifest)} |`
+  const lines = ['## Botpress integrations to deploy', '', `${include.length} in the matrix; ${published.length} already published, left out.`, '']
+  if (include.length) lines.push('| Integration | Manifest |', '|---|---|', ...include.map(row), '')
+  if (published.length)
+    lines.push('<details><summary>Already published</summary>', '', '| Integration | Manifest |', '|---|---|', ...published.map(row), '', '</details>')
+  return `${lines.join('\n').trimEnd()}\n`
+}

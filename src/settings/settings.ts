@@ -22,10 +22,10 @@ export interface Settings {
   failFast: boolean
   /** Skip, rather than fail, a version that is already public or unlisted. */
   skipPublished: boolean
+  /** `deploy`, or `list`: write the matrix of integrations left to deploy, and nothing else. */
+  mode: 'deploy' | 'list'
   /** On a pull request: fail each changed integration whose version is already published; write nothing. */
   checkVersionBump: boolean
-  /** Look for `SECRET_<INTEGRATION>_<NAME>` before `SECRET_<NAME>` (a run of several manifests). */
-  secretsPerIntegration: boolean
   /** The `secrets` input as given: only declared names are read from it. */
   secrets: Record<string, unknown>
   secretsPrefix: string
@@ -222,8 +222,8 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
     maxParallel: readPositiveInteger(getInput, 'max-parallel', 4, 32),
     failFast: readBoolean(getInput, 'fail-fast', false),
     skipPublished: readBoolean(getInput, 'skip-published', false),
+    mode: readChoice(getInput, 'mode', ['deploy', 'list'] as const, 'deploy'),
     checkVersionBump: readBoolean(getInput, 'check-version-bump', false),
-    secretsPerIntegration: false,
     secrets: parseSecretsInput(getInput('secrets')),
     secretsPrefix: getInput('secrets-prefix'),
     apiUrl: checkApiUrl(getInput('api-url') || DEFAULT_API_URL),
