@@ -13,6 +13,7 @@ import { seedIntegration, startBotpressApi } from '../__tests__/support/botpress
 import { definitionWorkspace, fakeCliInstall, pathWithoutBp } from '../__tests__/support/definition-workspace.mjs'
 import { actionNode, bundle, projectRoot, runAction } from '../__tests__/support/runner.mjs'
 import { exampleIntegration, largeIntegration } from './fixtures.mjs'
+import { benchMany } from './many.mjs'
 
 const quick = process.argv.includes('--quick')
 const rounds = quick ? 3 : Number(process.env.BENCH_ROUNDS ?? 10)
@@ -128,6 +129,9 @@ const definitionRuns = layouts.map((layout, n) => ({
   peakBytes: stats(definitionSamples[n].map((s) => s.peak)),
 }))
 
+// One step over many integrations against one step each (bench/many.mjs): 40 of each kind, 4 in a quick run.
+const many = await benchMany({ count: quick ? 4 : 40, rounds: quick ? 1 : 3 })
+
 const distNames = (await readdir(path.join(projectRoot, 'dist'), { recursive: true })).map(String)
 const distFiles = (await Promise.all(distNames.map(async (name) => ({ name, stat: await stat(path.join(projectRoot, 'dist', name)) }))))
   .filter((f) => f.stat.isFile())
@@ -149,6 +153,7 @@ const report = {
   dist: { totalBytes: distFiles.reduce((n, f) => n + f.bytes, 0), loadedOnEveryRun: (await stat(bundle)).size, largest, files: distFiles },
   results,
   definitionRuns,
+  many,
 }
 await writeFile(path.join(here, 'results.json'), `${JSON.stringify(report, null, 2)}\n`)
 
@@ -174,6 +179,16 @@ for (const row of rows) console.log(`| ${row.join(' | ')} |`)
 console.log(`\nA definition (crm-actions) deployed whole, by the bundler that loads it (${rounds} rounds after a warm-up, median (min–max)):`)
 console.log('| bundler | action wall | action peak |\n|---|---|---|')
 for (const run of definitionRuns) console.log(`| ${run.label} | ${ms(run.ms)} | ${mb(run.peakBytes)} |`)
+console.log(
+  `\n${many.count} integrations in one step against ${many.count} steps of one, run one after the other (${many.rounds} rounds after a warm-up, median):`,
+)
+console.log('| integrations | one step | separate steps | ratio |\n|---|---|---|---|')
+for (const [label, figures] of [
+  ['YAML manifests (the example)', many.yaml],
+  ['definitions (crm-actions)', many.definitions],
+]) {
+  console.log(`| ${many.count} ${label} | ${Math.round(figures.oneStepMs)} ms | ${Math.round(figures.separateMs)} ms | ${figures.ratio.toFixed(2)}× |`)
+}
 console.log(
   `\ndist/: ${(report.dist.totalBytes / 1024).toFixed(0)} KiB in ${distFiles.length} files; loaded on every run: dist/index.js, ${(report.dist.loadedOnEveryRun / 1024).toFixed(0)} KiB; largest file: ${largest.name}, ${(largest.bytes / 1024).toFixed(0)} KiB`,
 )
