@@ -7894,7 +7894,11 @@ function planTable(plan, md) {
     const rows = planRows(plan, md.code);
     if (!rows.length)
         return ['Nothing to change in the definition.'];
-    const removed = plan.previousVersion ? `Dropped since ${md.text(plan.previousVersion)}` : plan.operation === 'create' ? '' : 'Removed';
+    // A first version drops nothing: no column for it, rather than one without a header.
+    if (plan.operation === 'create' && !plan.previousVersion) {
+        return ['| | Added | Changed |', '|---|---|---|', ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} |`)];
+    }
+    const removed = plan.previousVersion ? `Dropped since ${md.text(plan.previousVersion)}` : 'Removed';
     return [`| | Added | Changed | ${removed} |`, '|---|---|---|---|', ...rows.map((row) => `| ${row.what} | ${row.added} | ${row.changed} | ${row.removed} |`)];
 }
 

@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { seedIntegration, startBotpressApi } from '../support/botpress-api.mjs'
+import { renderGfm } from '../support/gfm.mjs'
 import { startGitHubApi } from '../support/github-api.mjs'
 import { runAction, visibleLog } from '../support/runner.mjs'
 import { EXAMPLE_DIR } from '../support/workspace.js'
@@ -191,6 +192,20 @@ describe('a step with several manifests', () => {
     expect(nothing.code).toBe(1)
     expect(nothing.stdout).toContain('::error::Input `manifest`: pattern `plugins/*/integration.yml` matches no file under .')
     expect(api.requests).toEqual([])
+  })
+
+  it('keeps a hostile folder name from becoming a workflow command or markup', async () => {
+    const hostile = 'x\n::error::pwned` | <img src=x> @octocat'
+    workspace = await monorepo([{ bare: 'a' }, { bare: hostile, edit: (text) => text.replace(`name: acme/${hostile}`, 'name: acme/hostile') }])
+    api = await startBotpressApi()
+    // runAction fails the test if the log holds a command the action did not issue.
+    const run = await runAction({ workspace, inputs: inputs(api, { secrets: JSON.stringify({ API_KEY: SHARED_KEY }) }) })
+    expect(run.code).toBe(0)
+    expect(results(run).map((r) => r.manifest)).toEqual(['integrations/a/integration.yml', `integrations/${hostile}/integration.yml`])
+    // Rendered as GitHub renders it: the name stays text, in one table cell.
+    const html = renderGfm(run.summary)
+    expect(html).not.toMatch(/<img/)
+    expect(html).toContain('<code>integrations/x ::error::pwned` | &lt;img src=x&gt; @octocat/integration.yml</code>')
   })
 
   it('behaves as a run of one when the patterns match one manifest', async () => {

@@ -4,7 +4,7 @@ import type { Plan } from '../../src/plan/plan.js'
 import { markdownFor } from '../../src/report/markdown.js'
 
 const md = markdownFor([])
-import { formatPlanLog, outputsFor, summaryMarkdown } from '../../src/report/format.js'
+import { formatPlanLog, outputsFor, planTable, summaryMarkdown } from '../../src/report/format.js'
 import { seedIntegration } from '../support/botpress-api.mjs'
 
 const integration = seedIntegration({ id: 'intver_01ABC', title: 'Acme | CRM', updatedAt: '2026-11-25T10:00:00.000Z' }) as RemoteIntegration
@@ -98,5 +98,28 @@ describe('a summary without an answer from Botpress', () => {
     expect(markdown).toContain('### Plan: create `acme/acme-crm@1.5.0`')
     expect(markdown).toContain('| | Added | Changed | Dropped since 1.4.0 |')
     expect(formatPlanLog(created)).toContain('actions: + createLead  ~ getLead (2 unchanged)  dropped since 1.4.0: deleteLead')
+  })
+})
+
+describe('planTable headers', () => {
+  const md = markdownFor([])
+  const plan = (fields: Partial<Plan>): Plan => ({
+    operation: 'create',
+    name: 'acme/x',
+    version: '1.0.0',
+    body: {},
+    settingsChanged: [],
+    sections: [{ section: 'actions', added: ['a'], changed: [], removed: [], unchanged: 0 }],
+    secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] },
+    files: [],
+    ...fields,
+  })
+  it('has no column without a header', () => {
+    expect(planTable(plan({}), md).slice(0, 3)).toEqual(['| | Added | Changed |', '|---|---|---|', '| actions | `a` |  |'])
+    expect(planTable(plan({ previousVersion: '0.9.0' }), md)[0]).toBe('| | Added | Changed | Dropped since 0.9.0 |')
+    expect(planTable(plan({ operation: 'update' }), md)[0]).toBe('| | Added | Changed | Removed |')
+    for (const fields of [{}, { previousVersion: '0.9.0' }, { operation: 'update' as const }]) {
+      expect(planTable(plan(fields), md)[0]).not.toMatch(/\|\s+\|$/)
+    }
   })
 })
