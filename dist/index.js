@@ -7209,6 +7209,7 @@ async function run() {
     if (!token && context.pullRequest?.fromFork) {
         (0,report/* setOutputQuietly */.zR)('skipped', 'true');
         (0,report/* setOutputQuietly */.zR)('operation', 'skipped');
+        (0,report/* setOutputQuietly */.zR)('created', 'false');
         await (0,report/* reportSkipped */.v9)(context.pullRequest.number);
         return;
     }
@@ -7245,7 +7246,7 @@ async function run() {
         // An API may echo what it was sent; the runner masks the log, but nothing
         // masks an error message copied elsewhere, so it is scrubbed here.
         state.failure = (0,redact/* redact */.E$)((0,errors/* errorMessage */.gJ)(error), state.secretValues);
-        (0,report/* setOutputQuietly */.zR)('dry-run', String(state.dryRun));
+        (0,report/* writeFailureOutputs */.Uf)(state);
         core/* setFailed */.C1(state.failure);
     }
     if (many && settings) {
@@ -7915,6 +7916,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   am: () => (/* binding */ publishManyComment),
   v9: () => (/* binding */ reportSkipped),
   zR: () => (/* binding */ setOutputQuietly),
+  Uf: () => (/* binding */ writeFailureOutputs),
   JM: () => (/* binding */ writeManySummary),
   Tt: () => (/* binding */ writeMatrix),
   Kn: () => (/* binding */ writeOutputs),
@@ -8183,6 +8185,33 @@ function writeOutputs(state) {
         throw new Error(`The deploy itself happened (${operation} ${what}), but its step outputs could not be written: ${(0,errors/* errorMessage */.gJ)(error)}. ` +
             'Check GITHUB_OUTPUT in the step environment; running the workflow again is safe.', { cause: error });
     }
+}
+/**
+ * The outputs of a failed run: `operation: failed`, `error` (the failure's
+ * first line, scrubbed already), and what the run learnt before it failed
+ * (the version found, or the name and version the manifest gives).
+ */
+function writeFailureOutputs(state) {
+    setOutputQuietly('operation', 'failed');
+    setOutputQuietly('created', 'false');
+    setOutputQuietly('dry-run', String(state.dryRun));
+    if (state.failure !== undefined)
+        setOutputQuietly('error', state.failure.split('\n')[0]);
+    const { integration, plan, label } = state;
+    const learnt = integration
+        ? {
+            'version-id': integration.id,
+            'verification-status': integration.verificationStatus,
+            name: integration.name,
+            version: integration.version,
+            visibility: integration.visibility,
+        }
+        : { name: plan?.name ?? label?.name, version: plan?.version ?? label?.version };
+    if (state.previewVersion !== undefined)
+        learnt['preview-version'] = state.previewVersion;
+    for (const [name, value] of Object.entries(learnt))
+        if (value !== undefined)
+            setOutputQuietly(name, (0,redact/* redact */.E$)(value, state.secretValues));
 }
 /**
  * The preview bot's outputs, on success and on a failed registration alike.

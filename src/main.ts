@@ -7,7 +7,16 @@ import { readRunContext } from './github/context.js'
 import { isScrubbable, redact } from './secrets/redact.js'
 import { maskableParts } from './secrets/resolve.js'
 import { stringLeaves } from './base/record.js'
-import { publishComment, reportSkipped, setOutputQuietly, writeMatrix, writeOutputs, writePreviewBotOutputs, writeSummary } from './report/report.js'
+import {
+  publishComment,
+  reportSkipped,
+  setOutputQuietly,
+  writeFailureOutputs,
+  writeMatrix,
+  writeOutputs,
+  writePreviewBotOutputs,
+  writeSummary,
+} from './report/report.js'
 import { missingTokenError, readSettings, type Settings } from './settings/settings.js'
 import type { TargetResult } from './report/results.js'
 import { namesSeveral } from './targets/glob.js'
@@ -61,6 +70,7 @@ export async function run(): Promise<void> {
   if (!token && context.pullRequest?.fromFork) {
     setOutputQuietly('skipped', 'true')
     setOutputQuietly('operation', 'skipped')
+    setOutputQuietly('created', 'false')
     await reportSkipped(context.pullRequest.number)
     return
   }
@@ -93,7 +103,7 @@ export async function run(): Promise<void> {
     // An API may echo what it was sent; the runner masks the log, but nothing
     // masks an error message copied elsewhere, so it is scrubbed here.
     state.failure = redact(errorMessage(error), state.secretValues)
-    setOutputQuietly('dry-run', String(state.dryRun))
+    writeFailureOutputs(state)
     core.setFailed(state.failure)
   }
   if (many && settings) {

@@ -289,6 +289,29 @@ describe('requests that fail', () => {
       `Updating integration ${EXAMPLE_ID} (PUT /v1/admin/integrations/${EXAMPLE_ID}) answered with an unexpected body; nothing was written as outputs.`,
     )
     expect(run.stdout).toMatch(/integration\.verificationStatus: Invalid/)
+    // What the GET found before the failure is an output; nothing of the answer that failed is.
+    expect(run.outputs).toEqual({
+      operation: 'failed',
+      created: 'false',
+      'dry-run': 'false',
+      error: `Updating integration ${EXAMPLE_ID} (PUT /v1/admin/integrations/${EXAMPLE_ID}) answered with an unexpected body; nothing was written as outputs.`,
+      'version-id': EXAMPLE_ID,
+      'verification-status': 'unapproved',
+      name: 'acme/acme-crm',
+      version: '1.4.0',
+      visibility: 'private',
+      skipped: 'false',
+    })
+  })
+
+  it('names the manifest’s version in the outputs of a run that failed before Botpress answered', async () => {
+    const run = await runAction({ inputs: inputs({ 'integration-id': '', 'expected-version': '2.0.0' }) })
+    expect(run.code).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(run.outputs).toMatchObject({ operation: 'failed', created: 'false', name: 'acme/acme-crm', version: '1.4.0' })
+    expect(run.outputs.error).toBe(
+      '`expected-version` is 2.0.0 but examples/acme-crm/integration.yml says version 1.4.0: bump `version` in the manifest (or write `version: ${GITHUB_REF_NAME#v}`) so that the tag and the manifest agree. Nothing was sent.',
+    )
     expect(run.outputs['version-id']).toBeUndefined()
   })
 

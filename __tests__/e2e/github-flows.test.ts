@@ -163,7 +163,7 @@ describe('pull-request previews', () => {
     }
     const run = await runAction({ inputs, env: env(), event: await event('pull_request', 'pull_request_fork.json') })
     expect(run.code).toBe(0)
-    expect(run.outputs).toMatchObject({ skipped: 'true', operation: 'skipped' })
+    expect(run.outputs).toEqual({ skipped: 'true', operation: 'skipped', created: 'false' })
     expect(run.stdout).toMatch(/::notice title=Botpress deploy skipped::Skipped: pull request #43 comes from a fork/)
     expect(api.requests).toEqual([])
   })

@@ -53,6 +53,30 @@ export function writeOutputs(state: RunState): void {
 }
 
 /**
+ * The outputs of a failed run: `operation: failed`, `error` (the failure's
+ * first line, scrubbed already), and what the run learnt before it failed
+ * (the version found, or the name and version the manifest gives).
+ */
+export function writeFailureOutputs(state: RunState): void {
+  setOutputQuietly('operation', 'failed')
+  setOutputQuietly('created', 'false')
+  setOutputQuietly('dry-run', String(state.dryRun))
+  if (state.failure !== undefined) setOutputQuietly('error', state.failure.split('\n')[0]!)
+  const { integration, plan, label } = state
+  const learnt: Record<string, string | undefined> = integration
+    ? {
+        'version-id': integration.id,
+        'verification-status': integration.verificationStatus,
+        name: integration.name,
+        version: integration.version,
+        visibility: integration.visibility,
+      }
+    : { name: plan?.name ?? label?.name, version: plan?.version ?? label?.version }
+  if (state.previewVersion !== undefined) learnt['preview-version'] = state.previewVersion
+  for (const [name, value] of Object.entries(learnt)) if (value !== undefined) setOutputQuietly(name, redact(value, state.secretValues))
+}
+
+/**
  * The preview bot's outputs, on success and on a failed registration alike.
  * The webhook URL is masked (it was told to the runner as a secret) and is
  * written as it is: scrubbing it would leave the output empty.
