@@ -395,7 +395,12 @@ class BotpressClient {
     async getWorkspaceHandle(workspaceId) {
         const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`;
         const operation = `Reading workspace ${workspaceId} (GET ${path})`;
-        return this.transport.parse(operation, await this.transport.call({ operation, method: 'GET', path }), _botpress_integration_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceResponseSchema */ .Sl).handle || undefined;
+        const advice = {
+            403: `The token's user may not read workspace ${workspaceId}: check that \`workspace-id\` is the workspace that owns the integration (wkspace_… in the dashboard's URL) and that the token's user is a member of it.`,
+            404: `Botpress has no workspace ${workspaceId} that the token's user can see: check \`workspace-id\` (wkspace_… in the dashboard's URL), and that the token belongs to a member of that workspace.`,
+        };
+        const text = await this.transport.call({ operation, method: 'GET', path, advice });
+        return this.transport.parse(operation, text, _botpress_integration_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceResponseSchema */ .Sl).handle || undefined;
     }
     async createIntegration(body) {
         const path = '/v1/admin/integrations';
@@ -532,7 +537,7 @@ class ApiError extends Error {
  * Says what failed and why: the operation, the HTTP status, Botpress's error
  * type, message and id, and what to do for the usual causes.
  */
-function apiErrorFromResponse(operation, status, bodyText) {
+function apiErrorFromResponse(operation, status, bodyText, advice = {}) {
     const body = parseErrorBody(bodyText);
     const lines = [`${operation} failed: HTTP ${status}`];
     if (body) {
@@ -546,9 +551,9 @@ function apiErrorFromResponse(operation, status, bodyText) {
         const excerpt = bodyText.length > BODY_EXCERPT ? `${bodyText.slice(0, BODY_EXCERPT)}… (${bodyText.length} characters in all)` : bodyText;
         lines.push(`Response: ${excerpt.trim()}`);
     }
-    const advice = hint(status, body?.type);
-    if (advice)
-        lines.push(advice);
+    const said = advice[status] ?? hint(status, body?.type);
+    if (said)
+        lines.push(said);
     return new ApiError(lines.join('\n'), {
         status,
         ...(body?.type !== undefined && { type: body.type }),
@@ -869,7 +874,7 @@ class Transport {
                     continue;
                 }
                 if (!retry/* RETRYABLE_STATUSES */.U3.has(response.status) || attempt >= maxAttempts) {
-                    throw (0,api_errors/* apiErrorFromResponse */.qS)(operation, response.status, this.scrub(response.text));
+                    throw (0,api_errors/* apiErrorFromResponse */.qS)(operation, response.status, this.scrub(response.text), request.advice);
                 }
                 failure = `HTTP ${response.status}`;
                 headers = response.headers;
@@ -6245,8 +6250,9 @@ async function deploy(settings, env, state, log, options = {}) {
     const secretsEnv = manifest.name ? (0,resolve/* integrationSecretsEnv */.nj)(env, manifest.name) : env;
     const sources = { env: secretsEnv, provided: settings.secrets, prefix: settings.secretsPrefix };
     const values = (0,resolve/* resolveSecrets */.Mx)(manifest.secrets, sources);
-    for (const { name, key } of (0,resolve/* nearMisses */.Bz)(manifest.secrets, sources, values)) {
-        log.warning(`Secret ${name} has no value in this run, but the \`secrets\` input has ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`);
+    for (const { name, key, from } of (0,resolve/* nearMisses */.Bz)(manifest.secrets, sources, values)) {
+        const where = from === 'env' ? "the step's env has" : 'the `secrets` input has';
+        log.warning(`Secret ${name} has no value in this run, but ${where} ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`);
     }
     const parts = (0,resolve/* maskableParts */.Jm)(values.values());
     for (const part of parts)
@@ -7083,19 +7089,44 @@ function readJsonObject(getInput, name) {
         throw new errors/* InputError */.dz(`Input \`${name}\` must be a JSON object.`);
     return parsed;
 }
+/** The token as Botpress wants it; what it is not is said without quoting it. */
+function checkToken(token) {
+    if (/^bearer\s/i.test(token)) {
+        throw new errors/* InputError */.dz('Input `token` begins with "Bearer ": pass the token alone (bp_pat_…); the action sends the `Authorization: Bearer` header itself.');
+    }
+    if (/^wkspace_/.test(token)) {
+        throw new errors/* InputError */.dz('Input `token` holds a workspace id (wkspace_…), not a personal access token: are `token` and `workspace-id` swapped? Pass the token (bp_pat_…) as `token`.');
+    }
+}
+/** An id of `kind` (its prefix, `wkspace` or `intver`) given as it is, or inside a Botpress dashboard URL pasted whole. */
+function readId(getInput, name, prefix, notices) {
+    const raw = getInput(name);
+    if (!/^https?:\/\//i.test(raw))
+        return raw;
+    const found = new RegExp(`/(${prefix}_[A-Za-z0-9]+)(?=[/?#]|$)`).exec(raw)?.[1];
+    if (!found)
+        throw new errors/* InputError */.dz(`Input \`${name}\` is a URL, not an id (${prefix}_…), and no id of that kind is in it: pass the id itself.`);
+    notices.push(`Input \`${name}\` is a dashboard URL: the ${prefix}_… id in it, ${found}, is used. Pass the id itself to silence this.`);
+    return found;
+}
 function readSettings(getInput, env) {
+    const notices = [];
     const token = getInput('token');
-    const workspaceId = getInput('workspace-id');
+    const workspaceId = readId(getInput, 'workspace-id', 'wkspace', notices);
     if (!workspaceId) {
         throw new errors/* InputError */.dz('Input `workspace-id` is empty. Pass the ID of the Botpress workspace that owns the integration.');
     }
     checkHeaderValue('token', token);
     checkHeaderValue('workspace-id', workspaceId);
+    checkToken(token);
+    if (/^bp_pat_/.test(workspaceId)) {
+        throw new errors/* InputError */.dz('Input `workspace-id` holds a personal access token (bp_pat_…), not a workspace id: are `token` and `workspace-id` swapped? Revoke that token if the workflow printed it anywhere, and pass the workspace id (wkspace_…).');
+    }
     const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
     const workingDirectory = external_node_path_default().resolve(workspace, getInput('working-directory') || '.');
     const manifestLines = readManifestLines(getInput('manifest'));
     const manifestFile = external_node_path_default().resolve(workingDirectory, manifestLines[0]);
-    const integrationId = getInput('integration-id');
+    const integrationId = readId(getInput, 'integration-id', 'intver', notices);
     // `${{ github.ref_name }}` of tag v1.4.0 means version 1.4.0.
     const expectedVersion = getInput('expected-version').replace(/^v(?=\d)/, '');
     const previewVersion = getInput('preview-version');
@@ -7136,6 +7167,7 @@ function readSettings(getInput, env) {
         previewTimeoutMs: readPositiveInteger(getInput, 'preview-timeout', 120, 3600) * 1000,
         environment: getInput('environment'),
         dashboardUrl: checkLinkBase('dashboard-url', getInput('dashboard-url') || dashboard/* DEFAULT_DASHBOARD_URL */.X),
+        notices,
     };
 }
 /** An empty `token` where no fork explains it. */
@@ -7216,6 +7248,8 @@ async function run() {
     try {
         settings = readSettings(readInput, process.env);
         state.dryRun = settings.dryRun;
+        for (const notice of settings.notices)
+            main_log.notice(notice);
         // The preview bot's configuration holds credentials as the secrets do.
         for (const part of (0,resolve/* maskableParts */.Jm)((0,record/* stringLeaves */.I)(settings.previewConfiguration).filter(redact/* isScrubbable */.yX))) {
             main_log.mask(part);
@@ -8570,15 +8604,20 @@ function maskableParts(values) {
  */
 function nearMisses(declarations, sources, values) {
     const declared = new Set(declarations.map((d) => d.name));
-    const provided = [...indexProvided(sources.provided, sources.prefix).entries()].filter(([name]) => !declared.has(name));
+    const fromInput = [...indexProvided(sources.provided, sources.prefix).entries()].map(([name, keys]) => ({ name, key: keys[0], from: 'input' }));
+    // SECRET_OPENWEATHER_KEY set in the step, OPEN_WEATHER_KEY declared: the same slip, in the other place secrets come from.
+    const fromEnv = Object.keys(sources.env)
+        .filter((key) => key.startsWith('SECRET_') && key.length > 'SECRET_'.length && sources.env[key])
+        .map((key) => ({ name: key.slice('SECRET_'.length), key, from: 'env' }));
+    const provided = [...fromInput, ...fromEnv].filter(({ name }) => !declared.has(name));
     const squash = (name) => name.replace(/_/g, '');
     const misses = [];
     for (const { name } of declarations) {
         if (values.has(name))
             continue;
-        for (const [other, keys] of provided) {
-            if (squash(other) === squash(name) || (name.length >= 6 && (0,_base_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .editDistance */ .Y)(other, name) <= 2))
-                misses.push({ name, key: keys[0] });
+        for (const other of provided) {
+            if (squash(other.name) === squash(name) || (name.length >= 6 && (0,_base_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .editDistance */ .Y)(other.name, name) <= 2))
+                misses.push({ name, key: other.key, from: other.from });
         }
     }
     return misses;

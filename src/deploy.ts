@@ -59,9 +59,10 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
   const secretsEnv = manifest.name ? integrationSecretsEnv(env, manifest.name) : env
   const sources = { env: secretsEnv, provided: settings.secrets, prefix: settings.secretsPrefix }
   const values = resolveSecrets(manifest.secrets, sources)
-  for (const { name, key } of nearMisses(manifest.secrets, sources, values)) {
+  for (const { name, key, from } of nearMisses(manifest.secrets, sources, values)) {
+    const where = from === 'env' ? "the step's env has" : 'the `secrets` input has'
     log.warning(
-      `Secret ${name} has no value in this run, but the \`secrets\` input has ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`,
+      `Secret ${name} has no value in this run, but ${where} ${key}, which is close: if ${key} was meant for ${name}, rename it (Botpress keeps the old value otherwise).`,
     )
   }
   const parts = maskableParts(values.values())

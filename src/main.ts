@@ -77,6 +77,7 @@ export async function run(): Promise<void> {
   try {
     settings = readSettings(readInput, process.env)
     state.dryRun = settings.dryRun
+    for (const notice of settings.notices) log.notice(notice)
     // The preview bot's configuration holds credentials as the secrets do.
     for (const part of maskableParts(stringLeaves(settings.previewConfiguration).filter(isScrubbable))) {
       log.mask(part)

@@ -146,6 +146,14 @@ describe('a deploy of the example integration', () => {
     expectNoLeak(run, ['MIIBVwIBADANBgkqhkiG9w0BAQ', 'whsec_abc123def456'])
   })
 
+  it('warns of a SECRET_* variable that is close to a declared secret left without a value', async () => {
+    const run = await runAction({ inputs: inputs(), env: { SECRET_WEBHOOK_SECRT: 'rotated-webhook-secret' } })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(
+      "::warning::Secret WEBHOOK_SECRET has no value in this run, but the step's env has SECRET_WEBHOOK_SECRT, which is close: if SECRET_WEBHOOK_SECRT was meant for WEBHOOK_SECRET, rename it",
+    )
+  })
+
   it('reads secrets under a prefix and ignores the others', async () => {
     const secrets = JSON.stringify({ API_KEY: 'staging-value', PROD_API_KEY: 'prod-value' })
     const run = await runAction({ inputs: inputs({ secrets, 'secrets-prefix': 'PROD_' }) })

@@ -239,3 +239,17 @@ describe('findInterface', () => {
     ])
   })
 })
+
+describe('a workspace that cannot be read', () => {
+  it.each([
+    [404, 'ResourceNotFound', /^Botpress has no workspace wkspace_01NOTMINE that the token's user can see: check `workspace-id`/m],
+    [403, 'Forbidden', /^The token's user may not read workspace wkspace_01NOTMINE: check that `workspace-id` is the workspace/m],
+  ])('answers %i: the message speaks of the workspace, never of an integration id', async (status, type, advice) => {
+    api = await startBotpressApi()
+    api.fail({ status, body: { type, message: 'no' } })
+    const error = await failure(clientFor(api).getWorkspaceHandle('wkspace_01NOTMINE'))
+    expect(error.message.split('\n')[0]).toBe(`Reading workspace wkspace_01NOTMINE (GET /v1/admin/workspaces/wkspace_01NOTMINE) failed: HTTP ${status} ${type}`)
+    expect(error.message).toMatch(advice)
+    expect(error.message).not.toMatch(/integration-id|integration id/)
+  })
+})

@@ -75,8 +75,8 @@ describe('nearMisses', () => {
     const sources = { env: {}, provided: { OPENWEATHER_API_KEY: 'rotated-value', OPEN_WEATHR_API_KEY: 'typo-value', UNRELATED: 'x-value' }, prefix: '' }
     const values = resolveSecrets(weather, sources)
     expect(nearMisses(weather, sources, values)).toEqual([
-      { name: 'OPEN_WEATHER_API_KEY', key: 'OPENWEATHER_API_KEY' },
-      { name: 'OPEN_WEATHER_API_KEY', key: 'OPEN_WEATHR_API_KEY' },
+      { name: 'OPEN_WEATHER_API_KEY', key: 'OPENWEATHER_API_KEY', from: 'input' },
+      { name: 'OPEN_WEATHER_API_KEY', key: 'OPEN_WEATHR_API_KEY', from: 'input' },
     ])
   })
   it('says nothing when the secret has its value', () => {
@@ -129,16 +129,16 @@ describe('nearMisses, exactly', () => {
     const short = [{ name: 'TOKEN', optional: false }]
     const sources = (provided: Record<string, string>) => ({ env: {}, provided, prefix: '' })
     expect(nearMisses(short, sources({ TOKAN: 'value-one' }), new Map())).toEqual([])
-    expect(nearMisses(short, sources({ TO_KEN: 'value-one' }), new Map())).toEqual([{ name: 'TOKEN', key: 'TO_KEN' }])
+    expect(nearMisses(short, sources({ TO_KEN: 'value-one' }), new Map())).toEqual([{ name: 'TOKEN', key: 'TO_KEN', from: 'input' }])
     const six = [{ name: 'REGION', optional: false }]
-    expect(nearMisses(six, sources({ RAGIAN: 'value-one' }), new Map())).toEqual([{ name: 'REGION', key: 'RAGIAN' }])
+    expect(nearMisses(six, sources({ RAGIAN: 'value-one' }), new Map())).toEqual([{ name: 'REGION', key: 'RAGIAN', from: 'input' }])
     expect(nearMisses(six, sources({ RAGIAM: 'value-one' }), new Map())).toEqual([])
   })
 
   it('names the key as the workflow spelt it, with the prefix', () => {
     const sources = { env: {}, provided: { PROD_openWeatherKey: 'value-one' }, prefix: 'PROD_' }
     expect(nearMisses([{ name: 'OPEN_WEATHER_KEYS', optional: false }], sources, new Map())).toEqual([
-      { name: 'OPEN_WEATHER_KEYS', key: 'PROD_openWeatherKey' },
+      { name: 'OPEN_WEATHER_KEYS', key: 'PROD_openWeatherKey', from: 'input' },
     ])
   })
 })
@@ -160,5 +160,15 @@ describe('integrationSecretsEnv', () => {
     expect(Object.keys(scoped).filter((key) => !(key in env))).toEqual([])
     expect(integrationSecretsEnv(env, 'acme/other').SECRET_API_KEY).toBe('shared-value')
     expect(env.SECRET_API_KEY).toBe('shared-value')
+  })
+})
+
+describe('nearMisses in the step env', () => {
+  it('finds a SECRET_* variable close to a declared secret left without a value', () => {
+    const declarations = [{ name: 'OPEN_WEATHER_KEY', optional: false }]
+    const sources = { env: { SECRET_OPENWEATHER_KEY: 'rotated-value', SECRET_OTHER: 'x-value-1', SECRET_OPEN_WEATHR_KEY: '' }, provided: {}, prefix: '' }
+    expect(nearMisses(declarations, sources, resolveSecrets(declarations, sources))).toEqual([
+      { name: 'OPEN_WEATHER_KEY', key: 'SECRET_OPENWEATHER_KEY', from: 'env' },
+    ])
   })
 })

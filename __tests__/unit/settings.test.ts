@@ -19,6 +19,7 @@ describe('readSettings', () => {
       failFast: false,
       skipPublished: false,
       mode: 'deploy',
+      notices: [],
       checkVersionBump: false,
       manifestDisplayPath: 'integration.yml',
       secrets: {},
@@ -128,5 +129,38 @@ describe('the manifest input', () => {
       '!integrations/old/*',
       'legacy/crm.yml',
     ])
+  })
+})
+
+describe('ids and tokens in the wrong place', () => {
+  const read = (inputs: Record<string, string>) => readSettings(reader({ ...base, ...inputs }), { GITHUB_WORKSPACE: '/ws' })
+
+  it('refuses a token with its Bearer prefix, and tokens and workspace ids swapped, without quoting the token', () => {
+    expect(() => read({ token: 'Bearer bp_pat_abcdef0123456789' })).toThrow('Input `token` begins with "Bearer "')
+    expect(() => read({ token: 'bearer  bp_pat_abcdef0123456789' })).toThrow('begins with "Bearer "')
+    expect(() => read({ token: 'wkspace_01ABC' })).toThrow('are `token` and `workspace-id` swapped?')
+    const error = (() => {
+      try {
+        read({ 'workspace-id': 'bp_pat_abcdef0123456789' })
+      } catch (thrown) {
+        return thrown as Error
+      }
+    })()
+    expect(error?.message).toMatch(/holds a personal access token \(bp_pat_…\), not a workspace id: are `token` and `workspace-id` swapped\?/)
+    expect(error?.message).not.toContain('abcdef0123456789')
+  })
+
+  it('takes the id out of a dashboard URL pasted whole, and says so', () => {
+    const settings = read({
+      'workspace-id': 'https://app.botpress.cloud/workspaces/wkspace_01JABC/integrations',
+      'integration-id': 'https://app.botpress.cloud/workspaces/wkspace_01JABC/integrations/intver_01JXYZ?tab=config',
+    })
+    expect(settings.workspaceId).toBe('wkspace_01JABC')
+    expect(settings.integrationId).toBe('intver_01JXYZ')
+    expect(settings.notices).toEqual([
+      'Input `workspace-id` is a dashboard URL: the wkspace_… id in it, wkspace_01JABC, is used. Pass the id itself to silence this.',
+      'Input `integration-id` is a dashboard URL: the intver_… id in it, intver_01JXYZ, is used. Pass the id itself to silence this.',
+    ])
+    expect(() => read({ 'workspace-id': 'https://app.botpress.cloud/home' })).toThrow('Input `workspace-id` is a URL, not an id (wkspace_…)')
   })
 })

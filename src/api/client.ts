@@ -50,7 +50,12 @@ export class BotpressClient {
   async getWorkspaceHandle(workspaceId: string): Promise<string | undefined> {
     const path = `/v1/admin/workspaces/${encodeURIComponent(workspaceId)}`
     const operation = `Reading workspace ${workspaceId} (GET ${path})`
-    return this.transport.parse(operation, await this.transport.call({ operation, method: 'GET', path }), workspaceResponseSchema).handle || undefined
+    const advice = {
+      403: `The token's user may not read workspace ${workspaceId}: check that \`workspace-id\` is the workspace that owns the integration (wkspace_… in the dashboard's URL) and that the token's user is a member of it.`,
+      404: `Botpress has no workspace ${workspaceId} that the token's user can see: check \`workspace-id\` (wkspace_… in the dashboard's URL), and that the token belongs to a member of that workspace.`,
+    }
+    const text = await this.transport.call({ operation, method: 'GET', path, advice })
+    return this.transport.parse(operation, text, workspaceResponseSchema).handle || undefined
   }
 
   async createIntegration(body: CreateBody): Promise<RemoteIntegration> {

@@ -53,7 +53,7 @@ export class ApiError extends Error {
  * Says what failed and why: the operation, the HTTP status, Botpress's error
  * type, message and id, and what to do for the usual causes.
  */
-export function apiErrorFromResponse(operation: string, status: number, bodyText: string): ApiError {
+export function apiErrorFromResponse(operation: string, status: number, bodyText: string, advice: Partial<Record<number, string>> = {}): ApiError {
   const body = parseErrorBody(bodyText)
   const lines = [`${operation} failed: HTTP ${status}`]
   if (body) {
@@ -64,8 +64,8 @@ export function apiErrorFromResponse(operation: string, status: number, bodyText
     const excerpt = bodyText.length > BODY_EXCERPT ? `${bodyText.slice(0, BODY_EXCERPT)}… (${bodyText.length} characters in all)` : bodyText
     lines.push(`Response: ${excerpt.trim()}`)
   }
-  const advice = hint(status, body?.type)
-  if (advice) lines.push(advice)
+  const said = advice[status] ?? hint(status, body?.type)
+  if (said) lines.push(said)
   return new ApiError(lines.join('\n'), {
     status,
     ...(body?.type !== undefined && { type: body.type }),

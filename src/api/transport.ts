@@ -32,6 +32,8 @@ export interface Call {
   headers?: Record<string, string>
   /** At most this many attempts; the transport's `maxAttempts` otherwise. */
   maxAttempts?: number
+  /** What to do about a refusal, by status, where this call knows better than the usual causes (errors.ts). */
+  advice?: Partial<Record<number, string>>
 }
 
 interface RawResponse {
@@ -97,7 +99,7 @@ export class Transport {
           continue
         }
         if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) {
-          throw apiErrorFromResponse(operation, response.status, this.scrub(response.text))
+          throw apiErrorFromResponse(operation, response.status, this.scrub(response.text), request.advice)
         }
         failure = `HTTP ${response.status}`
         headers = response.headers

@@ -77,15 +77,25 @@ export function maskableParts(values: Iterable<string>): string[] {
  * apart (OPENWEATHER_API_KEY for OPEN_WEATHER_API_KEY). A rotated key that
  * never reaches Botpress is the worst kind of success, so the run warns.
  */
-export function nearMisses(declarations: readonly SecretDeclaration[], sources: SecretSources, values: SecretValues): Array<{ name: string; key: string }> {
+export function nearMisses(
+  declarations: readonly SecretDeclaration[],
+  sources: SecretSources,
+  values: SecretValues,
+): Array<{ name: string; key: string; from: 'input' | 'env' }> {
   const declared = new Set(declarations.map((d) => d.name))
-  const provided = [...indexProvided(sources.provided, sources.prefix).entries()].filter(([name]) => !declared.has(name))
+  const fromInput = [...indexProvided(sources.provided, sources.prefix).entries()].map(([name, keys]) => ({ name, key: keys[0]!, from: 'input' as const }))
+  // SECRET_OPENWEATHER_KEY set in the step, OPEN_WEATHER_KEY declared: the same slip, in the other place secrets come from.
+  const fromEnv = Object.keys(sources.env)
+    .filter((key) => key.startsWith('SECRET_') && key.length > 'SECRET_'.length && sources.env[key])
+    .map((key) => ({ name: key.slice('SECRET_'.length), key, from: 'env' as const }))
+  const provided = [...fromInput, ...fromEnv].filter(({ name }) => !declared.has(name))
   const squash = (name: string) => name.replace(/_/g, '')
-  const misses: Array<{ name: string; key: string }> = []
+  const misses: Array<{ name: string; key: string; from: 'input' | 'env' }> = []
   for (const { name } of declarations) {
     if (values.has(name)) continue
-    for (const [other, keys] of provided) {
-      if (squash(other) === squash(name) || (name.length >= 6 && editDistance(other, name) <= 2)) misses.push({ name, key: keys[0]! })
+    for (const other of provided) {
+      if (squash(other.name) === squash(name) || (name.length >= 6 && editDistance(other.name, name) <= 2))
+        misses.push({ name, key: other.key, from: other.from })
     }
   }
   return misses

@@ -61,6 +61,8 @@ export interface Settings {
   environment: string
   /** The Botpress dashboard's base URL, for links. */
   dashboardUrl: string
+  /** What reading the inputs fixed on the way (an id taken out of a dashboard URL): told to the workflow's author. */
+  notices: string[]
 }
 
 /** Reads one input by its name in action.yml, trimmed; '' when not given. */
@@ -194,19 +196,48 @@ function readJsonObject(getInput: InputReader, name: string): Record<string, unk
   return parsed as Record<string, unknown>
 }
 
+/** The token as Botpress wants it; what it is not is said without quoting it. */
+function checkToken(token: string): void {
+  if (/^bearer\s/i.test(token)) {
+    throw new InputError('Input `token` begins with "Bearer ": pass the token alone (bp_pat_…); the action sends the `Authorization: Bearer` header itself.')
+  }
+  if (/^wkspace_/.test(token)) {
+    throw new InputError(
+      'Input `token` holds a workspace id (wkspace_…), not a personal access token: are `token` and `workspace-id` swapped? Pass the token (bp_pat_…) as `token`.',
+    )
+  }
+}
+
+/** An id of `kind` (its prefix, `wkspace` or `intver`) given as it is, or inside a Botpress dashboard URL pasted whole. */
+function readId(getInput: InputReader, name: string, prefix: string, notices: string[]): string {
+  const raw = getInput(name)
+  if (!/^https?:\/\//i.test(raw)) return raw
+  const found = new RegExp(`/(${prefix}_[A-Za-z0-9]+)(?=[/?#]|$)`).exec(raw)?.[1]
+  if (!found) throw new InputError(`Input \`${name}\` is a URL, not an id (${prefix}_…), and no id of that kind is in it: pass the id itself.`)
+  notices.push(`Input \`${name}\` is a dashboard URL: the ${prefix}_… id in it, ${found}, is used. Pass the id itself to silence this.`)
+  return found
+}
+
 export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Settings {
+  const notices: string[] = []
   const token = getInput('token')
-  const workspaceId = getInput('workspace-id')
+  const workspaceId = readId(getInput, 'workspace-id', 'wkspace', notices)
   if (!workspaceId) {
     throw new InputError('Input `workspace-id` is empty. Pass the ID of the Botpress workspace that owns the integration.')
   }
   checkHeaderValue('token', token)
   checkHeaderValue('workspace-id', workspaceId)
+  checkToken(token)
+  if (/^bp_pat_/.test(workspaceId)) {
+    throw new InputError(
+      'Input `workspace-id` holds a personal access token (bp_pat_…), not a workspace id: are `token` and `workspace-id` swapped? Revoke that token if the workflow printed it anywhere, and pass the workspace id (wkspace_…).',
+    )
+  }
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd())
   const workingDirectory = path.resolve(workspace, getInput('working-directory') || '.')
   const manifestLines = readManifestLines(getInput('manifest'))
   const manifestFile = path.resolve(workingDirectory, manifestLines[0]!)
-  const integrationId = getInput('integration-id')
+  const integrationId = readId(getInput, 'integration-id', 'intver', notices)
   // `${{ github.ref_name }}` of tag v1.4.0 means version 1.4.0.
   const expectedVersion = getInput('expected-version').replace(/^v(?=\d)/, '')
   const previewVersion = getInput('preview-version')
@@ -247,6 +278,7 @@ export function readSettings(getInput: InputReader, env: NodeJS.ProcessEnv): Set
     previewTimeoutMs: readPositiveInteger(getInput, 'preview-timeout', 120, 3600) * 1000,
     environment: getInput('environment'),
     dashboardUrl: checkLinkBase('dashboard-url', getInput('dashboard-url') || DEFAULT_DASHBOARD_URL),
+    notices,
   }
 }
 
