@@ -7565,63 +7565,65 @@ function describeIssues(schema, data, issues) {
 /* harmony export */   r: () => (/* binding */ manifestSchema),
 /* harmony export */   v: () => (/* binding */ VRL_MAX_LENGTH)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8816);
+/* harmony import */ var _botpress_integration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3870);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8816);
+
 
 // The manifest's shape. It mirrors the `updateIntegration` request body of the
 // official OpenAPI document (lengths, enums, required keys, no unknown keys);
 // __tests__/unit/schema-agreement.test.ts walks both and fails when they drift.
 // Where the manifest differs from the body on purpose, it says so below.
-const title = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(64);
-const description = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(256);
-const name = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(200);
-const attributes = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(200));
+const title = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(64);
+const description = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(256);
+const name = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200);
+const attributes = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200));
 /** A plain JSON Schema object, sent as it is. */
-const jsonSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J());
-const withSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ schema: jsonSchema }).strict();
-const tag = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ title: title.optional(), description: description.optional() }).strict();
-const tags = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), tag);
-const creation = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ enabled: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(), requiredTags: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) }).strict();
+const jsonSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J());
+const withSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ schema: jsonSchema }).strict();
+const tag = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ title: title.optional(), description: description.optional() }).strict();
+const tags = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), tag);
+const creation = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ enabled: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), requiredTags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()) }).strict();
 /** Paths of `.vrl` files; the body carries their text (at most 2000 characters). */
-const vrlPath = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1);
-const configuration = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const vrlPath = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1);
+const configuration = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     title: title.optional(),
     description: description.optional(),
     schema: jsonSchema.optional(),
-    identifier: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ linkTemplateScript: vrlPath.optional(), required: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional() }).strict().optional(),
+    identifier: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ linkTemplateScript: vrlPath.optional(), required: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional() }).strict().optional(),
 })
     .strict();
-const channel = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const channel = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     title: title.optional(),
     description: description.optional(),
-    messages: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ schema: jsonSchema }).strict().describe('Message definition')).optional(),
-    conversation: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
-    message: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ tags: tags.optional() }).strict().optional(),
+    messages: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ schema: jsonSchema }).strict().describe('Message definition')).optional(),
+    conversation: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
+    message: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ tags: tags.optional() }).strict().optional(),
 })
     .strict();
-const action = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const action = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     title: title.optional(),
     description: description.optional(),
-    billable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
-    cacheable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    billable: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    cacheable: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
     input: withSchema,
     output: withSchema,
     attributes: attributes.optional(),
 })
     .strict();
-const event = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const event = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     title: title.optional(),
     description: description.optional(),
     schema: jsonSchema,
     attributes: attributes.optional(),
 })
     .strict();
-const state = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['conversation', 'user', 'integration']), schema: jsonSchema }).strict();
-const entity = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ title: title.optional(), description: description.optional(), schema: jsonSchema }).strict();
-const implementedAs = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name }).strict());
+const state = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['conversation', 'user', 'integration']), schema: jsonSchema }).strict();
+const entity = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ title: title.optional(), description: description.optional(), schema: jsonSchema }).strict();
+const implementedAs = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ name }).strict());
 // An interface by its version id, or by `name` and `version` (a version or a
 // range), which the action resolves to the id before sending (lifecycle/interfaces.ts).
-const interfaceRef = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(28).max(36).optional(),
+const interfaceRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(28).max(36).optional(),
     name: name.min(1).optional(),
     version: name.min(1).optional(),
     entities: implementedAs.optional(),
@@ -7639,37 +7641,45 @@ const interfaceRef = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
         context.addIssue({ code: 'custom', message: 'needs the interface version `id`, or its `name` and `version` (a version or a range such as ^1.0.0)' });
     }
 });
-const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     // Not part of the body: which version to update, and what it must be.
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
     name: name.min(1).optional(),
-    version: name.min(1).optional(),
+    // Checked here, not at the lookup, so that the problem is shown at its line, with the value `${…}` gave.
+    version: name
+        .min(1)
+        .superRefine((value, context) => {
+        if (!_botpress_integration_js__WEBPACK_IMPORTED_MODULE_0__/* .EXACT_VERSION */ .XO.test(value)) {
+            context.addIssue({ code: 'custom', message: `is "${value}", which is not a semantic version such as 1.5.0` });
+        }
+    })
+        .optional(),
     title: title.min(1).optional(),
     description: description.optional(),
-    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().optional(),
-    visibility: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['public', 'private', 'unlisted']).optional(),
-    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional(),
-    maxExecutionTime: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+    visibility: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['public', 'private', 'unlisted']).optional(),
+    layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    maxExecutionTime: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
     // Which @botpress/sdk the code was built with; a definition sets it from its metadata.
-    sdkVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(200).optional(),
+    sdkVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200).optional(),
     configuration: configuration.optional(),
-    configurations: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), configuration).optional(),
-    channels: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), channel).optional(),
-    actions: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), action).optional(),
-    events: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), event).optional(),
-    states: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), state).optional(),
-    user: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
-    entities: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), entity).optional(),
-    interfaces: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), interfaceRef).optional(),
+    configurations: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), configuration).optional(),
+    channels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), channel).optional(),
+    actions: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), action).optional(),
+    events: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), event).optional(),
+    states: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), state).optional(),
+    user: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ creation: creation.optional(), tags: tags.optional() }).strict().optional(),
+    entities: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), entity).optional(),
+    interfaces: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), interfaceRef).optional(),
     attributes: attributes.optional(),
-    extraOperations: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ enabled: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() }).strict()).optional(),
-    identifier: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ extractScript: vrlPath.optional(), fallbackHandlerScript: vrlPath.optional() }).strict().optional(),
+    extraOperations: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ enabled: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY() }).strict()).optional(),
+    identifier: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ extractScript: vrlPath.optional(), fallbackHandlerScript: vrlPath.optional() }).strict().optional(),
     // Declarations only, checked by ./secrets.ts so that no value is ever echoed.
-    secrets: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    secrets: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
     // Paths in the manifest; the body carries the file contents.
-    code: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    icon: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    readme: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    code: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    icon: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    readme: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
 })
     .strict();
 /** Limits that apply to file contents once read, as the body schema sets them. */

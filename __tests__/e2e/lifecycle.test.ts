@@ -178,6 +178,10 @@ describe('a release tag', () => {
     expect(run.code).toBe(1)
     expect(api.requests).toEqual([])
     expect(run.stdout).toContain('is "main", which is not a semantic version')
+    // At its line and column, with the value interpolation gave it.
+    expect(run.stdout).toMatch(
+      /::error title=Invalid integration manifest,file=integrations\/acme-crm\/integration\.yml,line=6,col=10::version: is "main", which is not a semantic version such as 1\.5\.0/,
+    )
   })
 })
 

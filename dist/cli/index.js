@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3507);
+/* harmony import */ var _definition_convert_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(114);
 // `deploy-botpress-integration convert …`: the command-line side of the action.
 
 const [command, ...args] = process.argv.slice(2);
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3507:
+/***/ 114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5857,7 +5857,7 @@ function _promise(Class, innerType) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class, fn, _params) {
-    const norm = util.normalizeParams(_params);
+    const norm = normalizeParams(_params);
     norm.abort ?? (norm.abort = true); // default to abort:false
     const schema = new Class({
         type: "custom",
@@ -9080,7 +9080,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -9629,7 +9629,7 @@ function check(fn) {
     return ch;
 }
 function custom(fn, _params) {
-    return core._custom(ZodCustom, fn ?? (() => true), _params);
+    return _custom(ZodCustom, fn ?? (() => true), _params);
 }
 function refine(fn, _params = {}) {
     return _refine(ZodCustom, fn, _params);
@@ -9694,7 +9694,109 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/base/record.ts
+/** A map of keys to values: an object that is neither null nor an array. The one guard for data read from files and answers. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Every string anywhere in a JSON value, at any depth. */
+function stringLeaves(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (typeof value !== 'object' || value === null)
+        return [];
+    return Object.values(value).flatMap(stringLeaves);
+}
+
+;// CONCATENATED MODULE: ./src/botpress/definition-keys.ts
+
+/** The sections of a definition that are maps of named entries, as Botpress's body orders them. */
+const RECORD_SECTIONS = ['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels'];
+/** The key of each entry of `configurations` (and of `configuration`) that names a VRL script. */
+const LINK_TEMPLATE_KEY = ['identifier', 'linkTemplateScript'];
+/** Every key of a definition that names a file, from its top, but those inside `configurations` entries. */
+const FILE_KEYS = [
+    { path: ['code'], kind: 'code' },
+    { path: ['icon'], kind: 'svg' },
+    { path: ['readme'], kind: 'markdown' },
+    { path: ['identifier', 'extractScript'], kind: 'vrl' },
+    { path: ['identifier', 'fallbackHandlerScript'], kind: 'vrl' },
+    { path: ['configuration', ...LINK_TEMPLATE_KEY], kind: 'vrl' },
+];
+/** The scripts of the integration's `identifier` (extractScript, fallbackHandlerScript). */
+const IDENTIFIER_SCRIPT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 2 && path[0] === 'identifier').map(({ path }) => path[1]);
+/** The top-level keys whose value is a file's content (code, icon, readme). */
+const FILE_CONTENT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 1).map(({ path }) => path[0]);
+/** The value at `path`, or undefined where the path does not reach. */
+function valueAt(data, path) {
+    let value = data;
+    for (const key of path)
+        value = isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+    return value;
+}
+/** Each key of `data` that names a file and is set, with its path from the top and its value. */
+function fileKeysIn(data) {
+    const found = [];
+    const add = (path, kind, value) => {
+        if (value !== undefined)
+            found.push({ path, kind, value });
+    };
+    for (const { path, kind } of FILE_KEYS)
+        add(path, kind, valueAt(data, path));
+    const configurations = data.configurations;
+    if (isRecord(configurations)) {
+        for (const name of Object.keys(configurations)) {
+            const path = ['configurations', name, ...LINK_TEMPLATE_KEY];
+            add(path, 'vrl', valueAt(data, path));
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/botpress/integration.ts
+
+
+
+/** A Botpress id: a lower-case prefix, an underscore, letters and digits (`intver_01JDEMO…`). */
+const BOTPRESS_ID = /^[a-z]+_[0-9A-Za-z]{1,64}$/;
+/** An integration's name, with its workspace's handle or without: letters, digits, `-`, `_`, `.`. */
+const INTEGRATION_NAME = /^([A-Za-z0-9][\w.-]*\/)?[A-Za-z0-9][\w.-]*$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** A semantic version exactly as semver.org defines one: no leading zeros, no empty identifiers. */
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
+/** A version as Botpress writes one (semver), not a range or `latest`. */
+const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+// Checked, not rebuilt: zod's records drop a key named `__proto__`, which is an
+// ordinary name on Botpress (and must be pruned like any other).
+const definitions = custom((value) => isRecord(value) && Object.values(value).every(isRecord), 'must be a map of definitions');
+const stringMap = custom((value) => isRecord(value) && Object.values(value).every((item) => typeof item === 'string'), 'must be a map of strings');
+/**
+ * The integration as GET and PUT return it: the fields this action relies on
+ * are checked, the rest is kept as it came (and compared when planning).
+ */
+const remoteIntegrationSchema = looseObject({
+    // What becomes the step's outputs must look like what its name says.
+    id: schemas_string().regex(BOTPRESS_ID, 'is not a Botpress id (such as intver_01J…)'),
+    name: schemas_string().regex(INTEGRATION_NAME, 'is not an integration name (such as acme/acme-crm)'),
+    version: schemas_string().regex(EXACT_VERSION, 'is not a semantic version'),
+    title: schemas_string(),
+    updatedAt: schemas_string().regex(ISO_DATE_TIME, 'is not an ISO 8601 date and time'),
+    visibility: schemas_enum(['public', 'private', 'unlisted']),
+    verificationStatus: schemas_enum(['unapproved', 'pending', 'approved', 'rejected']),
+    secrets: array(schemas_string()),
+    ...Object.fromEntries(RECORD_SECTIONS.map((section) => [section, definitions.optional()])),
+    attributes: stringMap.optional(),
+});
+const integrationResponseSchema = object({ integration: remoteIntegrationSchema });
+/** Of a workspace, only its handle matters here: the prefix of its integrations' names. */
+const workspaceResponseSchema = looseObject({ id: schemas_string(), handle: schemas_string().optional() });
+/** An interface version, as the workspace's and the hub's lookups return it. */
+const interfaceResponseSchema = object({
+    interface: looseObject({ id: schemas_string().min(1), name: schemas_string(), version: schemas_string() }),
+});
+
 ;// CONCATENATED MODULE: ./src/manifest/schema.ts
+
 
 // The manifest's shape. It mirrors the `updateIntegration` request body of the
 // official OpenAPI document (lengths, enums, required keys, no unknown keys);
@@ -9772,7 +9874,15 @@ const manifestSchema = object({
     // Not part of the body: which version to update, and what it must be.
     id: schemas_string().min(1).optional(),
     name: schema_name.min(1).optional(),
-    version: schema_name.min(1).optional(),
+    // Checked here, not at the lookup, so that the problem is shown at its line, with the value `${…}` gave.
+    version: schema_name
+        .min(1)
+        .superRefine((value, context) => {
+        if (!EXACT_VERSION.test(value)) {
+            context.addIssue({ code: 'custom', message: `is "${value}", which is not a semantic version such as 1.5.0` });
+        }
+    })
+        .optional(),
     title: title.min(1).optional(),
     description: description.optional(),
     url: schemas_string().nullable().optional(),
@@ -9844,7 +9954,7 @@ function knownKeysAt(schema, path) {
     return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 /** The value at `path` inside parsed data, or undefined where the path goes further than the data. */
-function valueAt(data, path) {
+function issues_valueAt(data, path) {
     let current = data;
     for (const segment of path) {
         if (current === null || typeof current !== 'object')
@@ -9885,7 +9995,7 @@ function describeIssues(schema, data, issues) {
                 });
             }
             case 'invalid_type': {
-                const actual = valueAt(data, path);
+                const actual = issues_valueAt(data, path);
                 const expected = typeNames[issue.expected] ?? issue.expected;
                 if (actual === undefined) {
                     return [{ path, at: 'value', message: `is required (${expected})` }];
@@ -9898,7 +10008,7 @@ function describeIssues(schema, data, issues) {
             case 'too_small': {
                 const bound = issue.code === 'too_big' ? 'at most' : 'at least';
                 const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
-                const actual = valueAt(data, path);
+                const actual = issues_valueAt(data, path);
                 if (issue.origin === 'string' && typeof actual === 'string') {
                     return [{ path, at: 'value', message: `must be ${bound} ${String(limit)} characters long (it has ${actual.length})` }];
                 }
@@ -9906,7 +10016,7 @@ function describeIssues(schema, data, issues) {
             }
             case 'invalid_value': {
                 const choices = issue.values.map(String).join(', ');
-                if (valueAt(data, path) === undefined)
+                if (issues_valueAt(data, path) === undefined)
                     return [{ path, at: 'value', message: `is required (one of: ${choices})` }];
                 return [{ path, at: 'value', message: `must be one of: ${choices}` }];
             }
@@ -10751,65 +10861,6 @@ async function readDefinition(file, displayPath, workspace, options) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/base/record.ts
-/** A map of keys to values: an object that is neither null nor an array. The one guard for data read from files and answers. */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Every string anywhere in a JSON value, at any depth. */
-function stringLeaves(value) {
-    if (typeof value === 'string')
-        return [value];
-    if (typeof value !== 'object' || value === null)
-        return [];
-    return Object.values(value).flatMap(stringLeaves);
-}
-
-;// CONCATENATED MODULE: ./src/botpress/definition-keys.ts
-
-/** The sections of a definition that are maps of named entries, as Botpress's body orders them. */
-const RECORD_SECTIONS = (/* unused pure expression or super */ null && (['actions', 'events', 'states', 'entities', 'interfaces', 'configurations', 'channels']));
-/** The key of each entry of `configurations` (and of `configuration`) that names a VRL script. */
-const LINK_TEMPLATE_KEY = ['identifier', 'linkTemplateScript'];
-/** Every key of a definition that names a file, from its top, but those inside `configurations` entries. */
-const FILE_KEYS = [
-    { path: ['code'], kind: 'code' },
-    { path: ['icon'], kind: 'svg' },
-    { path: ['readme'], kind: 'markdown' },
-    { path: ['identifier', 'extractScript'], kind: 'vrl' },
-    { path: ['identifier', 'fallbackHandlerScript'], kind: 'vrl' },
-    { path: ['configuration', ...LINK_TEMPLATE_KEY], kind: 'vrl' },
-];
-/** The scripts of the integration's `identifier` (extractScript, fallbackHandlerScript). */
-const IDENTIFIER_SCRIPT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 2 && path[0] === 'identifier').map(({ path }) => path[1]);
-/** The top-level keys whose value is a file's content (code, icon, readme). */
-const FILE_CONTENT_KEYS = FILE_KEYS.filter(({ path }) => path.length === 1).map(({ path }) => path[0]);
-/** The value at `path`, or undefined where the path does not reach. */
-function definition_keys_valueAt(data, path) {
-    let value = data;
-    for (const key of path)
-        value = isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
-    return value;
-}
-/** Each key of `data` that names a file and is set, with its path from the top and its value. */
-function fileKeysIn(data) {
-    const found = [];
-    const add = (path, kind, value) => {
-        if (value !== undefined)
-            found.push({ path, kind, value });
-    };
-    for (const { path, kind } of FILE_KEYS)
-        add(path, kind, definition_keys_valueAt(data, path));
-    const configurations = data.configurations;
-    if (isRecord(configurations)) {
-        for (const name of Object.keys(configurations)) {
-            const path = ['configurations', name, ...LINK_TEMPLATE_KEY];
-            add(path, 'vrl', definition_keys_valueAt(data, path));
-        }
-    }
-    return found;
-}
-
 ;// CONCATENATED MODULE: ./src/definition/to-yaml.ts
 
 

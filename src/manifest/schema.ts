@@ -1,3 +1,4 @@
+import { EXACT_VERSION } from '../botpress/integration.js'
 import { z } from 'zod'
 
 // The manifest's shape. It mirrors the `updateIntegration` request body of the
@@ -91,7 +92,15 @@ export const manifestSchema = z
     // Not part of the body: which version to update, and what it must be.
     id: z.string().min(1).optional(),
     name: name.min(1).optional(),
-    version: name.min(1).optional(),
+    // Checked here, not at the lookup, so that the problem is shown at its line, with the value `${…}` gave.
+    version: name
+      .min(1)
+      .superRefine((value, context) => {
+        if (!EXACT_VERSION.test(value)) {
+          context.addIssue({ code: 'custom', message: `is "${value}", which is not a semantic version such as 1.5.0` })
+        }
+      })
+      .optional(),
 
     title: title.min(1).optional(),
     description: description.optional(),
