@@ -1545,6 +1545,8 @@ async function resolveInterfaces(client, manifest) {
 
 // EXTERNAL MODULE: ./src/definition/kind.ts
 var kind = __nccwpck_require__(1487);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/manifest/issues.ts
 var manifest_issues = __nccwpck_require__(9597);
 // EXTERNAL MODULE: ./src/botpress/definition-keys.ts
@@ -5755,6 +5757,7 @@ function checkOptions(options, path) {
 
 
 
+
 /**
  * Parses a manifest's YAML and fills in its `${VAR}` references. Plain YAML
  * takes the fast reader; anything else, and any problem (which must be shown at
@@ -5886,6 +5889,17 @@ async function checkManifest(parsed, manifestDir, workspace = manifestDir) {
         interfaceLookups,
     };
 }
+/** A manifest that is there when `file` is not: `integration.yaml` for `integration.yml`, a definition, or the other way round. */
+async function manifestBeside(file) {
+    const candidates = ['integration.yml', 'integration.yaml', 'integration.definition.ts', 'integration.definition.js'].filter((name) => name !== external_node_path_default().basename(file));
+    try {
+        const present = new Set(await (0,promises_.readdir)(external_node_path_default().dirname(file)));
+        return candidates.find((name) => present.has(name));
+    }
+    catch {
+        return undefined;
+    }
+}
 /**
  * Reads and parses the manifest at `file` (a regular UTF-8 file inside
  * `workspace`), with `${VAR}` taken from `env` unless `holdsSecret` finds a
@@ -5899,7 +5913,9 @@ async function readManifest(file, displayPath, env = {}, workspace = external_no
     catch (error) {
         if (!(error instanceof safe_read/* FileRefused */.rV))
             throw error;
-        throw new base_errors/* InputError */.dz(`Cannot read the manifest ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
+        const near = error.message === 'no such file' ? await manifestBeside(file) : undefined;
+        const meant = near ? ` Did you mean ${external_node_path_default().posix.join(external_node_path_default().posix.dirname(displayPath), near)}? It is in that folder.` : '';
+        throw new base_errors/* InputError */.dz(`Cannot read the manifest ${displayPath} (${error.message}).${meant} Set the \`manifest\` input to its path, relative to \`working-directory\`.`);
     }
     let text;
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { FileText } from '../../src/files/file-text.js'
@@ -243,5 +243,17 @@ configuration:
       'Cannot read the manifest integration.yml (no such file). Set the `manifest` input to its path, relative to `working-directory`.',
     )
     await expect(load('- a\n- b\n')).rejects.toThrow('crm/integration.yml must be a map')
+  })
+
+  it('says which manifest its folder has when the one named is missing', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'beside-'))
+    await writeFile(path.join(dir, 'integration.yaml'), 'title: x\n')
+    await expect(loadManifest(path.join(dir, 'integration.yml'), 'crm/integration.yml')).rejects.toThrow(
+      'Cannot read the manifest crm/integration.yml (no such file). Did you mean crm/integration.yaml? It is in that folder. Set the `manifest` input',
+    )
+    await writeFile(path.join(dir, 'integration.definition.ts'), '')
+    await rm(path.join(dir, 'integration.yaml'))
+    await expect(loadManifest(path.join(dir, 'integration.yml'), 'integration.yml')).rejects.toThrow('Did you mean integration.definition.ts?')
+    await rm(dir, { recursive: true })
   })
 })

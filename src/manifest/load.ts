@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError, type Problem } from '../base/errors.js'
 import { MAX_LOGGED_PROBLEMS, MAX_PROBLEMS, describeIssues, valueAt, type Finding } from './issues.js'
@@ -159,6 +160,19 @@ export async function checkManifest(parsed: ParsedManifest, manifestDir: string,
   }
 }
 
+/** A manifest that is there when `file` is not: `integration.yaml` for `integration.yml`, a definition, or the other way round. */
+async function manifestBeside(file: string): Promise<string | undefined> {
+  const candidates = ['integration.yml', 'integration.yaml', 'integration.definition.ts', 'integration.definition.js'].filter(
+    (name) => name !== path.basename(file),
+  )
+  try {
+    const present = new Set(await readdir(path.dirname(file)))
+    return candidates.find((name) => present.has(name))
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Reads and parses the manifest at `file` (a regular UTF-8 file inside
  * `workspace`), with `${VAR}` taken from `env` unless `holdsSecret` finds a
@@ -176,8 +190,10 @@ export async function readManifest(
     bytes = await readInside(file, workspace, FILE_LIMITS.manifest)
   } catch (error) {
     if (!(error instanceof FileRefused)) throw error
+    const near = error.message === 'no such file' ? await manifestBeside(file) : undefined
+    const meant = near ? ` Did you mean ${path.posix.join(path.posix.dirname(displayPath), near)}? It is in that folder.` : ''
     throw new InputError(
-      `Cannot read the manifest ${displayPath} (${error.message}). Set the \`manifest\` input to its path, relative to \`working-directory\`.`,
+      `Cannot read the manifest ${displayPath} (${error.message}).${meant} Set the \`manifest\` input to its path, relative to \`working-directory\`.`,
     )
   }
   let text: string
