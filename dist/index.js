@@ -7309,7 +7309,7 @@ async function run() {
     if (state.deploymentId !== undefined)
         (0,report/* setOutputQuietly */.zR)('deployment-id', String(state.deploymentId));
     (0,report/* writePreviewBotOutputs */.lE)(state);
-    await (0,report/* writeSummary */.Sy)(state);
+    await (0,report/* writeSummary */.Sy)(state, settings, context);
     if (settings?.commentOnPr)
         await (0,report/* publishComment */.p8)(settings, context, state);
 }
@@ -7797,9 +7797,11 @@ function previewBotTags(name, number) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ commitMarkdown),
 /* harmony export */   HL: () => (/* binding */ formatPlanLog),
 /* harmony export */   Mc: () => (/* binding */ removedMarkdown),
 /* harmony export */   OD: () => (/* binding */ whoMarkdown),
+/* harmony export */   TG: () => (/* binding */ versionIdMarkdown),
 /* harmony export */   _J: () => (/* binding */ resultLabel),
 /* harmony export */   ar: () => (/* binding */ previewRows),
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
@@ -7868,6 +7870,17 @@ function formatPlanLog(plan) {
         lines.push(`${file.key}: ${file.path} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .X)(file.bytes)})`);
     return lines.length ? lines : ['nothing to change'];
 }
+/** The version id, linked to its dashboard page when the run knows it. */
+function versionIdMarkdown(id, url, md) {
+    return url ? `[${md.code(id)}](${url})` : md.code(id);
+}
+/** A commit's short hash, linked when the run knows where; nothing when it is not a hash. */
+function commitMarkdown(commit) {
+    if (!commit || !/^[0-9a-f]{7,40}$/.test(commit.sha))
+        return undefined;
+    const short = `\`${commit.sha.slice(0, 12)}\``;
+    return commit.url ? `[${short}](${commit.url})` : short;
+}
 const RESULTS = {
     deleted: '🧹 preview removed',
     skipped: '✅ no preview left to remove',
@@ -7906,7 +7919,7 @@ function summaryMarkdown(input, md) {
     const { integration, dryRun, plan, failure } = input;
     const lines = [`## ${whoMarkdown(input, md, 'Deploy Botpress integration')}`, '', `**${resultLabel(input)}**`, ''];
     if (integration) {
-        lines.push('| | |', '|---|---|', `| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${md.text(integration.updatedAt)} |`, `| Dry run | ${dryRun} |`, ...previewRows(input, md), '');
+        lines.push('| | |', '|---|---|', `| Version id | ${versionIdMarkdown(integration.id, input.versionUrl, md)} |`, `| Verification status | ${integration.verificationStatus} |`, `| Visibility | ${integration.visibility} |`, `| Updated at | ${md.text(integration.updatedAt)} |`, `| Dry run | ${dryRun} |`, ...(commitMarkdown(input.commit) ? [`| Commit | ${commitMarkdown(input.commit)} |`] : []), ...previewRows(input, md), '');
     }
     if (input.previewVersion !== undefined)
         lines.push(previewNote(input, md), '');
@@ -7995,6 +8008,8 @@ var core = __nccwpck_require__(7170);
 var errors = __nccwpck_require__(4758);
 // EXTERNAL MODULE: ./src/base/log.ts
 var log = __nccwpck_require__(3179);
+// EXTERNAL MODULE: ./src/botpress/dashboard.ts
+var dashboard = __nccwpck_require__(7576);
 // EXTERNAL MODULE: ./src/secrets/redact.ts
 var redact = __nccwpck_require__(4200);
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -8017,12 +8032,13 @@ function commentBody(input, md) {
     const who = (0,format/* whoMarkdown */.OD)(input, md, md.code(input.key));
     const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${(0,format/* resultLabel */._J)(input)}** |`];
     if (integration) {
-        lines.push(`| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`);
+        lines.push(`| Version id | ${(0,format/* versionIdMarkdown */.TG)(integration.id, input.versionUrl, md)} |`, `| Verification status | ${integration.verificationStatus} |`);
     }
     lines.push(...(0,format/* previewRows */.ar)(input, md));
     // Both come from the runner's environment: shown only in the shape GitHub gives them.
-    if (/^[0-9a-f]{7,40}$/.test(input.sha))
-        lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`);
+    const commit = (0,format/* commitMarkdown */.$x)({ sha: input.sha, ...(input.commit?.url && input.commit.sha === input.sha && { url: input.commit.url }) });
+    if (commit)
+        lines.push(`| Commit | ${commit} |`);
     if (input.runUrl)
         lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`);
     lines.push('');
@@ -8206,6 +8222,7 @@ function matrixMarkdown(include, published, md) {
 
 
 
+
 // GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; some room is kept.
 const SUMMARY_MAX_BYTES = 1_000_000;
 const COMMENT_MAX_CHARACTERS = 65_000;
@@ -8296,9 +8313,19 @@ function setOutputQuietly(name, value) {
         // Reported once, by writeOutputs or by the run's own failure.
     }
 }
-/** The job summary, written on success and failure alike. */
-async function writeSummary(state) {
-    await appendSummary(fitWithin((0,format/* summaryMarkdown */.eH)(summaryInput(state), markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
+/** The job summary, written on success and failure alike; with links when the run got as far as its settings. */
+async function writeSummary(state, settings, context) {
+    const input = { ...summaryInput(state), ...runLinks(settings, context, state) };
+    await appendSummary(fitWithin((0,format/* summaryMarkdown */.eH)(input, markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
+}
+/** The version's dashboard page and the commit's page, from checked parts only (an https base, ids segment-encoded, a hex sha). */
+function runLinks(settings, context, state) {
+    const sha = context?.pullRequest?.headSha || context?.sha;
+    const commitUrl = sha && /^[0-9a-f]{40}$/.test(sha) ? context?.runUrl?.replace(/\/actions\/runs\/\d+$/, `/commit/${sha}`) : undefined;
+    return {
+        ...(settings && state.integration && { versionUrl: (0,dashboard/* dashboardLinks */.y)(settings.dashboardUrl, settings.workspaceId).version(state.integration) }),
+        ...(sha && { commit: { sha, ...(commitUrl && { url: commitUrl }) } }),
+    };
 }
 function summaryInput(state) {
     const { integration, label, operation, dryRun, plan, failure, removed, pullRequest, previewVersion, previewBot } = state;
@@ -8339,7 +8366,7 @@ async function reportSkipped(pullRequest) {
 /** Creates or edits this integration's comment on the pull request; a failure here only warns. */
 async function publishComment(settings, context, state) {
     const key = commentKey(settings);
-    await postComment(settings, context, [commentMarker(key), ...formerKeys(state, key).map(commentMarker)], (pullRequest) => commentBody({ ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)));
+    await postComment(settings, context, [commentMarker(key), ...formerKeys(state, key).map(commentMarker)], (pullRequest) => commentBody({ ...summaryInput(state), ...runLinks(settings, context, state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)));
 }
 /** The one comment of a run of several integrations, found again by the set of manifests it names. */
 async function publishManyComment(settings, context, results, state) {

@@ -115,6 +115,6 @@ export async function run(): Promise<void> {
   setOutputQuietly('skipped', 'false')
   if (state.deploymentId !== undefined) setOutputQuietly('deployment-id', String(state.deploymentId))
   writePreviewBotOutputs(state)
-  await writeSummary(state)
+  await writeSummary(state, settings, context)
   if (settings?.commentOnPr) await publishComment(settings, context, state)
 }

@@ -1,4 +1,14 @@
-import { planTable, previewNote, previewRows, removedMarkdown, resultLabel, whoMarkdown, type SummaryInput } from './format.js'
+import {
+  commitMarkdown,
+  planTable,
+  previewNote,
+  previewRows,
+  removedMarkdown,
+  resultLabel,
+  versionIdMarkdown,
+  whoMarkdown,
+  type SummaryInput,
+} from './format.js'
 import type { Markdown } from './markdown.js'
 
 /** The hidden line that finds this action's comment for one integration again. */
@@ -27,11 +37,12 @@ export function commentBody(input: CommentInput, md: Markdown): string {
   const who = whoMarkdown(input, md, md.code(input.key))
   const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${resultLabel(input)}** |`]
   if (integration) {
-    lines.push(`| Version id | ${md.code(integration.id)} |`, `| Verification status | ${integration.verificationStatus} |`)
+    lines.push(`| Version id | ${versionIdMarkdown(integration.id, input.versionUrl, md)} |`, `| Verification status | ${integration.verificationStatus} |`)
   }
   lines.push(...previewRows(input, md))
   // Both come from the runner's environment: shown only in the shape GitHub gives them.
-  if (/^[0-9a-f]{7,40}$/.test(input.sha)) lines.push(`| Commit | \`${input.sha.slice(0, 12)}\` |`)
+  const commit = commitMarkdown({ sha: input.sha, ...(input.commit?.url && input.commit.sha === input.sha && { url: input.commit.url }) })
+  if (commit) lines.push(`| Commit | ${commit} |`)
   if (input.runUrl) lines.push(`| Workflow run | [${input.runUrl.split('/').pop()}](${input.runUrl}) |`)
   lines.push('')
   if (input.previewVersion !== undefined) lines.push(previewNote(input, md), '')

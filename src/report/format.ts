@@ -105,6 +105,21 @@ export interface SummaryInput {
   previewBot?: { id: string; name: string; status: string; url?: string }
   /** Set when the run failed: what went wrong. */
   failure?: string
+  /** The version's page in the Botpress dashboard, and the commit's on GitHub (both built from checked parts). */
+  versionUrl?: string
+  commit?: { sha: string; url?: string }
+}
+
+/** The version id, linked to its dashboard page when the run knows it. */
+export function versionIdMarkdown(id: string, url: string | undefined, md: Markdown): string {
+  return url ? `[${md.code(id)}](${url})` : md.code(id)
+}
+
+/** A commit's short hash, linked when the run knows where; nothing when it is not a hash. */
+export function commitMarkdown(commit: { sha: string; url?: string } | undefined): string | undefined {
+  if (!commit || !/^[0-9a-f]{7,40}$/.test(commit.sha)) return undefined
+  const short = `\`${commit.sha.slice(0, 12)}\``
+  return commit.url ? `[${short}](${commit.url})` : short
 }
 
 const RESULTS: Record<RunOperation, string> = {
@@ -149,11 +164,12 @@ export function summaryMarkdown(input: SummaryInput, md: Markdown): string {
     lines.push(
       '| | |',
       '|---|---|',
-      `| Version id | ${md.code(integration.id)} |`,
+      `| Version id | ${versionIdMarkdown(integration.id, input.versionUrl, md)} |`,
       `| Verification status | ${integration.verificationStatus} |`,
       `| Visibility | ${integration.visibility} |`,
       `| Updated at | ${md.text(integration.updatedAt)} |`,
       `| Dry run | ${dryRun} |`,
+      ...(commitMarkdown(input.commit) ? [`| Commit | ${commitMarkdown(input.commit)} |`] : []),
       ...previewRows(input, md),
       '',
     )

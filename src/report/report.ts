@@ -5,6 +5,7 @@ import type { RunState } from './run-state.js'
 import type { RunContext } from '../github/context.js'
 import type { Settings } from '../settings/settings.js'
 import { logLine } from '../base/log.js'
+import { dashboardLinks } from '../botpress/dashboard.js'
 import { redact } from '../secrets/redact.js'
 import { commentBody, commentMarker } from './comment.js'
 import { outputsFor, summaryMarkdown, type SummaryInput } from './format.js'
@@ -98,9 +99,20 @@ export function setOutputQuietly(name: string, value: string): void {
   }
 }
 
-/** The job summary, written on success and failure alike. */
-export async function writeSummary(state: RunState): Promise<void> {
-  await appendSummary(fitWithin(summaryMarkdown(summaryInput(state), markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength))
+/** The job summary, written on success and failure alike; with links when the run got as far as its settings. */
+export async function writeSummary(state: RunState, settings?: Settings, context?: RunContext): Promise<void> {
+  const input = { ...summaryInput(state), ...runLinks(settings, context, state) }
+  await appendSummary(fitWithin(summaryMarkdown(input, markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength))
+}
+
+/** The version's dashboard page and the commit's page, from checked parts only (an https base, ids segment-encoded, a hex sha). */
+function runLinks(settings: Settings | undefined, context: RunContext | undefined, state: RunState): Pick<SummaryInput, 'versionUrl' | 'commit'> {
+  const sha = context?.pullRequest?.headSha || context?.sha
+  const commitUrl = sha && /^[0-9a-f]{40}$/.test(sha) ? context?.runUrl?.replace(/\/actions\/runs\/\d+$/, `/commit/${sha}`) : undefined
+  return {
+    ...(settings && state.integration && { versionUrl: dashboardLinks(settings.dashboardUrl, settings.workspaceId).version(state.integration) }),
+    ...(sha && { commit: { sha, ...(commitUrl && { url: commitUrl }) } }),
+  }
 }
 
 function summaryInput(state: RunState): SummaryInput {
@@ -150,7 +162,13 @@ export async function publishComment(settings: Settings, context: RunContext, st
   const key = commentKey(settings)
   await postComment(settings, context, [commentMarker(key), ...formerKeys(state, key).map(commentMarker)], (pullRequest) =>
     commentBody(
-      { ...summaryInput(state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) },
+      {
+        ...summaryInput(state),
+        ...runLinks(settings, context, state),
+        key,
+        sha: pullRequest.headSha || context.sha,
+        ...(context.runUrl && { runUrl: context.runUrl }),
+      },
       markdownFor(state.secretValues),
     ),
   )
