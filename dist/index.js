@@ -8366,7 +8366,13 @@ async function reportSkipped(pullRequest) {
 /** Creates or edits this integration's comment on the pull request; a failure here only warns. */
 async function publishComment(settings, context, state) {
     const key = commentKey(settings);
-    await postComment(settings, context, [commentMarker(key), ...formerKeys(state, key).map(commentMarker)], (pullRequest) => commentBody({ ...summaryInput(state), ...runLinks(settings, context, state), key, sha: pullRequest.headSha || context.sha, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)));
+    await postComment(settings, context, [commentMarker(key), ...formerKeys(state, key).map(commentMarker)], (pullRequest) => commentBody({
+        ...summaryInput(state),
+        ...runLinks(settings, context, state),
+        key,
+        sha: pullRequest.headSha || context.sha,
+        ...(context.runUrl && { runUrl: context.runUrl }),
+    }, markdownFor(state.secretValues)));
 }
 /** The one comment of a run of several integrations, found again by the set of manifests it names. */
 async function publishManyComment(settings, context, results, state) {

@@ -190,7 +190,14 @@ describe('publishComment', () => {
   })
 
   const settings = (fields: Partial<Settings> = {}) =>
-    ({ githubToken: 'ghs_test_github_token', integrationId: undefined, manifestDisplayPath: 'crm/integration.yml', timeoutMs: 5000, ...fields }) as Settings
+    ({
+      githubToken: 'ghs_test_github_token',
+      manifestDisplayPath: 'crm/integration.yml',
+      timeoutMs: 5000,
+      dashboardUrl: 'https://app.botpress.cloud',
+      workspaceId: 'wkspace_01REPORT',
+      ...fields,
+    }) as Settings
   const context = (fields: Partial<RunContext> = {}): RunContext => ({
     eventName: 'pull_request',
     repository: { owner: 'acme', repo: 'crm' },
@@ -217,7 +224,10 @@ describe('publishComment', () => {
     await publishComment(settings(), context(), state({ operation: 'updated', integration, plan }))
     const [comment] = github.comments(7)
     expect(comment!.body.split('\n')[0]).toBe('<!-- deploy-botpress-integration:crm/integration.yml -->')
-    expect(comment!.body).toContain('| Commit | `9b1c7e2f4a6d` |')
+    expect(comment!.body).toContain('| Commit | [`9b1c7e2f4a6d`](https://github.com/acme/crm/commit/9b1c7e2f4a6d8c0e1f3a5b7d9e1c3a5f7b9d1e3f) |')
+    expect(comment!.body).toContain(
+      `| Version id | [\`${integration.id}\`](https://app.botpress.cloud/workspaces/wkspace_01REPORT/integrations/${integration.id}) |`,
+    )
     expect(comment!.body).toContain('| Workflow run | [99](https://github.com/acme/crm/actions/runs/99) |')
     expect(comment!.body).toContain('Acme \\*\\*\\*')
     expect(comment!.body).not.toContain(SECRET)
@@ -232,7 +242,7 @@ describe('publishComment', () => {
     github = await startGitHubApi()
     const pullRequest = { number: 7, headSha: '' } as RunContext['pullRequest']
     await publishComment(settings(), context({ pullRequest }), state({ operation: 'updated', integration }))
-    expect(github.comments(7)[0]!.body).toContain('| Commit | `4f2a9c1d3b5e` |')
+    expect(github.comments(7)[0]!.body).toContain('| Commit | [`4f2a9c1d3b5e`](https://github.com/acme/crm/commit/4f2a9c1d3b5e7f9a0c2e4f6a8b0d2c4e6f8a0b1c) |')
   })
 
   it('adopts the comment an earlier run wrote under the integration’s id or name', async () => {
