@@ -59,12 +59,17 @@ describe('answers about another integration', () => {
   it.each([
     ['the read', () => api.fail({ status: 200, body: { integration: seedIntegration({ id: 'intver_01OTHERINTEGRATION000000' }) } })],
     ['the update', () => api.fail({}, { status: 200, body: { integration: seedIntegration({ id: 'intver_01OTHERINTEGRATION000000' }) } })],
-  ])('fail the run at %s, and never become the outputs', async (_when, inject) => {
+  ])('fail the run at %s, and never become the outputs', async (when, inject) => {
     inject()
     const run = await deploy()
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('answered with another integration (acme/acme-crm@1.4.0, intver_01OTHERINTEGRATION000000)')
-    expect(run.outputs['version-id']).toBeUndefined()
+    // A failed run's outputs hold only what a checked answer gave before the failure: the read's version, never the other one.
+    expect(run.outputs.operation).toBe('failed')
+    const { error, ...outputs } = run.outputs
+    expect(error).toContain('answered with another integration')
+    expect(JSON.stringify(outputs)).not.toContain('intver_01OTHERINTEGRATION000000')
+    expect(run.outputs['version-id']).toBe(when === 'the update' ? EXAMPLE_ID : undefined)
   })
 })
 
@@ -78,8 +83,10 @@ describe('answers about the right id', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('answered with another integration')
     expect(run.stdout).not.toContain('Deployed evil-crm')
-    expect(run.outputs['version-id']).toBeUndefined()
-    expect(run.outputs.name).toBeUndefined()
+    // The outputs are the version the read found and checked, not the update's answer.
+    expect(run.outputs).toMatchObject({ operation: 'failed', 'version-id': EXAMPLE_ID, name: 'acme/acme-crm', version: '1.4.0' })
+    const { error: _error, ...outputs } = run.outputs
+    expect(JSON.stringify(outputs)).not.toMatch(/evil-crm|9\.9\.9/)
   })
 
   it.each([
