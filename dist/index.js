@@ -8140,7 +8140,12 @@ function changeCounts(plan) {
     return added + changed + removed ? `+${added} ~${changed} −${removed}` : 'no change';
 }
 function label(result) {
-    return result.operation === 'failed' ? '❌ failed' : (0,format/* resultLabel */._J)({ operation: result.operation });
+    if (result.operation === 'failed')
+        return '❌ failed';
+    // Skipped with a reason: `fail-fast` stopped the run before it started.
+    if (result.operation === 'skipped' && result.failure !== undefined)
+        return '⏭️ not started';
+    return (0,format/* resultLabel */._J)({ operation: result.operation });
 }
 const who = (result) => {
     const name = result.integration?.name ?? result.name;

@@ -45,7 +45,10 @@ export function changeCounts(plan: Plan | undefined): string {
 }
 
 function label(result: TargetResult): string {
-  return result.operation === 'failed' ? '❌ failed' : resultLabel({ operation: result.operation })
+  if (result.operation === 'failed') return '❌ failed'
+  // Skipped with a reason: `fail-fast` stopped the run before it started.
+  if (result.operation === 'skipped' && result.failure !== undefined) return '⏭️ not started'
+  return resultLabel({ operation: result.operation })
 }
 
 const who = (result: TargetResult) => {
