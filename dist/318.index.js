@@ -117,7 +117,7 @@ async function upsert(octokit, target, markers, body, onWrite) {
 async function boundedOctokit(target) {
     const budgetMs = 2 * target.timeoutMs + 30_000;
     const budget = AbortSignal.timeout(budgetMs);
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 157).then(__webpack_require__.bind(__webpack_require__, 157));
     const octokit = getOctokit(target.token, { baseUrl: target.apiUrl, request: { retries: 0 } });
     octokit.hook.before('request', (options) => {
         options.request = { ...options.request, signal: AbortSignal.any([budget, AbortSignal.timeout(target.timeoutMs)]) };
