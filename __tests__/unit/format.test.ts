@@ -4,7 +4,7 @@ import type { Plan } from '../../src/plan/plan.js'
 import { markdownFor } from '../../src/report/markdown.js'
 
 const md = markdownFor([])
-import { formatPlanLog, outputsFor, planTable, summaryMarkdown } from '../../src/report/format.js'
+import { formatPlanLog, outputsFor, planTable, previewNote, previewRows, removedMarkdown, summaryMarkdown } from '../../src/report/format.js'
 import { seedIntegration } from '../support/botpress-api.mjs'
 
 const integration = seedIntegration({ id: 'intver_01ABC', title: 'Acme | CRM', updatedAt: '2026-11-25T10:00:00.000Z' }) as RemoteIntegration
@@ -121,5 +121,60 @@ describe('planTable headers', () => {
     for (const fields of [{}, { previousVersion: '0.9.0' }, { operation: 'update' as const }]) {
       expect(planTable(plan(fields), md)[0]).not.toMatch(/\|\s+\|$/)
     }
+  })
+})
+
+describe('previews in the summary', () => {
+  const md = markdownFor([])
+  const bot = { id: 'bot_01', name: 'crm-pr-7', status: 'registration_failed', url: 'https://app.botpress.cloud/workspaces/w/bots/bot_01' }
+  it('shows the preview bot, linked when it has a page', () => {
+    expect(previewRows({}, md)).toEqual([])
+    expect(previewRows({ previewBot: bot }, md)).toEqual([
+      '| Preview bot | [crm-pr-7](https://app.botpress.cloud/workspaces/w/bots/bot_01) (`bot_01`): registration failed |',
+    ])
+    const { url: _url, ...unlinked } = bot
+    expect(previewRows({ previewBot: unlinked }, md)).toEqual(['| Preview bot | crm-pr-7 (`bot_01`): registration failed |'])
+  })
+  it('says what the preview is and how to try it', () => {
+    const integration = seedIntegration({ name: 'acme/crm' }) as RemoteIntegration
+    expect(previewNote({ integration, previewVersion: '1.5.0-pr.7' }, md)).toBe(
+      "This pull request's preview is `acme/crm@1.5.0-pr.7`, private to the workspace: install that version in a bot of the workspace to try it. It is removed when the pull request closes.",
+    )
+    expect(previewNote({ previewVersion: '1.5.0-pr.7', previewBot: bot }, md)).toBe(
+      "This pull request's preview is `1.5.0-pr.7`, private to the workspace: it is installed in the preview bot [crm-pr-7](https://app.botpress.cloud/workspaces/w/bots/bot_01). It is removed when the pull request closes.",
+    )
+    expect(previewNote({}, md)).toContain('preview is ``')
+  })
+  it('lists what a cleanup or a sweep removed, or says nothing was left', () => {
+    expect(removedMarkdown({ removed: [], pullRequest: 7 }, md)).toEqual(["Nothing of pull request #7's previews was left on Botpress."])
+    expect(removedMarkdown({}, md)).toEqual(['No stale preview was left on Botpress.'])
+    const removed = [
+      { kind: 'bot' as const, id: 'bot_01', name: 'crm-pr-7' },
+      { kind: 'integration' as const, id: 'intver_01', name: 'acme/crm', version: '1.5.0-pr.7' },
+    ]
+    expect(removedMarkdown({ removed, pullRequest: 7 }, md)).toEqual([
+      'Removed what the previews of pull request #7 made:',
+      '',
+      '| | Name | Version | Id |',
+      '|---|---|---|---|',
+      '| bot | `crm-pr-7` |  | `bot_01` |',
+      '| integration | `acme/crm` | `1.5.0-pr.7` | `intver_01` |',
+    ])
+    expect(removedMarkdown({ removed }, md)[0]).toBe('Removed these stale previews:')
+  })
+  it('says when a plan changes nothing, and counts the unchanged', () => {
+    const plan: Plan = {
+      operation: 'update',
+      name: 'acme/x',
+      version: '1.0.0',
+      body: {},
+      settingsChanged: [],
+      sections: [],
+      secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] },
+      files: [],
+    }
+    expect(planTable(plan, md)).toEqual(['Nothing to change in the definition.'])
+    const some = { ...plan, sections: [{ section: 'events', added: [], changed: ['e'], removed: [], unchanged: 2 }] }
+    expect(planTable(some, md)[2]).toBe('| events |  | `e` (2 unchanged) |  |')
   })
 })
