@@ -8193,8 +8193,9 @@ function manyCommentBody(results, input, md) {
     const lines = [commentMarker(input.key), '### Botpress integrations', '', `${counted(results)}${input.dryRun ? ' Dry run: nothing was written.' : ''}`, ''];
     lines.push(...resultsTable(results, md), '');
     const facts = [];
-    if (/^[0-9a-f]{7,40}$/.test(input.sha))
-        facts.push(`Commit \`${input.sha.slice(0, 12)}\``);
+    const commit = (0,format/* commitMarkdown */.$x)({ sha: input.sha });
+    if (commit)
+        facts.push(`Commit ${commit}`);
     if (input.runUrl)
         facts.push(`[workflow run ${input.runUrl.split('/').pop()}](${input.runUrl})`);
     if (facts.length)

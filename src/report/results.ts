@@ -1,7 +1,7 @@
 import type { RemoteIntegration } from '../botpress/integration.js'
 import type { Plan } from '../plan/plan.js'
 import { commentMarker } from './comment.js'
-import { planTable, resultLabel, type RunOperation } from './format.js'
+import { commitMarkdown, planTable, resultLabel, type RunOperation } from './format.js'
 import type { Markdown } from './markdown.js'
 
 /** What became of one integration of a run of several. */
@@ -102,7 +102,8 @@ export function manyCommentBody(results: readonly TargetResult[], input: { key: 
   const lines = [commentMarker(input.key), '### Botpress integrations', '', `${counted(results)}${input.dryRun ? ' Dry run: nothing was written.' : ''}`, '']
   lines.push(...resultsTable(results, md), '')
   const facts: string[] = []
-  if (/^[0-9a-f]{7,40}$/.test(input.sha)) facts.push(`Commit \`${input.sha.slice(0, 12)}\``)
+  const commit = commitMarkdown({ sha: input.sha })
+  if (commit) facts.push(`Commit ${commit}`)
   if (input.runUrl) facts.push(`[workflow run ${input.runUrl.split('/').pop()}](${input.runUrl})`)
   if (facts.length) lines.push(`${facts.join(' · ')}`, '')
   for (const result of results) {
