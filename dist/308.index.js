@@ -47,11 +47,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   deployMany: () => (/* binding */ deployMany),
 /* harmony export */   reportMany: () => (/* binding */ reportMany)
 /* harmony export */ });
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5529);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6097);
 /* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4758);
 /* harmony import */ var _base_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3179);
 /* harmony import */ var _base_pool_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8583);
-/* harmony import */ var _report_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7039);
+/* harmony import */ var _report_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6863);
 /* harmony import */ var _secrets_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4200);
 /* harmony import */ var _version_gate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(919);
 

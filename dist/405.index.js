@@ -301,8 +301,8 @@ async function installInPreviewBot(client, request, log, options) {
 var redact = __webpack_require__(4200);
 // EXTERNAL MODULE: ./src/botpress/dashboard.ts
 var dashboard = __webpack_require__(7576);
-// EXTERNAL MODULE: ./src/deploy.ts + 17 modules
-var deploy = __webpack_require__(5529);
+// EXTERNAL MODULE: ./src/deploy.ts + 18 modules
+var deploy = __webpack_require__(6097);
 ;// CONCATENATED MODULE: ./src/previews.ts
 
 

@@ -49,7 +49,7 @@ async function inPool(items, limit, work, options = {}) {
 /* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4758);
 /* harmony import */ var _base_pool_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8583);
 /* harmony import */ var _botpress_integration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3870);
-/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5529);
+/* harmony import */ var _deploy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6097);
 /* harmony import */ var _lifecycle_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3311);
 
 

@@ -1350,7 +1350,7 @@ const DEFINITION_CHILD = 'DEPLOY_BOTPRESS_INTEGRATION_DEFINITION';
 
 /***/ }),
 
-/***/ 5529:
+/***/ 6097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1370,11 +1370,23 @@ var api_client = __nccwpck_require__(7085);
 var errors = __nccwpck_require__(3249);
 // EXTERNAL MODULE: ./src/base/errors.ts
 var base_errors = __nccwpck_require__(4758);
+// EXTERNAL MODULE: ./src/plan/breaking.ts
+var plan_breaking = __nccwpck_require__(1182);
 ;// CONCATENATED MODULE: ./src/lifecycle/apply.ts
+
 
 
 const PUBLISHED_ADVICE = (integration, displayPath) => `${integration.name}@${integration.version} is ${integration.visibility}, and Botpress does not update public or unlisted versions: ` +
     `bump \`version\` in ${displayPath} to publish a new one.`;
+/** A `BreakingChanges` refusal, pointed at what the plan flagged before the write. */
+function pointAtBreaking(error, plan) {
+    if (!(error instanceof errors/* ApiError */.hD) || error.type !== 'BreakingChanges')
+        return error;
+    if (!plan.breaking.length)
+        return (0,errors/* withAdvice */.b5)(error, 'This run flagged none before the write: Botpress checks more than the plan compares; its message says what.');
+    const them = plan.breaking.length === 1 ? 'it' : 'them';
+    return (0,errors/* withAdvice */.b5)(error, [`This run flagged ${them} before the write:`, ...plan.breaking.map((change) => `- ${(0,plan_breaking/* breakingLine */.md)(change)}`)].join('\n'));
+}
 /**
  * Creates the planned version, or validates its creation in a dry run. Returns
  * 'exists' when Botpress says the version exists already (another run created it
@@ -1383,7 +1395,7 @@ const PUBLISHED_ADVICE = (integration, displayPath) => `${integration.name}@${in
 async function createVersion(client, plan, options, log) {
     const body = plan.body;
     if (options.dryRun) {
-        await client.validateCreate(body);
+        await client.validateCreate(body).catch((error) => Promise.reject(pointAtBreaking(error, plan)));
         log.info(`Dry run: Botpress validated the creation of ${plan.name}@${plan.version}; nothing was created.`);
         if (plan.afterCreate)
             log.info(`${Object.keys(plan.afterCreate).join(', ')} would be set by an update right after the create, which a dry run does not check.`);
@@ -1398,7 +1410,7 @@ async function createVersion(client, plan, options, log) {
     catch (error) {
         if (error instanceof errors/* ApiError */.hD && error.type === 'AlreadyExists')
             return 'exists';
-        throw error;
+        throw pointAtBreaking(error, plan);
     }
     log.info(`Created ${plan.name}@${plan.version} (${integration.id}); verification status: ${integration.verificationStatus}.`);
     if (plan.afterCreate) {
@@ -1423,7 +1435,7 @@ async function updateVersion(client, target, plan, options, log) {
     const published = remote.visibility !== 'private';
     // Found by name, a published version is the wrong target; by id, Botpress decides (some workspaces may).
     const refused = published && target.foundBy === 'name';
-    const advise = (error) => (published ? (0,errors/* withAdvice */.b5)(error, PUBLISHED_ADVICE(remote, options.displayPath)) : error);
+    const advise = (error) => pointAtBreaking(published ? (0,errors/* withAdvice */.b5)(error, PUBLISHED_ADVICE(remote, options.displayPath)) : error, plan);
     if (options.dryRun) {
         await client.validateUpdate(remote.id, plan.body).catch((error) => Promise.reject(advise(error)));
         log.info(`Dry run: Botpress validated the update of ${plan.name}@${plan.version}; nothing was applied.`);
@@ -6016,7 +6028,122 @@ function missingSecretsError(missing, prefix) {
         'Or mark it `optional: true` in the manifest.');
 }
 
+;// CONCATENATED MODULE: ./src/plan/schema-diff.ts
+
+
+
+const asSchema = (value) => ((0,record/* isRecord */.u)(value) ? value : {});
+const requiredOf = (schema) => new Set(Array.isArray(schema.required) ? schema.required.filter((v) => typeof v === 'string') : []);
+/** A schema's type as people read it: `string`, `string | null`, `object`; from `anyOf`/`oneOf` too. */
+function typeOf(schema) {
+    if (typeof schema.type === 'string')
+        return schema.type;
+    if (Array.isArray(schema.type))
+        return schema.type.map(String).join(' | ');
+    const union = Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : undefined;
+    if (union)
+        return union.map((member) => typeOf(asSchema(member))).join(' | ');
+    if ((0,own/* hasOwn */.$)(schema, 'const'))
+        return `const ${JSON.stringify(schema.const)}`;
+    if (Array.isArray(schema.enum))
+        return 'enum';
+    return 'any';
+}
+function enumValues(schema) {
+    return Array.isArray(schema.enum) ? schema.enum.map((value) => JSON.stringify(value)) : undefined;
+}
+/**
+ * Property by property, what differs between two JSON schemas of objects:
+ * added, removed, type changed, made required or optional, enum values added
+ * or removed; nested objects and array items are followed.
+ */
+function diffSchema(where, before, after, prefix = '', depth = 0) {
+    const [old, next] = [asSchema(before), asSchema(after)];
+    const changes = [];
+    // A hostile or cyclic schema must not recurse without end.
+    if (depth > 16)
+        return changes;
+    const [oldProps, nextProps] = [asSchema(old.properties), asSchema(next.properties)];
+    const [oldRequired, nextRequired] = [requiredOf(old), requiredOf(next)];
+    for (const name of Object.keys(oldProps)) {
+        if (!(0,own/* hasOwn */.$)(nextProps, name))
+            changes.push({ where, property: `${prefix}${name}`, change: 'removed' });
+    }
+    for (const [name, value] of Object.entries(nextProps)) {
+        const property = `${prefix}${name}`;
+        if (!(0,own/* hasOwn */.$)(oldProps, name)) {
+            changes.push({ where, property, change: 'added', required: nextRequired.has(name) });
+            continue;
+        }
+        if (!oldRequired.has(name) && nextRequired.has(name))
+            changes.push({ where, property, change: 'required' });
+        if (oldRequired.has(name) && !nextRequired.has(name))
+            changes.push({ where, property, change: 'optional' });
+        changes.push(...diffProperty(where, property, asSchema(oldProps[name]), asSchema(value), depth));
+    }
+    return changes;
+}
+/** The changes of one property present on both sides: its type, its enum, and what it holds. */
+function diffProperty(where, property, old, next, depth) {
+    const changes = [];
+    const [from, to] = [typeOf(old), typeOf(next)];
+    if (from !== to)
+        changes.push({ where, property, change: 'type', from, to });
+    const [oldEnum, nextEnum] = [enumValues(old), enumValues(next)];
+    if (oldEnum && nextEnum) {
+        const enumAdded = nextEnum.filter((value) => !oldEnum.includes(value));
+        const enumRemoved = oldEnum.filter((value) => !nextEnum.includes(value));
+        if (enumAdded.length || enumRemoved.length)
+            changes.push({ where, property, change: 'enum', enumAdded, enumRemoved });
+    }
+    if (from !== to)
+        return changes;
+    if ((0,record/* isRecord */.u)(old.properties) || (0,record/* isRecord */.u)(next.properties))
+        changes.push(...diffSchema(where, old, next, `${property}.`, depth + 1));
+    if ((0,record/* isRecord */.u)(old.items) && (0,record/* isRecord */.u)(next.items))
+        changes.push(...diffProperty(where, `${property}[]`, old.items, next.items, depth + 1));
+    return changes;
+}
+const entries = (value) => ((0,record/* isRecord */.u)(value) ? value : {});
+/** Each schema of a definition, by where it is: the places Botpress checks for breaking changes and more. */
+function schemasOf(definition) {
+    const schemas = new Map();
+    const add = (where, holder) => {
+        if ((0,record/* isRecord */.u)(holder) && (0,own/* hasOwn */.$)(holder, 'schema'))
+            schemas.set(where, holder.schema);
+    };
+    add('configuration', definition.configuration);
+    for (const section of definition_keys/* RECORD_SECTIONS */.l0) {
+        for (const [name, entry] of Object.entries(entries(definition[section]))) {
+            if (section === 'actions') {
+                add(`actions.${name}.input`, entries(entry).input);
+                add(`actions.${name}.output`, entries(entry).output);
+            }
+            else if (section === 'channels') {
+                for (const [message, value] of Object.entries(entries(entries(entry).messages)))
+                    add(`channels.${name}.messages.${message}`, value);
+            }
+            else if (section !== 'interfaces') {
+                add(`${section}.${name}`, entry);
+            }
+        }
+    }
+    return schemas;
+}
+/** The per-property changes of every schema both definitions have (what is added or removed whole is a section change). */
+function schemaChanges(before, after) {
+    const old = schemasOf(before);
+    const changes = [];
+    for (const [where, schema] of schemasOf(after)) {
+        if (old.has(where))
+            changes.push(...diffSchema(where, old.get(where), schema));
+    }
+    return changes;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
 
 
 
@@ -6075,13 +6202,8 @@ function pruneAttributes(name, local, remote, removedNames) {
 /** Everything the update sends, and what it changes, from the manifest and the server's state. */
 function planUpdate(input) {
     const { definition, remote, prune } = input;
-    const body = {};
-    const settingsChanged = [];
-    for (const [key, value] of Object.entries(definition)) {
-        body[key] = value;
-        if (!NESTED_KEYS.has(key) && !WRITE_ONLY_KEYS.has(key) && !sameAsRemote(value, remote[key], key))
-            settingsChanged.push(key);
-    }
+    const body = { ...definition };
+    const settingsChanged = settingChanges(definition, remote);
     const sections = [];
     for (const section of definition_keys/* RECORD_SECTIONS */.l0) {
         const { plan, merged: planned } = planSection(section, definition[section], remote[section], prune);
@@ -6114,7 +6236,26 @@ function planUpdate(input) {
     const { secrets, body: secretsBody } = planSecrets(input, remote.secrets, prune);
     if (Object.keys(secretsBody).length)
         body.secrets = secretsBody;
-    return { operation: 'update', name: remote.name, version: remote.version, body, settingsChanged, sections, secrets, files: filesSent(input.files) };
+    const schemas = schemaChanges(remote, definition);
+    return {
+        operation: 'update',
+        name: remote.name,
+        version: remote.version,
+        body,
+        settingsChanged,
+        sections,
+        schemaChanges: schemas,
+        breaking: (0,plan_breaking/* breakingChanges */.Fw)(sections, schemas),
+        ...(input.bypassBreakingChanges && { breakingAllowed: 'bypass' }),
+        secrets,
+        files: filesSent(input.files),
+    };
+}
+/** The top-level settings whose value differs from `before`'s (files are sent every time, never compared: the server keeps only their URLs). */
+function settingChanges(definition, before) {
+    return Object.entries(definition)
+        .filter(([key, value]) => !NESTED_KEYS.has(key) && !WRITE_ONLY_KEYS.has(key) && !sameAsRemote(value, before[key], key))
+        .map(([key, value]) => ({ key, from: before[key], to: value }));
 }
 function filesSent(files) {
     return files.map((file) => ({ key: file.path.join('.'), path: file.relative, bytes: file.bytes }));
@@ -6174,12 +6315,13 @@ function pruneUserTags(definition, remote, body, sections) {
 
 
 
+
 // Keys of the update body that the create body does not have: a PUT right after the create applies them.
 const UPDATE_ONLY_KEYS = ['maxExecutionTime'];
 /**
  * Everything a create sends: `name`, `version` and the definition, with no
- * `null`s (there is nothing to delete). Every entry is added; `removed` lists
- * what the previous version had that this one drops, by name.
+ * `null`s (there is nothing to delete). What it adds, changes and drops is
+ * relative to the previous version, when there is one; else everything is added.
  */
 function planCreate(input) {
     const { definition, previous } = input;
@@ -6193,9 +6335,13 @@ function planCreate(input) {
     }
     const sections = [...definition_keys/* RECORD_SECTIONS */.l0, 'attributes'].map((section) => {
         const local = asRecord(definition[section]);
-        const before = previous ? Object.keys(asRecord(previous[section])) : [];
-        return { section, added: Object.keys(local), changed: [], removed: before.filter((name) => !(0,own/* hasOwn */.$)(local, name)), unchanged: 0 };
+        if (previous)
+            return planSection(section, local, previous[section], true).plan;
+        return { section, added: Object.keys(local), changed: [], removed: [], unchanged: 0 };
     });
+    const schemas = previous ? schemaChanges(previous, definition) : [];
+    const breaking = (0,plan_breaking/* breakingChanges */.Fw)(sections, schemas);
+    const newMajor = previous && ((0,plan_breaking/* majorOf */.Ds)(input.version) ?? 0) > ((0,plan_breaking/* majorOf */.Ds)(previous.version) ?? 0);
     const { secrets, body: secretsBody } = planSecrets(input, previous?.secrets ?? [], false);
     if (Object.keys(secretsBody).length)
         body.secrets = secretsBody;
@@ -6210,8 +6356,11 @@ function planCreate(input) {
         ...(previous && { previousVersion: previous.version }),
         ...(Object.keys(afterCreate).length && { afterCreate }),
         body,
-        settingsChanged: [],
+        settingsChanged: previous ? settingChanges(definition, previous) : [],
         sections,
+        schemaChanges: schemas,
+        breaking,
+        ...(breaking.length && (newMajor ? { breakingAllowed: 'new-major' } : input.bypassBreakingChanges && { breakingAllowed: 'bypass' })),
         secrets,
         files: filesSent(input.files),
     };
@@ -6219,6 +6368,8 @@ function planCreate(input) {
 
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
+// EXTERNAL MODULE: ./src/report/changes.ts
+var changes = __nccwpck_require__(9059);
 // EXTERNAL MODULE: ./src/secrets/resolve.ts
 var resolve = __nccwpck_require__(5761);
 // EXTERNAL MODULE: ./src/secrets/redact.ts
@@ -6229,6 +6380,7 @@ const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `deploy-botpress-integration/${ACTION_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/deploy.ts
+
 
 
 
@@ -6307,6 +6459,7 @@ async function deploy(settings, env, state, log, options = {}) {
         declarations: manifest.secrets,
         values,
         secretsPrefix: settings.secretsPrefix,
+        bypassBreakingChanges: settings.bypassBreakingChanges,
     };
     if (target.operation === 'create') {
         const plan = showPlan(planCreate({ ...local, name: target.name, version: target.version, previous: target.previous }), state, log);
@@ -6412,7 +6565,13 @@ function knownSecretValues(settings, env) {
 function showPlan(plan, state, log) {
     state.plan = plan;
     const previous = plan.previousVersion ? ` (previous version ${plan.previousVersion})` : '';
-    log.group(`Plan: ${plan.operation} ${plan.name}@${plan.version}${previous}`, (0,format/* formatPlanLog */.HL)(plan));
+    const scrub = (0,redact/* scrubberFor */.uS)(state.secretValues);
+    log.group(`Plan: ${plan.operation} ${plan.name}@${plan.version}${previous}`, (0,format/* formatPlanLog */.HL)(plan, scrub));
+    const breaking = (0,changes/* breakingLog */.Q6)(plan, scrub);
+    if (breaking && plan.breakingAllowed === 'new-major')
+        log.info(breaking);
+    else if (breaking)
+        log.warning(breaking);
     for (const name of plan.secrets.skipped) {
         log.warning(`Secret ${name} is optional and has no value (set SECRET_${name} or pass it in \`secrets\`); it was left out.`);
     }
@@ -6715,8 +6874,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
 var core = __nccwpck_require__(7170);
-// EXTERNAL MODULE: ./src/deploy.ts + 17 modules
-var deploy = __nccwpck_require__(5529);
+// EXTERNAL MODULE: ./src/deploy.ts + 18 modules
+var deploy = __nccwpck_require__(6097);
 // EXTERNAL MODULE: ./src/version-gate.ts
 var version_gate = __nccwpck_require__(919);
 // EXTERNAL MODULE: ./src/base/errors.ts
@@ -6970,8 +7129,8 @@ function readRunContext(env) {
 var resolve = __nccwpck_require__(5761);
 // EXTERNAL MODULE: ./src/base/record.ts
 var record = __nccwpck_require__(412);
-// EXTERNAL MODULE: ./src/report/report.ts + 3 modules
-var report = __nccwpck_require__(7039);
+// EXTERNAL MODULE: ./src/report/report.ts + 2 modules
+var report = __nccwpck_require__(6863);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -7704,6 +7863,86 @@ const VRL_MAX_LENGTH = 2000;
 
 /***/ }),
 
+/***/ 1182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ majorOf),
+/* harmony export */   Fw: () => (/* binding */ breakingChanges),
+/* harmony export */   k3: () => (/* binding */ breakingRemedy),
+/* harmony export */   md: () => (/* binding */ breakingLine)
+/* harmony export */ });
+const REMOVED_ENTRY = { actions: 'action removed', events: 'event removed', channels: 'channel removed' };
+/** Why a schema change breaks its users, or nothing when it does not. */
+function schemaBreak(change) {
+    const [section, , part] = change.where.split('.');
+    if (section === 'actions' && part === 'input') {
+        if (change.change === 'removed')
+            return 'input property removed';
+        if (change.change === 'required')
+            return 'input property made required';
+        if (change.change === 'added' && change.required)
+            return 'required input property added';
+        if (change.change === 'type')
+            return `input property type changed (${change.from} → ${change.to})`;
+        if (change.change === 'enum' && change.enumRemoved?.length)
+            return `input property no longer accepts ${change.enumRemoved.join(', ')}`;
+    }
+    if (section === 'actions' && part === 'output') {
+        if (change.change === 'removed')
+            return 'output property removed';
+        if (change.change === 'type')
+            return `output property type changed (${change.from} → ${change.to})`;
+    }
+    if (section === 'events') {
+        if (change.change === 'removed')
+            return 'payload property removed';
+        if (change.change === 'type')
+            return `payload property type changed (${change.from} → ${change.to})`;
+    }
+    return undefined;
+}
+/**
+ * What Botpress treats as breaking for the bots that use a version: a removed
+ * action, event or channel; an action input property removed, made required,
+ * added as required, retyped or narrowed; an output or event payload property
+ * removed or retyped.
+ */
+function breakingChanges(sections, schemas) {
+    const found = [];
+    for (const section of sections) {
+        const what = REMOVED_ENTRY[section.section];
+        // Nested names (`chat.messages.text`, `create.attributes.x`) are parts of an entry that stays.
+        if (what)
+            for (const name of section.removed.filter((removed) => !removed.includes('.')))
+                found.push({ where: `${section.section}.${name}`, what });
+    }
+    for (const change of schemas) {
+        const what = schemaBreak(change);
+        if (what)
+            found.push({ where: change.where, property: change.property, what });
+    }
+    return found;
+}
+/** The major part of a semantic version, or undefined. */
+function majorOf(version) {
+    const match = /^v?(\d+)\./.exec(version);
+    return match ? Number(match[1]) : undefined;
+}
+/** A breaking change as one line of plain text: where, the property, what. */
+function breakingLine(change) {
+    return `${change.where}${change.property === undefined ? '' : ` ${change.property}`}: ${change.what}`;
+}
+/** What makes the breaking changes of a plan go through, for its readers. */
+function breakingRemedy(version) {
+    const major = majorOf(version);
+    const next = major === undefined ? 'a new major version' : `a new major version (${major + 1}.0.0)`;
+    return `publish them as ${next}, or set \`bypass-breaking-changes: true\` to apply them anyway`;
+}
+
+
+/***/ }),
+
 /***/ 4356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -7793,6 +8032,128 @@ function previewBotTags(name, number) {
 
 /***/ }),
 
+/***/ 9059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I1: () => (/* binding */ changesLog),
+/* harmony export */   Q6: () => (/* binding */ breakingLog),
+/* harmony export */   T4: () => (/* binding */ changesMarkdown),
+/* harmony export */   hk: () => (/* binding */ breakingMarkdown),
+/* harmony export */   xV: () => (/* binding */ publishedBanner)
+/* harmony export */ });
+/* harmony import */ var _plan_breaking_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1182);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
+
+
+/** Values are cut to this many characters: a plan shows what changed, not whole documents. */
+const VALUE_MAX = 80;
+/** A setting's value as text: strings as they are, the rest as JSON; `(none)` when unset. */
+function valueText(value) {
+    if (value === undefined || value === null || value === '')
+        return '(none)';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+/** What a schema change did, after the property's name. */
+function schemaWords(change, quote) {
+    switch (change.change) {
+        case 'added':
+            return change.required ? 'added, required' : 'added';
+        case 'type':
+            return `type ${change.from} → ${change.to}`;
+        case 'required':
+            return 'made required';
+        case 'optional':
+            return 'made optional';
+        case 'enum': {
+            const added = change.enumAdded?.length ? `+ ${change.enumAdded.map(quote).join(', ')}` : '';
+            const removed = change.enumRemoved?.length ? `− ${change.enumRemoved.map(quote).join(', ')}` : '';
+            return `enum ${[added, removed].filter(Boolean).join(' ')}`;
+        }
+        default:
+            return change.change;
+    }
+}
+/** Schema changes grouped by whose schema they are, in the order found. */
+function byWhere(changes) {
+    const groups = new Map();
+    for (const change of changes)
+        groups.set(change.where, [...(groups.get(change.where) ?? []), change]);
+    return groups;
+}
+/** Whose bots a plan's breaking changes would break: the version updated, or, for a create, the previous version's. */
+function breakingSubject(plan) {
+    return plan.operation === 'create' && plan.previousVersion ? `${plan.name}@${plan.previousVersion}` : `${plan.name}@${plan.version}`;
+}
+/** The headline of the breaking changes; `name` shows what comes from the manifest or the server (bare in the log, as code in Markdown). */
+function breakingHeadline(plan, name) {
+    const count = `${plan.breaking.length} breaking change${plan.breaking.length === 1 ? '' : 's'}`;
+    const subject = name(breakingSubject(plan));
+    if (plan.breakingAllowed === 'new-major')
+        return `${count} since ${subject}, allowed: ${name(plan.version)} is a new major version.`;
+    if (plan.breakingAllowed === 'bypass')
+        return `${count} for the bots that use ${subject}, applied anyway: \`bypass-breaking-changes\` is set.`;
+    return `${count} for the bots that use ${subject}: Botpress refuses them; ${(0,_plan_breaking_js__WEBPACK_IMPORTED_MODULE_0__/* .breakingRemedy */ .k3)(plan.version)}.`;
+}
+/** The breaking changes for the log, as one warning (or notice, when allowed); nothing when there are none. */
+function breakingLog(plan, scrub) {
+    if (!plan.breaking.length)
+        return undefined;
+    return scrub([breakingHeadline(plan, (text) => text), ...plan.breaking.map((change) => `- ${(0,_plan_breaking_js__WEBPACK_IMPORTED_MODULE_0__/* .breakingLine */ .md)(change)}`)].join('\n'));
+}
+/** The log's lines of what changed, value by value and property by property, indented under the plan's section lines. */
+function changesLog(plan, scrub) {
+    const value = (text) => JSON.stringify((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .cutAt */ .og)(scrub(valueText(text)), VALUE_MAX));
+    const lines = plan.settingsChanged.map(({ key, from, to }) => `${key}: ${value(from)} → ${value(to)}`);
+    for (const [where, changes] of byWhere(plan.schemaChanges)) {
+        lines.push(`${where}: ${changes.map((change) => `${change.property} ${schemaWords(change, (v) => v)}`).join('; ')}`);
+    }
+    // Indented: details of the section lines above them.
+    return lines.map((line) => `  ${scrub(line)}`);
+}
+/** The breaking changes as a GitHub alert: a caution when Botpress refuses them, a note or warning when they go through. */
+function breakingMarkdown(plan, md) {
+    if (!plan.breaking.length)
+        return [];
+    const kind = plan.breakingAllowed === 'new-major' ? 'NOTE' : plan.breakingAllowed === 'bypass' ? 'WARNING' : 'CAUTION';
+    return [
+        `> [!${kind}]`,
+        `> **${breakingHeadline(plan, md.code)}**`,
+        ...plan.breaking.map((change) => `> - ${md.code(change.where)}${change.property === undefined ? '' : ` ${md.code(change.property)}`}: ${change.what}`),
+        '',
+    ];
+}
+/** Old → new for each setting, and each schema's changes by property: what the table's names hide. */
+function changesMarkdown(plan, md) {
+    const lines = [];
+    const setting = ({ key, from, to }) => `- ${md.code(key)}: ${md.excerpt(valueText(from), VALUE_MAX)} → ${md.excerpt(valueText(to), VALUE_MAX)}`;
+    if (plan.settingsChanged.length)
+        lines.push('', '**Settings**', '', ...plan.settingsChanged.map(setting));
+    if (plan.schemaChanges.length) {
+        lines.push('', '**Schemas**', '');
+        for (const [where, changes] of byWhere(plan.schemaChanges)) {
+            lines.push(`- ${md.code(where)}: ${changes.map((change) => `${md.code(change.property)} ${schemaWords(change, md.code)}`).join('; ')}`);
+        }
+    }
+    return lines;
+}
+/**
+ * On a pull request, a change to a version Botpress no longer lets change:
+ * the push that follows the merge fails. Nothing when it is private, or skipped.
+ */
+function publishedBanner(input, md) {
+    const { integration, plan, operation } = input;
+    if (!integration || integration.visibility === 'private' || operation === 'skipped')
+        return [];
+    if (plan?.operation !== 'update' && input.failure === undefined)
+        return [];
+    const state = integration.visibility === 'public' ? 'published' : `published as ${md.text(integration.visibility)}`;
+    return [`> [!WARNING]`, `> **${md.code(`${integration.name}@${integration.version}`)} is ${state}: merging this fails; bump \`version\`.**`, ''];
+}
+
+
+/***/ }),
+
 /***/ 2011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -7802,15 +8163,17 @@ function previewBotTags(name, number) {
 /* harmony export */   Mc: () => (/* binding */ removedMarkdown),
 /* harmony export */   OD: () => (/* binding */ whoMarkdown),
 /* harmony export */   TG: () => (/* binding */ versionIdMarkdown),
+/* harmony export */   Xg: () => (/* binding */ planMarkdown),
 /* harmony export */   _J: () => (/* binding */ resultLabel),
 /* harmony export */   ar: () => (/* binding */ previewRows),
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
-/* harmony export */   k0: () => (/* binding */ planTable),
 /* harmony export */   k5: () => (/* binding */ outputsFor),
 /* harmony export */   pP: () => (/* binding */ previewNote)
 /* harmony export */ });
-/* unused harmony exports planRows, whoLabel */
-/* harmony import */ var _base_size_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(536);
+/* unused harmony exports planRows, whoLabel, planTable */
+/* harmony import */ var _base_size_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(536);
+/* harmony import */ var _changes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9059);
+
 
 /** The step's outputs, by the names action.yml declares. */
 function outputsFor({ operation, dryRun, integration, plan, previewVersion, removed }) {
@@ -7846,7 +8209,7 @@ function planRows(plan, name) {
         removed: list(s.removed),
     }));
     if (plan.settingsChanged.length)
-        rows.unshift({ what: 'settings', added: '', changed: list(plan.settingsChanged), removed: '' });
+        rows.unshift({ what: 'settings', added: '', changed: list(plan.settingsChanged.map((change) => change.key)), removed: '' });
     const { added, updated, kept, skipped, removed } = plan.secrets;
     if (added.length + updated.length + kept.length + skipped.length + removed.length) {
         const unchanged = [kept.length ? `${list(kept)} kept` : '', skipped.length ? `${list(skipped)} skipped (optional, no value)` : ''];
@@ -7859,15 +8222,16 @@ function planRows(plan, name) {
     }
     return rows;
 }
-/** The plan for the log: a line per section, then the files sent. */
-function formatPlanLog(plan) {
+/** The plan for the log: a line per section, each value and property that changes, then the files sent; scrubbed before anything is cut. */
+function formatPlanLog(plan, scrub) {
     const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- ';
     const lines = planRows(plan, (name) => name).map((row) => {
         const parts = [row.added && `+ ${row.added}`, row.changed && `~ ${row.changed}`, row.removed && `${removed}${row.removed}`].filter(Boolean);
         return `${row.what}: ${parts.join('  ')}`;
     });
+    lines.push(...(0,_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .changesLog */ .I1)(plan, scrub));
     for (const file of plan.files)
-        lines.push(`${file.key}: ${file.path} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .X)(file.bytes)})`);
+        lines.push(`${file.key}: ${file.path} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSize */ .X)(file.bytes)})`);
     return lines.length ? lines : ['nothing to change'];
 }
 /** The version id, linked to its dashboard page when the run knows it. */
@@ -7928,9 +8292,9 @@ function summaryMarkdown(input, md) {
     if (input.removed)
         lines.push(...removedMarkdown(input, md), '');
     if (plan) {
-        lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planTable(plan, md));
+        lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planMarkdown(plan, md));
         if (plan.files.length) {
-            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .X)(f.bytes)})`).join(', ')}`);
+            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSize */ .X)(f.bytes)})`).join(', ')}`);
         }
     }
     return `${lines.join('\n').trimEnd()}\n`;
@@ -7963,6 +8327,10 @@ function removedMarkdown({ removed = [], pullRequest }, md) {
         ...removed.map((item) => `| ${item.kind} | ${md.code(item.name)} | ${item.version ? md.code(item.version) : ''} | ${md.code(item.id)} |`),
     ];
 }
+/** The plan in Markdown: its breaking changes first, the table, then old → new values and schema changes. */
+function planMarkdown(plan, md) {
+    return [...(0,_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .breakingMarkdown */ .hk)(plan, md), ...planTable(plan, md), ...(0,_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .changesMarkdown */ .T4)(plan, md)];
+}
 /** The plan as a Markdown table, for the summary and the pull-request comment. */
 function planTable(plan, md) {
     const rows = planRows(plan, md.code);
@@ -7979,7 +8347,84 @@ function planTable(plan, md) {
 
 /***/ }),
 
-/***/ 7039:
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DY: () => (/* binding */ markdownFor),
+/* harmony export */   Hi: () => (/* binding */ fitWithin),
+/* harmony export */   og: () => (/* binding */ cutAt)
+/* harmony export */ });
+/* harmony import */ var _secrets_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4200);
+
+/** Text cut to `max` characters (code points: never half an emoji), the last one an ellipsis when cut. */
+function cutAt(text, max) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+const oneLine = (value) => value.replace(/[\r\n\u2028\u2029]+/g, ' ');
+function longestRun(value, char) {
+    let longest = 0;
+    for (const run of value.match(new RegExp(`${char}+`, 'g')) ?? [])
+        longest = Math.max(longest, run.length);
+    return longest;
+}
+function markdownFor(secretValues) {
+    const scrub = (0,_secrets_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubberFor */ .uS)(secretValues);
+    const code = (value) => {
+        const text = oneLine(scrub(value)).replace(/\|/g, '\\|');
+        const ticks = '`'.repeat(longestRun(text, '`') + 1);
+        // A code span drops one space at each end when both have one: padded, a
+        // backtick at either end stays inside, and so do spaces at both ends.
+        const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim()) ? ' ' : '';
+        return `${ticks}${pad}${text}${pad}${ticks}`;
+    };
+    return {
+        text: (value) => oneLine(scrub(value))
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/[\\`*_[\]()!|~#]/g, '\\$&')
+            // A zero-width space after @ keeps a name from becoming a mention or an
+            // e-mail link; in `://` and `www.`, a URL from becoming a link (GFM's autolinks).
+            .replace(/@/g, '@\u200b')
+            .replace(/:\/\//g, ':\u200b//')
+            .replace(/www\./gi, (www) => `${www.slice(0, 3)}\u200b.`),
+        code,
+        excerpt: (value, max) => code(cutAt(oneLine(scrub(value)), max)),
+        block: (value) => {
+            const text = scrub(value);
+            const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+            return [fence, text, fence];
+        },
+    };
+}
+/**
+ * Markdown cut to at most `limit` (counted by `size`) at a line boundary,
+ * closing a code block left open, with a last line that says what was left
+ * out and where the rest is. GitHub refuses a step summary over 1 MiB and a
+ * comment over 65,536 characters.
+ */
+function fitWithin(markdown, limit, size = (text) => text.length) {
+    if (size(markdown) <= limit)
+        return markdown;
+    const note = (left) => `\n\n**… cut here: ${left} more characters did not fit. The workflow run's log has all of it.**\n`;
+    const room = limit - size(note(markdown.length)) - 16;
+    let kept = markdown.slice(0, room);
+    while (size(kept) > room)
+        kept = kept.slice(0, Math.floor(kept.length * 0.9));
+    const lineEnd = kept.lastIndexOf('\n');
+    if (lineEnd > kept.length / 2)
+        kept = kept.slice(0, lineEnd);
+    const fences = kept.match(/^`{3,}$/gm) ?? [];
+    const open = fences.length % 2 === 1 ? `\n${fences[fences.length - 1]}` : '';
+    return `${kept}${open}${note(markdown.length - kept.length)}`;
+}
+
+
+/***/ }),
+
+/***/ 6863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8014,7 +8459,10 @@ var dashboard = __nccwpck_require__(7576);
 var redact = __nccwpck_require__(4200);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
+// EXTERNAL MODULE: ./src/report/changes.ts
+var changes = __nccwpck_require__(9059);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
+
 
 /** The hidden line that finds this action's comment for one integration again. */
 function commentMarker(key) {
@@ -8030,7 +8478,15 @@ function cut(text) {
 function commentBody(input, md) {
     const { integration, plan, failure } = input;
     const who = (0,format/* whoMarkdown */.OD)(input, md, md.code(input.key));
-    const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${(0,format/* resultLabel */._J)(input)}** |`];
+    const lines = [
+        commentMarker(input.key),
+        `### Botpress integration ${who}`,
+        '',
+        ...(0,changes/* publishedBanner */.xV)(input, md),
+        '| | |',
+        '|---|---|',
+        `| Result | **${(0,format/* resultLabel */._J)(input)}** |`,
+    ];
     if (integration) {
         lines.push(`| Version id | ${(0,format/* versionIdMarkdown */.TG)(integration.id, input.versionUrl, md)} |`, `| Verification status | ${integration.verificationStatus} |`);
     }
@@ -8049,70 +8505,13 @@ function commentBody(input, md) {
     if (input.removed)
         lines.push(...(0,format/* removedMarkdown */.Mc)(input, md), '');
     if (plan)
-        lines.push('#### Plan', '', ...(0,format/* planTable */.k0)(plan, md), '');
+        lines.push('#### Plan', '', ...(0,format/* planMarkdown */.Xg)(plan, md), '');
     lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>');
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-const oneLine = (value) => value.replace(/[\r\n\u2028\u2029]+/g, ' ');
-function longestRun(value, char) {
-    let longest = 0;
-    for (const run of value.match(new RegExp(`${char}+`, 'g')) ?? [])
-        longest = Math.max(longest, run.length);
-    return longest;
-}
-function markdownFor(secretValues) {
-    const scrub = (0,redact/* scrubberFor */.uS)(secretValues);
-    return {
-        text: (value) => oneLine(scrub(value))
-            .replace(/&/g, '&amp;')
-            .replace(/</g, '&lt;')
-            .replace(/>/g, '&gt;')
-            .replace(/[\\`*_[\]()!|~#]/g, '\\$&')
-            // A zero-width space after @ keeps a name from becoming a mention or an
-            // e-mail link; in `://` and `www.`, a URL from becoming a link (GFM's autolinks).
-            .replace(/@/g, '@\u200b')
-            .replace(/:\/\//g, ':\u200b//')
-            .replace(/www\./gi, (www) => `${www.slice(0, 3)}\u200b.`),
-        code: (value) => {
-            const text = oneLine(scrub(value)).replace(/\|/g, '\\|');
-            const ticks = '`'.repeat(longestRun(text, '`') + 1);
-            // A code span drops one space at each end when both have one: padded, a
-            // backtick at either end stays inside, and so do spaces at both ends.
-            const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim()) ? ' ' : '';
-            return `${ticks}${pad}${text}${pad}${ticks}`;
-        },
-        block: (value) => {
-            const text = scrub(value);
-            const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-            return [fence, text, fence];
-        },
-    };
-}
-/**
- * Markdown cut to at most `limit` (counted by `size`) at a line boundary,
- * closing a code block left open, with a last line that says what was left
- * out and where the rest is. GitHub refuses a step summary over 1 MiB and a
- * comment over 65,536 characters.
- */
-function fitWithin(markdown, limit, size = (text) => text.length) {
-    if (size(markdown) <= limit)
-        return markdown;
-    const note = (left) => `\n\n**… cut here: ${left} more characters did not fit. The workflow run's log has all of it.**\n`;
-    const room = limit - size(note(markdown.length)) - 16;
-    let kept = markdown.slice(0, room);
-    while (size(kept) > room)
-        kept = kept.slice(0, Math.floor(kept.length * 0.9));
-    const lineEnd = kept.lastIndexOf('\n');
-    if (lineEnd > kept.length / 2)
-        kept = kept.slice(0, lineEnd);
-    const fences = kept.match(/^`{3,}$/gm) ?? [];
-    const open = fences.length % 2 === 1 ? `\n${fences[fences.length - 1]}` : '';
-    return `${kept}${open}${note(markdown.length - kept.length)}`;
-}
-
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
 ;// CONCATENATED MODULE: ./src/report/results.ts
 
 
@@ -8166,7 +8565,7 @@ function details(result, md) {
     if (result.failure !== undefined)
         lines.push(...md.block(result.failure), '');
     if (result.plan)
-        lines.push(...(0,format/* planTable */.k0)(result.plan, md), '');
+        lines.push(...(0,format/* planMarkdown */.Xg)(result.plan, md), '');
     lines.push('</details>', '');
     return lines;
 }
@@ -8322,7 +8721,7 @@ function setOutputQuietly(name, value) {
 /** The job summary, written on success and failure alike; with links when the run got as far as its settings. */
 async function writeSummary(state, settings, context) {
     const input = { ...summaryInput(state), ...runLinks(settings, context, state) };
-    await appendSummary(fitWithin((0,format/* summaryMarkdown */.eH)(input, markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
+    await appendSummary((0,markdown/* fitWithin */.Hi)((0,format/* summaryMarkdown */.eH)(input, (0,markdown/* markdownFor */.DY)(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
 }
 /** The version's dashboard page and the commit's page, from checked parts only (an https base, ids segment-encoded, a hex sha). */
 function runLinks(settings, context, state) {
@@ -8378,12 +8777,12 @@ async function publishComment(settings, context, state) {
         key,
         sha: pullRequest.headSha || context.sha,
         ...(context.runUrl && { runUrl: context.runUrl }),
-    }, markdownFor(state.secretValues)));
+    }, (0,markdown/* markdownFor */.DY)(state.secretValues)));
 }
 /** The one comment of a run of several integrations, found again by the set of manifests it names. */
 async function publishManyComment(settings, context, results, state) {
     const key = manyCommentKey(settings.manifestLines);
-    await postComment(settings, context, [commentMarker(key)], (pullRequest) => manyCommentBody(results, { key, sha: pullRequest.headSha || context.sha, dryRun: state.dryRun, ...(context.runUrl && { runUrl: context.runUrl }) }, markdownFor(state.secretValues)));
+    await postComment(settings, context, [commentMarker(key)], (pullRequest) => manyCommentBody(results, { key, sha: pullRequest.headSha || context.sha, dryRun: state.dryRun, ...(context.runUrl && { runUrl: context.runUrl }) }, (0,markdown/* markdownFor */.DY)(state.secretValues)));
 }
 /** The key of a run of several: the same for the same `manifest` lines, whatever they match today. */
 function manyCommentKey(manifestLines) {
@@ -8399,7 +8798,7 @@ async function postComment(settings, context, markers, render) {
         core/* warning */.$e('No pull-request comment: `github-token` is empty.');
         return;
     }
-    const body = fitWithin(render(pullRequest), COMMENT_MAX_CHARACTERS);
+    const body = (0,markdown/* fitWithin */.Hi)(render(pullRequest), COMMENT_MAX_CHARACTERS);
     let comments;
     try {
         comments = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318));
@@ -8433,14 +8832,14 @@ function writeResultsOutputs(results, state) {
 }
 /** The job summary of a run of several: one table, then each integration's plan. */
 async function writeManySummary(results, state) {
-    await appendSummary(fitWithin(manySummaryMarkdown(results, state.dryRun, markdownFor(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
+    await appendSummary((0,markdown/* fitWithin */.Hi)(manySummaryMarkdown(results, state.dryRun, (0,markdown/* markdownFor */.DY)(state.secretValues)), SUMMARY_MAX_BYTES, Buffer.byteLength));
 }
 /** `mode: list`: output `matrix` for `strategy.matrix`, and the summary. */
 async function writeMatrix(matrix, state) {
     setOutputQuietly('matrix', (0,redact/* redact */.E$)(JSON.stringify({ include: matrix.include }), state.secretValues));
     setOutputQuietly('dry-run', String(state.dryRun));
     setOutputQuietly('skipped', 'false');
-    await appendSummary(matrixMarkdown(matrix.include, matrix.published, markdownFor(state.secretValues)));
+    await appendSummary(matrixMarkdown(matrix.include, matrix.published, (0,markdown/* markdownFor */.DY)(state.secretValues)));
 }
 
 

@@ -12,6 +12,7 @@ import { checkManifest, readManifest, type Manifest, type ParsedManifest } from 
 import { planCreate } from './plan/create.js'
 import { planUpdate, type LocalInput, type Plan } from './plan/plan.js'
 import { formatPlanLog } from './report/format.js'
+import { breakingLog } from './report/changes.js'
 import type { RunState } from './report/run-state.js'
 import { integrationSecretsEnv, maskableParts, nearMisses, resolveSecrets } from './secrets/resolve.js'
 import { isScrubbable, scrubberFor } from './secrets/redact.js'
@@ -106,6 +107,7 @@ export async function deploy(settings: Settings, env: NodeJS.ProcessEnv, state: 
     declarations: manifest.secrets,
     values,
     secretsPrefix: settings.secretsPrefix,
+    bypassBreakingChanges: settings.bypassBreakingChanges,
   }
 
   if (target.operation === 'create') {
@@ -220,7 +222,11 @@ function knownSecretValues(settings: Settings, env: NodeJS.ProcessEnv): string[]
 function showPlan(plan: Plan, state: RunState, log: Log): Plan {
   state.plan = plan
   const previous = plan.previousVersion ? ` (previous version ${plan.previousVersion})` : ''
-  log.group(`Plan: ${plan.operation} ${plan.name}@${plan.version}${previous}`, formatPlanLog(plan))
+  const scrub = scrubberFor(state.secretValues)
+  log.group(`Plan: ${plan.operation} ${plan.name}@${plan.version}${previous}`, formatPlanLog(plan, scrub))
+  const breaking = breakingLog(plan, scrub)
+  if (breaking && plan.breakingAllowed === 'new-major') log.info(breaking)
+  else if (breaking) log.warning(breaking)
   for (const name of plan.secrets.skipped) {
     log.warning(`Secret ${name} is optional and has no value (set SECRET_${name} or pass it in \`secrets\`); it was left out.`)
   }

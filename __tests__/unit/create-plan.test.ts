@@ -45,6 +45,8 @@ describe('planCreate', () => {
       sections: emptySections.map((section) =>
         section.section === 'actions' ? { ...section, added: ['find'] } : section.section === 'attributes' ? { ...section, added: ['category'] } : section,
       ),
+      schemaChanges: [],
+      breaking: [],
       secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] },
       files: [],
     })
@@ -59,7 +61,7 @@ describe('planCreate', () => {
     expect(plan.afterCreate).toEqual({ maxExecutionTime: 120 })
   })
 
-  it('lists what the previous version had and this one drops, by section and secret, and sends no null', () => {
+  it('compares with the previous version: what it adds, changes and drops, by section and secret, and sends no null', () => {
     const previous = seedIntegration({
       version: '1.4.0',
       actions: { find: action, gone: action },
@@ -70,24 +72,45 @@ describe('planCreate', () => {
     const plan = planCreate(
       input({
         previous,
-        definition: { actions: { find: action, fresh: action } },
+        definition: { title: 'Acme CRM 2', actions: { find: action, fresh: action, gone: { ...action, title: 'Gone?' } } },
         declarations: [{ name: 'API_KEY', optional: false }],
       }),
     )
     expect(plan.previousVersion).toBe('1.4.0')
     expect(plan.sections.find((s) => s.section === 'actions')).toEqual({
       section: 'actions',
-      added: ['find', 'fresh'],
-      changed: [],
-      removed: ['gone'],
-      unchanged: 0,
+      added: ['fresh'],
+      changed: ['gone'],
+      removed: [],
+      unchanged: 1,
     })
+    expect(plan.settingsChanged).toEqual([{ key: 'title', from: previous.title, to: 'Acme CRM 2' }])
     expect(plan.sections.find((s) => s.section === 'events')).toEqual({ section: 'events', added: [], changed: [], removed: ['old'], unchanged: 0 })
     expect(plan.sections.find((s) => s.section === 'attributes')).toEqual({ section: 'attributes', added: [], changed: [], removed: ['tier'], unchanged: 0 })
     // API_KEY's value carries over from 1.4.0 (Botpress keeps it); OLD_TOKEN is not carried.
     expect(plan.secrets).toEqual({ added: [], updated: [], kept: ['API_KEY'], skipped: [], removed: ['OLD_TOKEN'] })
     expect(JSON.stringify(plan.body)).not.toContain('null')
     expect('secrets' in plan.body).toBe(false)
+  })
+
+  it('flags what breaks the bots of the previous version: a removed action, event or input property', () => {
+    const withEmail = { type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' } }, required: ['email'] }
+    const previous = seedIntegration({ version: '1.4.0', actions: { find: action, gone: action }, events: { old: { schema } } }) as RemoteIntegration
+    const definition = { actions: { find: { ...action, input: { schema: withEmail } } } }
+    const plan = planCreate(input({ previous, definition }))
+    expect(plan.schemaChanges).toEqual([{ where: 'actions.find.input', property: 'email', change: 'added', required: true }])
+    expect(plan.breaking).toEqual([
+      { where: 'actions.gone', what: 'action removed' },
+      { where: 'events.old', what: 'event removed' },
+      { where: 'actions.find.input', property: 'email', what: 'required input property added' },
+    ])
+    expect(plan.breakingAllowed).toBeUndefined()
+    expect(planCreate(input({ previous, definition, bypassBreakingChanges: true })).breakingAllowed).toBe('bypass')
+    // A new major version is where breaking changes belong.
+    expect(planCreate(input({ previous, definition, version: '2.0.0' })).breakingAllowed).toBe('new-major')
+    expect(planCreate(input({ previous, definition, version: '1.5.0-beta.1' })).breakingAllowed).toBeUndefined()
+    // Nothing to flag: nothing allowed either.
+    expect(planCreate(input({ previous: undefined, definition, version: '2.0.0' })).breakingAllowed).toBeUndefined()
   })
 
   it('sends the values it has, and refuses a required secret neither given nor carried over', () => {

@@ -13,7 +13,9 @@ const plan: Plan = {
   name: 'acme/acme-crm',
   version: '1.4.0',
   body: {},
-  settingsChanged: ['title'],
+  settingsChanged: [{ key: 'title', from: 'Acme', to: 'Acme CRM' }],
+  schemaChanges: [],
+  breaking: [],
   sections: [
     { section: 'actions', added: ['createLead'], changed: ['getLead'], removed: ['deleteLead'], unchanged: 2 },
     { section: 'events', added: [], changed: [], removed: [], unchanged: 0 },
@@ -51,16 +53,28 @@ describe('outputsFor', () => {
 
 describe('formatPlanLog', () => {
   it('prints a line per section with anything in it, then the files', () => {
-    expect(formatPlanLog(plan)).toEqual([
+    expect(formatPlanLog(plan, (text) => text)).toEqual([
       'settings: ~ title',
       'actions: + createLead  ~ getLead (2 unchanged)  - deleteLead',
       'secrets: + API_KEY  ~ OLD kept; MAYBE skipped (optional, no value)  - GONE',
+      '  title: "Acme" → "Acme CRM"',
       'code: build/index.js (2.4 MiB)',
     ])
   })
   it('says when there is nothing to do', () => {
     expect(
-      formatPlanLog({ ...plan, settingsChanged: [], sections: [], secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] }, files: [] }),
+      formatPlanLog(
+        {
+          ...plan,
+          settingsChanged: [],
+          schemaChanges: [],
+          breaking: [],
+          sections: [],
+          secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] },
+          files: [],
+        },
+        (text) => text,
+      ),
     ).toEqual(['nothing to change'])
   })
 })
@@ -97,7 +111,7 @@ describe('a summary without an answer from Botpress', () => {
     expect(markdown).toContain('## Acme CRM — `acme/acme-crm@1.5.0`\n\n**🧪 dry run: creation validated, nothing created**')
     expect(markdown).toContain('### Plan: create `acme/acme-crm@1.5.0`')
     expect(markdown).toContain('| | Added | Changed | Dropped since 1.4.0 |')
-    expect(formatPlanLog(created)).toContain('actions: + createLead  ~ getLead (2 unchanged)  dropped since 1.4.0: deleteLead')
+    expect(formatPlanLog(created, (text) => text)).toContain('actions: + createLead  ~ getLead (2 unchanged)  dropped since 1.4.0: deleteLead')
   })
 })
 
@@ -109,6 +123,8 @@ describe('planTable headers', () => {
     version: '1.0.0',
     body: {},
     settingsChanged: [],
+    schemaChanges: [],
+    breaking: [],
     sections: [{ section: 'actions', added: ['a'], changed: [], removed: [], unchanged: 0 }],
     secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] },
     files: [],
@@ -169,6 +185,8 @@ describe('previews in the summary', () => {
       version: '1.0.0',
       body: {},
       settingsChanged: [],
+      schemaChanges: [],
+      breaking: [],
       sections: [],
       secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] },
       files: [],

@@ -136,6 +136,8 @@ const createPlan = (afterCreate?: Record<string, unknown>): Plan => ({
   body: { name: 'acme/acme-crm', version: '1.4.0', title: 'Acme CRM', visibility: 'public' },
   ...(afterCreate && { afterCreate }),
   settingsChanged: [],
+  schemaChanges: [],
+  breaking: [],
   sections: [],
   secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] },
   files: [],

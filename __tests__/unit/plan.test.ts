@@ -256,7 +256,10 @@ describe('planUpdate', () => {
         { files: [{ path: ['code'], kind: 'code', relative: 'dist/index.js', absolute: '/x', bytes: 1, content: 'x' }] },
       ),
     )
-    expect(plan.settingsChanged).toEqual(['title', 'visibility'])
+    expect(plan.settingsChanged).toEqual([
+      { key: 'title', from: 'Old', to: 'CRM' },
+      { key: 'visibility', from: 'private', to: 'unlisted' },
+    ])
     expect(plan.files).toEqual([{ key: 'code', path: 'dist/index.js', bytes: 1 }])
   })
 })

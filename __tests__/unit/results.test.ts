@@ -12,7 +12,9 @@ const plan = (fields: Partial<Plan> = {}): Plan => ({
   name: 'acme/gmail',
   version: '1.0.10',
   body: {},
-  settingsChanged: ['title'],
+  settingsChanged: [{ key: 'title', from: 'Acme', to: 'Acme CRM' }],
+  schemaChanges: [],
+  breaking: [],
   sections: [
     { section: 'actions', added: ['send', 'read'], changed: ['list'], removed: ['old'], unchanged: 3 },
     { section: 'events', added: [], changed: [], removed: ['gone'], unchanged: 0 },
@@ -68,9 +70,17 @@ describe('resultsOutput', () => {
 describe('changeCounts', () => {
   it('counts sections, settings and secrets', () => {
     expect(changeCounts(plan())).toBe('+3 ~3 −3')
-    expect(changeCounts(plan({ settingsChanged: [], sections: [], secrets: { added: [], updated: [], kept: ['K'], skipped: [], removed: [] } }))).toBe(
-      'no change',
-    )
+    expect(
+      changeCounts(
+        plan({
+          settingsChanged: [],
+          schemaChanges: [],
+          breaking: [],
+          sections: [],
+          secrets: { added: [], updated: [], kept: ['K'], skipped: [], removed: [] },
+        }),
+      ),
+    ).toBe('no change')
     expect(changeCounts(undefined)).toBe('')
   })
 })
@@ -103,7 +113,13 @@ describe('manyCommentBody', () => {
     const unchanged: TargetResult = {
       ...updated,
       manifest: 'integrations/same/integration.yml',
-      plan: plan({ settingsChanged: [], sections: [], secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] } }),
+      plan: plan({
+        settingsChanged: [],
+        schemaChanges: [],
+        breaking: [],
+        sections: [],
+        secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] },
+      }),
     }
     const body = manyCommentBody(
       [updated, failed, unchanged],

@@ -4,6 +4,7 @@ import type { CreateBody, RemoteIntegration } from '../botpress/integration.js'
 import { InputError, errorMessage } from '../base/errors.js'
 import type { Log } from '../base/log.js'
 import type { Plan } from '../plan/plan.js'
+import { breakingLine } from '../plan/breaking.js'
 import type { ExistingVersion } from './find.js'
 
 /** What the run did to Botpress, as the `operation` output says it. */
@@ -26,6 +27,15 @@ const PUBLISHED_ADVICE = (integration: RemoteIntegration, displayPath: string) =
   `${integration.name}@${integration.version} is ${integration.visibility}, and Botpress does not update public or unlisted versions: ` +
   `bump \`version\` in ${displayPath} to publish a new one.`
 
+/** A `BreakingChanges` refusal, pointed at what the plan flagged before the write. */
+function pointAtBreaking(error: unknown, plan: Plan): unknown {
+  if (!(error instanceof ApiError) || error.type !== 'BreakingChanges') return error
+  if (!plan.breaking.length)
+    return withAdvice(error, 'This run flagged none before the write: Botpress checks more than the plan compares; its message says what.')
+  const them = plan.breaking.length === 1 ? 'it' : 'them'
+  return withAdvice(error, [`This run flagged ${them} before the write:`, ...plan.breaking.map((change) => `- ${breakingLine(change)}`)].join('\n'))
+}
+
 /**
  * Creates the planned version, or validates its creation in a dry run. Returns
  * 'exists' when Botpress says the version exists already (another run created it
@@ -34,7 +44,7 @@ const PUBLISHED_ADVICE = (integration: RemoteIntegration, displayPath: string) =
 export async function createVersion(client: BotpressClient, plan: Plan, options: ApplyOptions, log: Log): Promise<Applied | 'exists'> {
   const body = plan.body as CreateBody
   if (options.dryRun) {
-    await client.validateCreate(body)
+    await client.validateCreate(body).catch((error: unknown) => Promise.reject(pointAtBreaking(error, plan)))
     log.info(`Dry run: Botpress validated the creation of ${plan.name}@${plan.version}; nothing was created.`)
     if (plan.afterCreate)
       log.info(`${Object.keys(plan.afterCreate).join(', ')} would be set by an update right after the create, which a dry run does not check.`)
@@ -46,7 +56,7 @@ export async function createVersion(client: BotpressClient, plan: Plan, options:
     integration = await client.createIntegration(body)
   } catch (error) {
     if (error instanceof ApiError && error.type === 'AlreadyExists') return 'exists'
-    throw error
+    throw pointAtBreaking(error, plan)
   }
   log.info(`Created ${plan.name}@${plan.version} (${integration.id}); verification status: ${integration.verificationStatus}.`)
   if (plan.afterCreate) {
@@ -70,7 +80,7 @@ export async function updateVersion(client: BotpressClient, target: ExistingVers
   const published = remote.visibility !== 'private'
   // Found by name, a published version is the wrong target; by id, Botpress decides (some workspaces may).
   const refused = published && target.foundBy === 'name'
-  const advise = (error: unknown) => (published ? withAdvice(error, PUBLISHED_ADVICE(remote, options.displayPath)) : error)
+  const advise = (error: unknown) => pointAtBreaking(published ? withAdvice(error, PUBLISHED_ADVICE(remote, options.displayPath)) : error, plan)
   if (options.dryRun) {
     await client.validateUpdate(remote.id, plan.body).catch((error: unknown) => Promise.reject(advise(error)))
     log.info(`Dry run: Botpress validated the update of ${plan.name}@${plan.version}; nothing was applied.`)

@@ -1,9 +1,10 @@
 import type { CreateBody, RemoteIntegration, UpdateBody } from '../botpress/integration.js'
 import { asRecord } from './compare.js'
-import { filesSent, type LocalInput, type Plan, type SectionPlan } from './plan.js'
+import { filesSent, planSection, settingChanges, type LocalInput, type Plan, type SectionPlan } from './plan.js'
+import { schemaChanges } from './schema-diff.js'
+import { breakingChanges, majorOf } from './breaking.js'
 import { RECORD_SECTIONS } from '../botpress/definition-keys.js'
 import { planSecrets } from './secrets.js'
-import { hasOwn } from '../base/own.js'
 import { append } from '../base/arrays.js'
 
 export interface CreatePlanInput extends LocalInput {
@@ -18,8 +19,8 @@ const UPDATE_ONLY_KEYS = ['maxExecutionTime'] as const
 
 /**
  * Everything a create sends: `name`, `version` and the definition, with no
- * `null`s (there is nothing to delete). Every entry is added; `removed` lists
- * what the previous version had that this one drops, by name.
+ * `null`s (there is nothing to delete). What it adds, changes and drops is
+ * relative to the previous version, when there is one; else everything is added.
  */
 export function planCreate(input: CreatePlanInput): Plan {
   const { definition, previous } = input
@@ -32,9 +33,12 @@ export function planCreate(input: CreatePlanInput): Plan {
 
   const sections: SectionPlan[] = [...RECORD_SECTIONS, 'attributes'].map((section) => {
     const local = asRecord(definition[section as keyof typeof definition])
-    const before = previous ? Object.keys(asRecord(previous[section])) : []
-    return { section, added: Object.keys(local), changed: [], removed: before.filter((name) => !hasOwn(local, name)), unchanged: 0 }
+    if (previous) return planSection(section, local, previous[section], true).plan
+    return { section, added: Object.keys(local), changed: [], removed: [], unchanged: 0 }
   })
+  const schemas = previous ? schemaChanges(previous, definition) : []
+  const breaking = breakingChanges(sections, schemas)
+  const newMajor = previous && (majorOf(input.version) ?? 0) > (majorOf(previous.version) ?? 0)
 
   const { secrets, body: secretsBody } = planSecrets(input, previous?.secrets ?? [], false)
   if (Object.keys(secretsBody).length) body.secrets = secretsBody
@@ -53,8 +57,11 @@ export function planCreate(input: CreatePlanInput): Plan {
     ...(previous && { previousVersion: previous.version }),
     ...(Object.keys(afterCreate).length && { afterCreate }),
     body,
-    settingsChanged: [],
+    settingsChanged: previous ? settingChanges(definition, previous) : [],
     sections,
+    schemaChanges: schemas,
+    breaking,
+    ...(breaking.length && (newMajor ? { breakingAllowed: 'new-major' as const } : input.bypassBreakingChanges && { breakingAllowed: 'bypass' as const })),
     secrets,
     files: filesSent(input.files),
   }

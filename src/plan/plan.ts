@@ -4,11 +4,13 @@ import type { Definition } from '../manifest/load.js'
 import type { ReadFile } from '../manifest/files.js'
 import { asRecord, sameAsRemote } from './compare.js'
 import { planSecrets } from './secrets.js'
-import type { LocalInput, Plan, SectionPlan } from './types.js'
+import type { LocalInput, Plan, SectionPlan, SettingChange } from './types.js'
+import { schemaChanges } from './schema-diff.js'
+import { breakingChanges } from './breaking.js'
 import { hasOwn, setOwn } from '../base/own.js'
 import { append } from '../base/arrays.js'
 
-export type { LocalInput, Plan, SectionPlan, SecretsPlan } from './types.js'
+export type { BreakingChange, LocalInput, Plan, SchemaChange, SectionPlan, SecretsPlan, SettingChange } from './types.js'
 
 export interface PlanInput extends LocalInput {
   remote: RemoteIntegration
@@ -30,7 +32,7 @@ function withDeletions(local: Entries | undefined, remote: unknown, prune: boole
   return { merged: { ...local, ...Object.fromEntries(removed.map((key) => [key, null])) }, removed }
 }
 
-function planSection(section: string, local: Entries | undefined, remote: unknown, prune: boolean) {
+export function planSection(section: string, local: Entries | undefined, remote: unknown, prune: boolean) {
   const remoteEntries = asRecord(remote)
   const plan: SectionPlan = { section, added: [], changed: [], removed: [], unchanged: 0 }
   for (const [name, entry] of Object.entries(local ?? {})) {
@@ -78,12 +80,8 @@ function pruneAttributes(name: string, local: Entries, remote: unknown, removedN
 /** Everything the update sends, and what it changes, from the manifest and the server's state. */
 export function planUpdate(input: PlanInput): Plan {
   const { definition, remote, prune } = input
-  const body: UpdateBody = {}
-  const settingsChanged: string[] = []
-  for (const [key, value] of Object.entries(definition)) {
-    body[key] = value
-    if (!NESTED_KEYS.has(key) && !WRITE_ONLY_KEYS.has(key) && !sameAsRemote(value, remote[key], key)) settingsChanged.push(key)
-  }
+  const body: UpdateBody = { ...definition }
+  const settingsChanged = settingChanges(definition, remote)
 
   const sections: SectionPlan[] = []
   for (const section of RECORD_SECTIONS) {
@@ -114,7 +112,27 @@ export function planUpdate(input: PlanInput): Plan {
   const { secrets, body: secretsBody } = planSecrets(input, remote.secrets, prune)
   if (Object.keys(secretsBody).length) body.secrets = secretsBody
 
-  return { operation: 'update', name: remote.name, version: remote.version, body, settingsChanged, sections, secrets, files: filesSent(input.files) }
+  const schemas = schemaChanges(remote, definition)
+  return {
+    operation: 'update',
+    name: remote.name,
+    version: remote.version,
+    body,
+    settingsChanged,
+    sections,
+    schemaChanges: schemas,
+    breaking: breakingChanges(sections, schemas),
+    ...(input.bypassBreakingChanges && { breakingAllowed: 'bypass' as const }),
+    secrets,
+    files: filesSent(input.files),
+  }
+}
+
+/** The top-level settings whose value differs from `before`'s (files are sent every time, never compared: the server keeps only their URLs). */
+export function settingChanges(definition: Definition, before: Record<string, unknown>): SettingChange[] {
+  return Object.entries(definition)
+    .filter(([key, value]) => !NESTED_KEYS.has(key) && !WRITE_ONLY_KEYS.has(key) && !sameAsRemote(value, before[key], key))
+    .map(([key, value]) => ({ key, from: before[key], to: value }))
 }
 
 export function filesSent(files: readonly ReadFile[]): Plan['files'] {

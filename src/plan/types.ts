@@ -3,6 +3,18 @@ import type { Definition } from '../manifest/load.js'
 import type { ReadFile } from '../manifest/files.js'
 import type { SecretDeclaration } from '../manifest/secrets.js'
 import type { SecretValues } from '../secrets/resolve.js'
+import type { SchemaChange } from './schema-diff.js'
+
+export type { SchemaChange } from './schema-diff.js'
+
+/** A change that can break the bots using a version, as Botpress's breaking-change check sees it. */
+export interface BreakingChange {
+  /** What it is about: `actions.deleteLead`, `actions.createLead.input`… */
+  where: string
+  /** The property, for a schema change. */
+  property?: string
+  what: string
+}
 
 /** What happens to each secret, by name only: values never enter a plan. */
 export interface SecretsPlan {
@@ -16,6 +28,13 @@ export interface SecretsPlan {
   skipped: string[]
   /** On the server, no longer declared: deleted. */
   removed: string[]
+}
+
+/** A top-level setting whose value differs: before (the server's, or the previous version's) and after, as they are. */
+export interface SettingChange {
+  key: string
+  from: unknown
+  to: unknown
 }
 
 /** What an update does to one section of the integration, by entry name. */
@@ -38,9 +57,15 @@ export interface Plan {
   /** On create: keys only the update body has, applied by a PUT right after. */
   afterCreate?: UpdateBody
   body: UpdateBody
-  /** Top-level settings (title, visibility, …) that differ from the server's. */
-  settingsChanged: string[]
+  /** Top-level settings (title, visibility, …) that differ from the server's (on create, from the previous version's). */
+  settingsChanged: SettingChange[]
   sections: SectionPlan[]
+  /** Property by property, what changes in the schemas both sides have. */
+  schemaChanges: SchemaChange[]
+  /** What may break the bots using the version (on create, the previous version's users). */
+  breaking: BreakingChange[]
+  /** Why Botpress lets the breaking changes through: a new major version, or `bypass-breaking-changes`. */
+  breakingAllowed?: 'new-major' | 'bypass'
   secrets: SecretsPlan
   files: Array<{ key: string; path: string; bytes: number }>
 }
@@ -53,4 +78,6 @@ export interface LocalInput {
   values: SecretValues
   /** How the workflow passes secrets, for the error that lists missing ones. */
   secretsPrefix: string
+  /** `bypass-breaking-changes`: breaking changes are still shown, as allowed. */
+  bypassBreakingChanges?: boolean
 }

@@ -1,6 +1,6 @@
 import {
   commitMarkdown,
-  planTable,
+  planMarkdown,
   previewNote,
   previewRows,
   removedMarkdown,
@@ -10,6 +10,7 @@ import {
   type SummaryInput,
 } from './format.js'
 import type { Markdown } from './markdown.js'
+import { publishedBanner } from './changes.js'
 
 /** The hidden line that finds this action's comment for one integration again. */
 export function commentMarker(key: string): string {
@@ -35,7 +36,15 @@ function cut(text: string): string {
 export function commentBody(input: CommentInput, md: Markdown): string {
   const { integration, plan, failure } = input
   const who = whoMarkdown(input, md, md.code(input.key))
-  const lines = [commentMarker(input.key), `### Botpress integration ${who}`, '', '| | |', '|---|---|', `| Result | **${resultLabel(input)}** |`]
+  const lines = [
+    commentMarker(input.key),
+    `### Botpress integration ${who}`,
+    '',
+    ...publishedBanner(input, md),
+    '| | |',
+    '|---|---|',
+    `| Result | **${resultLabel(input)}** |`,
+  ]
   if (integration) {
     lines.push(`| Version id | ${versionIdMarkdown(integration.id, input.versionUrl, md)} |`, `| Verification status | ${integration.verificationStatus} |`)
   }
@@ -48,7 +57,7 @@ export function commentBody(input: CommentInput, md: Markdown): string {
   if (input.previewVersion !== undefined) lines.push(previewNote(input, md), '')
   if (failure) lines.push('<details open><summary>What failed</summary>', '', ...md.block(cut(failure)), '</details>', '')
   if (input.removed) lines.push(...removedMarkdown(input, md), '')
-  if (plan) lines.push('#### Plan', '', ...planTable(plan, md), '')
+  if (plan) lines.push('#### Plan', '', ...planMarkdown(plan, md), '')
   lines.push('<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>')
   return `${lines.join('\n')}\n`
 }

@@ -4,6 +4,7 @@ import type { Plan } from '../plan/plan.js'
 import { formatSize } from '../base/size.js'
 import type { Markdown } from './markdown.js'
 import type { Removed } from '../preview/cleanup.js'
+import { breakingMarkdown, changesLog, changesMarkdown } from './changes.js'
 
 /**
  * What a run did: a deploy's operation, or a preview cleanup's (`deleted`, or
@@ -62,7 +63,7 @@ export function planRows(plan: Plan, name: NameFormat): Array<{ what: string; ad
       changed: [list(s.changed), s.unchanged ? `(${s.unchanged} unchanged)` : ''].filter(Boolean).join(' '),
       removed: list(s.removed),
     }))
-  if (plan.settingsChanged.length) rows.unshift({ what: 'settings', added: '', changed: list(plan.settingsChanged), removed: '' })
+  if (plan.settingsChanged.length) rows.unshift({ what: 'settings', added: '', changed: list(plan.settingsChanged.map((change) => change.key)), removed: '' })
   const { added, updated, kept, skipped, removed } = plan.secrets
   if (added.length + updated.length + kept.length + skipped.length + removed.length) {
     const unchanged = [kept.length ? `${list(kept)} kept` : '', skipped.length ? `${list(skipped)} skipped (optional, no value)` : '']
@@ -76,13 +77,14 @@ export function planRows(plan: Plan, name: NameFormat): Array<{ what: string; ad
   return rows
 }
 
-/** The plan for the log: a line per section, then the files sent. */
-export function formatPlanLog(plan: Plan): string[] {
+/** The plan for the log: a line per section, each value and property that changes, then the files sent; scrubbed before anything is cut. */
+export function formatPlanLog(plan: Plan, scrub: (text: string) => string): string[] {
   const removed = plan.operation === 'create' ? `dropped since ${plan.previousVersion}: ` : '- '
   const lines = planRows(plan, (name) => name).map((row) => {
     const parts = [row.added && `+ ${row.added}`, row.changed && `~ ${row.changed}`, row.removed && `${removed}${row.removed}`].filter(Boolean)
     return `${row.what}: ${parts.join('  ')}`
   })
+  lines.push(...changesLog(plan, scrub))
   for (const file of plan.files) lines.push(`${file.key}: ${file.path} (${formatSize(file.bytes)})`)
   return lines.length ? lines : ['nothing to change']
 }
@@ -178,7 +180,7 @@ export function summaryMarkdown(input: SummaryInput, md: Markdown): string {
   if (failure) lines.push(...md.block(failure), '')
   if (input.removed) lines.push(...removedMarkdown(input, md), '')
   if (plan) {
-    lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planTable(plan, md))
+    lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planMarkdown(plan, md))
     if (plan.files.length) {
       lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${formatSize(f.bytes)})`).join(', ')}`)
     }
@@ -216,6 +218,11 @@ export function removedMarkdown({ removed = [], pullRequest }: Pick<SummaryInput
     '|---|---|---|---|',
     ...removed.map((item) => `| ${item.kind} | ${md.code(item.name)} | ${item.version ? md.code(item.version) : ''} | ${md.code(item.id)} |`),
   ]
+}
+
+/** The plan in Markdown: its breaking changes first, the table, then old → new values and schema changes. */
+export function planMarkdown(plan: Plan, md: Markdown): string[] {
+  return [...breakingMarkdown(plan, md), ...planTable(plan, md), ...changesMarkdown(plan, md)]
 }
 
 /** The plan as a Markdown table, for the summary and the pull-request comment. */

@@ -11,8 +11,16 @@ export interface Markdown {
   text(value: string): string
   /** A name or value shown as inline code, safe inside a table cell. */
   code(value: string): string
+  /** A value shown as inline code, scrubbed, then cut to `max` characters (cut after scrubbing, so no part of a secret shows). */
+  excerpt(value: string, max: number): string
   /** A block shown as it is, in a fenced code block; its lines. */
   block(value: string): string[]
+}
+
+/** Text cut to `max` characters (code points: never half an emoji), the last one an ellipsis when cut. */
+export function cutAt(text: string, max: number): string {
+  const chars = [...text]
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text
 }
 
 const oneLine = (value: string) => value.replace(/[\r\n\u2028\u2029]+/g, ' ')
@@ -25,6 +33,14 @@ function longestRun(value: string, char: string): number {
 
 export function markdownFor(secretValues: readonly string[]): Markdown {
   const scrub = scrubberFor(secretValues)
+  const code = (value: string) => {
+    const text = oneLine(scrub(value)).replace(/\|/g, '\\|')
+    const ticks = '`'.repeat(longestRun(text, '`') + 1)
+    // A code span drops one space at each end when both have one: padded, a
+    // backtick at either end stays inside, and so do spaces at both ends.
+    const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim()) ? ' ' : ''
+    return `${ticks}${pad}${text}${pad}${ticks}`
+  }
   return {
     text: (value) =>
       oneLine(scrub(value))
@@ -37,14 +53,8 @@ export function markdownFor(secretValues: readonly string[]): Markdown {
         .replace(/@/g, '@\u200b')
         .replace(/:\/\//g, ':\u200b//')
         .replace(/www\./gi, (www) => `${www.slice(0, 3)}\u200b.`),
-    code: (value) => {
-      const text = oneLine(scrub(value)).replace(/\|/g, '\\|')
-      const ticks = '`'.repeat(longestRun(text, '`') + 1)
-      // A code span drops one space at each end when both have one: padded, a
-      // backtick at either end stays inside, and so do spaces at both ends.
-      const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim()) ? ' ' : ''
-      return `${ticks}${pad}${text}${pad}${ticks}`
-    },
+    code,
+    excerpt: (value, max) => code(cutAt(oneLine(scrub(value)), max)),
     block: (value) => {
       const text = scrub(value)
       const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1))

@@ -1,7 +1,7 @@
 import type { RemoteIntegration } from '../botpress/integration.js'
 import type { Plan } from '../plan/plan.js'
 import { commentMarker } from './comment.js'
-import { commitMarkdown, planTable, resultLabel, type RunOperation } from './format.js'
+import { commitMarkdown, planMarkdown, resultLabel, type RunOperation } from './format.js'
 import type { Markdown } from './markdown.js'
 
 /** What became of one integration of a run of several. */
@@ -73,7 +73,7 @@ export function resultsTable(results: readonly TargetResult[], md: Markdown): st
 function details(result: TargetResult, md: Markdown): string[] {
   const lines = [`<details><summary>${md.text(who(result))}: ${label(result)}</summary>`, '']
   if (result.failure !== undefined) lines.push(...md.block(result.failure), '')
-  if (result.plan) lines.push(...planTable(result.plan, md), '')
+  if (result.plan) lines.push(...planMarkdown(result.plan, md), '')
   lines.push('</details>', '')
   return lines
 }
