@@ -6258,7 +6258,13 @@ function settingChanges(definition, before) {
         .map(([key, value]) => ({ key, from: before[key], to: value }));
 }
 function filesSent(files) {
-    return files.map((file) => ({ key: file.path.join('.'), path: file.relative, bytes: file.bytes }));
+    return files.map((file) => ({
+        key: file.path.join('.'),
+        path: file.relative,
+        bytes: file.bytes,
+        // Markdown is carried as base64.
+        ...(file.kind === 'markdown' && typeof file.content === 'string' && { lines: Buffer.from(file.content, 'base64').toString('utf8').split('\n').length }),
+    }));
 }
 /** Deletes the VRL scripts the manifest no longer names; returns their key paths. */
 function pruneScripts(definition, remote, body) {
@@ -8231,8 +8237,12 @@ function formatPlanLog(plan, scrub) {
     });
     lines.push(...(0,_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .changesLog */ .I1)(plan, scrub));
     for (const file of plan.files)
-        lines.push(`${file.key}: ${file.path} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSize */ .X)(file.bytes)})`);
+        lines.push(`${file.key}: ${file.path} (${fileFacts(file)})`);
     return lines.length ? lines : ['nothing to change'];
+}
+/** A file's size, and a Markdown file's lines. */
+function fileFacts(file) {
+    return file.lines === undefined ? (0,_base_size_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSize */ .X)(file.bytes) : `${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSize */ .X)(file.bytes)}, ${file.lines} lines`;
 }
 /** The version id, linked to its dashboard page when the run knows it. */
 function versionIdMarkdown(id, url, md) {
@@ -8294,7 +8304,7 @@ function summaryMarkdown(input, md) {
     if (plan) {
         lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planMarkdown(plan, md));
         if (plan.files.length) {
-            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${(0,_base_size_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSize */ .X)(f.bytes)})`).join(', ')}`);
+            lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${fileFacts(f)})`).join(', ')}`);
         }
     }
     return `${lines.join('\n').trimEnd()}\n`;

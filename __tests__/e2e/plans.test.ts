@@ -70,6 +70,8 @@ describe('the plan of an update, on a pull request', () => {
     expect(log).toContain('  actions.createLead.input: phone removed; email made required')
     expect(log).toContain('  actions.getLead.output: stage enum + "qualified" − "archived"')
     expect(log).toContain('  events.leadWon: amount type string → number')
+    // Files are sent every time, not compared: the readme with its lines.
+    expect(log).toContain('readme: hub.md (246 B, 8 lines)')
     // One warning annotation, before the write, with the remedy.
     const warning = run.stdout.split('\n').find((line) => line.startsWith('::warning::4 breaking changes'))
     expect(warning).toBe(

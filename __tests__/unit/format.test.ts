@@ -21,7 +21,10 @@ const plan: Plan = {
     { section: 'events', added: [], changed: [], removed: [], unchanged: 0 },
   ],
   secrets: { added: ['API_KEY'], updated: [], kept: ['OLD'], skipped: ['MAYBE'], removed: ['GONE'] },
-  files: [{ key: 'code', path: 'build/index.js', bytes: 2_500_000 }],
+  files: [
+    { key: 'code', path: 'build/index.js', bytes: 2_500_000 },
+    { key: 'readme', path: 'hub.md', bytes: 2048, lines: 42 },
+  ],
 }
 
 describe('outputsFor', () => {
@@ -59,6 +62,7 @@ describe('formatPlanLog', () => {
       'secrets: + API_KEY  ~ OLD kept; MAYBE skipped (optional, no value)  - GONE',
       '  title: "Acme" → "Acme CRM"',
       'code: build/index.js (2.4 MiB)',
+      'readme: hub.md (2.0 KiB, 42 lines)',
     ])
   })
   it('says when there is nothing to do', () => {
@@ -88,7 +92,7 @@ describe('summaryMarkdown', () => {
     )
     expect(markdown).toContain('| actions | `createLead` | `getLead` (2 unchanged) | `deleteLead` |')
     expect(markdown).not.toContain('| events |')
-    expect(markdown).toContain('Files sent: `code` build/index.js (2.4 MiB)')
+    expect(markdown).toContain('Files sent: `code` build/index.js (2.4 MiB), `readme` hub.md (2.0 KiB, 42 lines)')
   })
   it('says when a run was a dry run, or failed and why', () => {
     expect(summaryMarkdown({ integration, operation: 'validated-update', dryRun: true, plan }, md)).toContain('**🧪 dry run: update validated, not applied**')

@@ -136,7 +136,13 @@ export function settingChanges(definition: Definition, before: Record<string, un
 }
 
 export function filesSent(files: readonly ReadFile[]): Plan['files'] {
-  return files.map((file) => ({ key: file.path.join('.'), path: file.relative, bytes: file.bytes }))
+  return files.map((file) => ({
+    key: file.path.join('.'),
+    path: file.relative,
+    bytes: file.bytes,
+    // Markdown is carried as base64.
+    ...(file.kind === 'markdown' && typeof file.content === 'string' && { lines: Buffer.from(file.content, 'base64').toString('utf8').split('\n').length }),
+  }))
 }
 
 /** Deletes the VRL scripts the manifest no longer names; returns their key paths. */

@@ -67,7 +67,8 @@ export interface Plan {
   /** Why Botpress lets the breaking changes through: a new major version, or `bypass-breaking-changes`. */
   breakingAllowed?: 'new-major' | 'bypass'
   secrets: SecretsPlan
-  files: Array<{ key: string; path: string; bytes: number }>
+  /** The files sent, every time (Botpress keeps only their URLs, so they are not compared); a Markdown file's lines, for the reviewer. */
+  files: Array<{ key: string; path: string; bytes: number; lines?: number }>
 }
 
 /** What any plan is made from: the manifest's side. */

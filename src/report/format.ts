@@ -85,8 +85,13 @@ export function formatPlanLog(plan: Plan, scrub: (text: string) => string): stri
     return `${row.what}: ${parts.join('  ')}`
   })
   lines.push(...changesLog(plan, scrub))
-  for (const file of plan.files) lines.push(`${file.key}: ${file.path} (${formatSize(file.bytes)})`)
+  for (const file of plan.files) lines.push(`${file.key}: ${file.path} (${fileFacts(file)})`)
   return lines.length ? lines : ['nothing to change']
+}
+
+/** A file's size, and a Markdown file's lines. */
+function fileFacts(file: Plan['files'][number]): string {
+  return file.lines === undefined ? formatSize(file.bytes) : `${formatSize(file.bytes)}, ${file.lines} lines`
 }
 
 export interface SummaryInput {
@@ -182,7 +187,7 @@ export function summaryMarkdown(input: SummaryInput, md: Markdown): string {
   if (plan) {
     lines.push(`### Plan: ${plan.operation} ${md.code(`${plan.name}@${plan.version}`)}`, '', ...planMarkdown(plan, md))
     if (plan.files.length) {
-      lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${formatSize(f.bytes)})`).join(', ')}`)
+      lines.push('', `Files sent: ${plan.files.map((f) => `${md.code(f.key)} ${md.text(f.path)} (${fileFacts(f)})`).join(', ')}`)
     }
   }
   return `${lines.join('\n').trimEnd()}\n`
