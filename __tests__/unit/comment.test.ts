@@ -118,6 +118,24 @@ describe('commentBody, whole', () => {
     }
     expect(commentBody({ key: 'k', dryRun: false, sha: 'abcdef1', failure: 'f' }, md)).toContain('| Commit | `abcdef1` |')
     const exact = 'y'.repeat(20_000)
-    expect(commentBody({ key: 'k', dryRun: false, sha: 'abc', failure: exact }, md)).toContain(`\n${exact}\n`)
+    const whole = commentBody({ key: 'k', dryRun: false, sha: 'abc', failure: exact }, md)
+    expect(whole).toContain(`\n${exact}\n`)
+    expect(whole).not.toContain('more characters')
+  })
+
+  it('links the commit only when the link is for the commit it names', () => {
+    const sha = '9b1c7e2f4a6d8c0e1f3a5b7d9e1c3a5f7b9d1e3f'
+    const url = `https://github.com/a/b/commit/${sha}`
+    expect(commentBody({ key: 'k', dryRun: false, sha, failure: 'f', commit: { sha, url } }, md)).toContain(`| Commit | [\`9b1c7e2f4a6d\`](${url}) |`)
+    expect(commentBody({ key: 'k', dryRun: false, sha, failure: 'f', commit: { sha: 'abcdef1234567', url } }, md)).toContain('| Commit | `9b1c7e2f4a6d` |')
+  })
+
+  it('says what the preview is, and what a cleanup removed', () => {
+    const preview = commentBody({ key: 'k', dryRun: false, sha: 'abc', operation: 'created', integration, previewVersion: '1.4.0-pr.7' }, md)
+    expect(preview).toContain("This pull request's preview is `acme/acme-crm@1.4.0-pr.7`, private to the workspace")
+    const removed = [{ kind: 'integration' as const, id: 'intver_01', name: 'acme/crm', version: '1.4.0-pr.7' }]
+    const cleanup = commentBody({ key: 'k', dryRun: false, sha: 'abc', operation: 'deleted', removed, pullRequest: 7 }, md)
+    expect(cleanup).toContain('Removed what the previews of pull request #7 made:\n\n| | Name | Version | Id |')
+    expect(cleanup).toContain('| integration | `acme/crm` | `1.4.0-pr.7` | `intver_01` |\n\n<sub>')
   })
 })

@@ -4,7 +4,18 @@ import type { Plan } from '../../src/plan/plan.js'
 import { markdownFor } from '../../src/report/markdown.js'
 
 const md = markdownFor([])
-import { formatPlanLog, outputsFor, planTable, previewNote, previewRows, removedMarkdown, summaryMarkdown } from '../../src/report/format.js'
+import {
+  formatPlanLog,
+  outputsFor,
+  planRows,
+  planTable,
+  previewNote,
+  previewRows,
+  removedMarkdown,
+  resultLabel,
+  summaryMarkdown,
+  whoLabel,
+} from '../../src/report/format.js'
 import { seedIntegration } from '../support/botpress-api.mjs'
 
 const integration = seedIntegration({ id: 'intver_01ABC', title: 'Acme | CRM', updatedAt: '2026-11-25T10:00:00.000Z' }) as RemoteIntegration
@@ -100,6 +111,77 @@ describe('summaryMarkdown', () => {
     expect(failed).toContain('**❌ failed**')
     expect(failed).toContain('```\nHTTP 400 BreakingChanges\n```')
     expect(failed).not.toContain('### Plan')
+  })
+})
+
+describe('the whole summary of an update', () => {
+  it('holds, in order, the heading, the result, the facts, the commit, the plan and the files', () => {
+    const small: Plan = {
+      ...plan,
+      settingsChanged: [],
+      sections: [{ section: 'events', added: ['won'], changed: [], removed: [], unchanged: 0 }],
+      secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] },
+    }
+    expect(
+      summaryMarkdown(
+        { integration, operation: 'updated', dryRun: true, plan: small, commit: { sha: '9b1c7e2f4a6d8c0e' }, versionUrl: 'https://app.botpress.cloud/v' },
+        md,
+      ),
+    ).toBe(
+      [
+        '## Acme \\| CRM — `acme/acme-crm@1.4.0`',
+        '',
+        '**✅ updated**',
+        '',
+        '| | |',
+        '|---|---|',
+        '| Version id | [`intver_01ABC`](https://app.botpress.cloud/v) |',
+        '| Verification status | unapproved |',
+        '| Visibility | private |',
+        '| Updated at | 2026-11-25T10:00:00.000Z |',
+        '| Dry run | true |',
+        '| Commit | `9b1c7e2f4a6d` |',
+        '',
+        '### Plan: update `acme/acme-crm@1.4.0`',
+        '',
+        '| | Added | Changed | Removed |',
+        '|---|---|---|---|',
+        '| events | `won` |  |  |',
+        '',
+        'Files sent: `code` build/index.js (2.4 MiB), `readme` hub.md (2.0 KiB, 42 lines)',
+        '',
+      ].join('\n'),
+    )
+  })
+})
+
+describe('resultLabel and whoLabel', () => {
+  it('tells a skipped deploy from a cleanup that found nothing', () => {
+    expect(resultLabel({ operation: 'skipped' })).toBe('⏭️ skipped: already published')
+    expect(resultLabel({ operation: 'skipped', removed: [] })).toBe('✅ no preview left to remove')
+    expect(resultLabel({ operation: 'updated', failure: 'x' })).toBe('❌ failed')
+    expect(resultLabel({})).toBe('❌ failed')
+  })
+
+  it('needs both a name and a version to name a version', () => {
+    expect(whoLabel({ label: { name: 'acme/x' } })).toEqual({})
+    expect(whoLabel({ label: { version: '1.0.0', title: 'X' } })).toEqual({ title: 'X' })
+    expect(whoLabel({ label: { name: 'acme/x', version: '1.0.0' } })).toEqual({ version: 'acme/x@1.0.0' })
+  })
+})
+
+describe('planRows of secrets', () => {
+  const secretsRow = (secrets: Partial<Plan['secrets']>) =>
+    planRows(
+      { ...plan, settingsChanged: [], sections: [], secrets: { added: [], updated: [], kept: [], skipped: [], removed: [], ...secrets } },
+      (name) => name,
+    )
+  it('has a row whenever any secret is named, whichever list it is in', () => {
+    expect(secretsRow({})).toEqual([])
+    expect(secretsRow({ added: ['A'], updated: ['B'] })).toEqual([{ what: 'secrets', added: 'A', changed: 'B set', removed: '' }])
+    expect(secretsRow({ added: ['A'], kept: ['K'] })).toEqual([{ what: 'secrets', added: 'A', changed: 'K kept', removed: '' }])
+    expect(secretsRow({ added: ['A'], skipped: ['S'] })).toEqual([{ what: 'secrets', added: 'A', changed: 'S skipped (optional, no value)', removed: '' }])
+    expect(secretsRow({ added: ['A'], removed: ['R'] })).toEqual([{ what: 'secrets', added: 'A', changed: '', removed: 'R' }])
   })
 })
 

@@ -5,7 +5,22 @@ import path from 'node:path'
 import type { RemoteIntegration } from '../../src/botpress/integration.js'
 import type { RunContext } from '../../src/github/context.js'
 import type { Plan } from '../../src/plan/plan.js'
-import { commentKey, publishComment, reportSkipped, setOutputQuietly, writeOutputs, writePreviewBotOutputs, writeSummary } from '../../src/report/report.js'
+import {
+  commentKey,
+  manyCommentKey,
+  publishComment,
+  publishManyComment,
+  reportSkipped,
+  setOutputQuietly,
+  writeFailureOutputs,
+  writeManySummary,
+  writeMatrix,
+  writeOutputs,
+  writePreviewBotOutputs,
+  writeResultsOutputs,
+  writeSummary,
+} from '../../src/report/report.js'
+import type { TargetResult } from '../../src/report/results.js'
 import type { RunState } from '../../src/report/run-state.js'
 import type { Settings } from '../../src/settings/settings.js'
 import { ACTIONS_BOT, startGitHubApi } from '../support/github-api.mjs'
@@ -109,6 +124,79 @@ describe('writeOutputs', () => {
     )
     expect(() => writeOutputs(state({ operation: 'validated-update', plan }))).toThrow(/happened \(validated-update acme\/acme-crm@1\.4\.0\)/)
     expect(() => writeOutputs(state({ operation: 'deleted' }))).toThrow(/happened \(deleted the integration\)/)
+  })
+})
+
+describe('writeFailureOutputs', () => {
+  it('writes failed, the error’s first line, and the version it found, scrubbed', async () => {
+    writeFailureOutputs(state({ failure: 'Botpress refused the update\nmore lines', integration, previewVersion: '1.4.0-pr.7' }))
+    expect(await outputs()).toEqual({
+      operation: 'failed',
+      created: 'false',
+      'dry-run': 'false',
+      error: 'Botpress refused the update',
+      'version-id': integration.id,
+      'verification-status': integration.verificationStatus,
+      name: integration.name,
+      version: integration.version,
+      visibility: integration.visibility,
+      'preview-version': '1.4.0-pr.7',
+    })
+  })
+
+  it('writes the plan’s name and version, else the manifest’s, when no version was found; no error it was not told', async () => {
+    writeFailureOutputs(state({ dryRun: true, plan, label: { name: 'acme/other', version: '9.9.9' } }))
+    expect(await outputs()).toEqual({ operation: 'failed', created: 'false', 'dry-run': 'true', name: 'acme/acme-crm', version: '1.4.0' })
+    await writeFile(path.join(dir, 'output'), '')
+    writeFailureOutputs(state({ failure: 'bad', label: { name: `acme/${SECRET}` } }))
+    expect(await outputs()).toEqual({ operation: 'failed', created: 'false', 'dry-run': 'false', error: 'bad', name: 'acme/***' })
+  })
+})
+
+describe('the outputs and summary of several integrations', () => {
+  const results: TargetResult[] = [
+    { manifest: 'a/integration.yml', operation: 'updated', integration, plan },
+    { manifest: 'b/integration.yml', operation: 'failed', name: 'acme/b', version: '1.0.0', failure: `refused ${SECRET}` },
+  ]
+
+  it('writes results, dry-run and skipped, scrubbed', async () => {
+    writeResultsOutputs(results, state({ dryRun: true }))
+    const written = await outputs()
+    expect(Object.keys(written)).toEqual(['results', 'dry-run', 'skipped'])
+    expect(written['dry-run']).toBe('true')
+    expect(written.skipped).toBe('false')
+    expect(JSON.parse(written.results!).map((r: { operation: string }) => r.operation)).toEqual(['updated', 'failed'])
+    expect(written.results).not.toContain(SECRET)
+  })
+
+  it('appends one summary for them all, scrubbed', async () => {
+    await writeManySummary(results, state())
+    const text = await summary()
+    expect(text.startsWith('## Deploy Botpress integrations\n\n2 integrations: 1 succeeded, 1 failed.')).toBe(true)
+    expect(text).toContain('refused ***')
+    expect(text).not.toContain(SECRET)
+  })
+
+  it('writes the matrix of what is left to deploy, and lists what was left out', async () => {
+    const entry = (name: string) => ({ manifest: `${name}/integration.yml`, name: `acme/${name}`, version: '1.0.0' })
+    await writeMatrix({ include: [entry('a')], published: [entry('b')] }, state())
+    expect(await outputs()).toEqual({
+      matrix: JSON.stringify({ include: [entry('a')] }),
+      'dry-run': 'false',
+      skipped: 'false',
+    })
+    const text = await summary()
+    expect(text).toContain('1 in the matrix; 1 already published, left out.')
+    expect(text).toContain('| `acme/b@1.0.0` | `b/integration.yml` |')
+  })
+
+  it('keys their comment by the manifest lines: the same lines, the same key', () => {
+    const key = manyCommentKey(['integrations/*/integration.yml'])
+    expect(key).toMatch(/^set-[0-9a-f]{12}$/)
+    expect(manyCommentKey(['integrations/*/integration.yml'])).toBe(key)
+    expect(manyCommentKey(['integrations/*/integration.yml', '!integrations/old/integration.yml'])).not.toBe(key)
+    // Lines, not their concatenation: `a` + `b` is not `ab`.
+    expect(manyCommentKey(['a', 'b'])).not.toBe(manyCommentKey(['ab']))
   })
 })
 
@@ -245,6 +333,59 @@ describe('publishComment', () => {
     const pullRequest = { number: 7, headSha: '' } as RunContext['pullRequest']
     await publishComment(settings(), context({ pullRequest }), state({ operation: 'updated', integration }))
     expect(github.comments(7)[0]!.body).toContain('| Commit | [`4f2a9c1d3b5e`](https://github.com/acme/crm/commit/4f2a9c1d3b5e7f9a0c2e4f6a8b0d2c4e6f8a0b1c) |')
+  })
+
+  it('writes one comment for several integrations, under the key of their manifest lines, and edits it on the next run', async () => {
+    github = await startGitHubApi()
+    const results: TargetResult[] = [{ manifest: 'a/integration.yml', operation: 'updated', integration, plan }]
+    const lines = ['*/integration.yml']
+    await publishManyComment(settings({ manifestLines: lines }), context(), results, state({ dryRun: true }))
+    await publishManyComment(settings({ manifestLines: lines }), context(), results, state())
+    const comments = github.comments(7)
+    expect(comments).toHaveLength(1)
+    expect(comments[0]!.body.split('\n')[0]).toBe(`<!-- deploy-botpress-integration:${manyCommentKey(lines)} -->`)
+    expect(comments[0]!.body).toContain('1 integrations: 1 succeeded.\n')
+    expect(comments[0]!.body).toContain('Commit `9b1c7e2f4a6d` · [workflow run 99](https://github.com/acme/crm/actions/runs/99)')
+    expect(comments[0]!.body).not.toContain(SECRET)
+  })
+
+  it('links the summary to the version’s dashboard page and the head commit, from checked parts only', async () => {
+    await writeSummary(state({ operation: 'updated', integration }), settings(), context())
+    let text = await summary()
+    expect(text).toContain(`| Version id | [\`${integration.id}\`](https://app.botpress.cloud/workspaces/wkspace_01REPORT/integrations/${integration.id}) |`)
+    expect(text).toContain('| Commit | [`9b1c7e2f4a6d`](https://github.com/acme/crm/commit/9b1c7e2f4a6d8c0e1f3a5b7d9e1c3a5f7b9d1e3f) |')
+    // A push: the run's own commit; no run URL, no link; a sha that is not 40 hex digits, no link either.
+    await writeFile(path.join(dir, 'summary.md'), '')
+    await writeSummary(state({ operation: 'updated', integration }), settings(), context({ pullRequest: undefined, runUrl: undefined }))
+    text = await summary()
+    expect(text).toContain('| Commit | `4f2a9c1d3b5e` |')
+    await writeFile(path.join(dir, 'summary.md'), '')
+    await writeSummary(state({ operation: 'updated', integration }), settings(), context({ pullRequest: undefined, sha: 'abcdef1234567' }))
+    text = await summary()
+    expect(text).toContain('| Commit | `abcdef123456` |')
+    expect(text).not.toContain('/commit/')
+  })
+
+  it('shows in the summary what the run learnt: the preview, its bot, what a cleanup removed, the manifest’s title', async () => {
+    const previewBot = {
+      id: 'bot_01',
+      name: 'crm-pr-7',
+      status: 'registered',
+      webhookUrl: 'https://webhook.botpress.cloud/secret',
+      url: 'https://app.botpress.cloud/bots/bot_01',
+    }
+    await writeSummary(state({ operation: 'updated', integration, previewVersion: '1.4.0-pr.7', previewBot }), settings(), context())
+    let text = await summary()
+    expect(text).toContain('| Preview bot | [crm-pr-7](https://app.botpress.cloud/bots/bot_01) (`bot_01`): registered |')
+    expect(text).toContain("This pull request's preview is `acme/acme-crm@1.4.0-pr.7`")
+    expect(text).not.toContain('webhook.botpress.cloud')
+    await writeFile(path.join(dir, 'summary.md'), '')
+    const removed = [{ kind: 'integration' as const, id: 'intver_01', name: 'acme/crm', version: '1.4.0-pr.7' }]
+    await writeSummary(state({ operation: 'deleted', removed, pullRequest: 7, label: { title: 'CRM of the manifest' } }))
+    text = await summary()
+    expect(text).toContain('## CRM of the manifest')
+    expect(text).toContain('**🧹 preview removed**')
+    expect(text).toContain('Removed what the previews of pull request #7 made:')
   })
 
   it('adopts the comment an earlier run wrote under the integration’s id or name', async () => {

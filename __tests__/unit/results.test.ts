@@ -108,6 +108,86 @@ describe('the table and the summary', () => {
   })
 })
 
+describe('whole bodies of several integrations', () => {
+  const small: TargetResult = {
+    manifest: 'a/integration.yml',
+    operation: 'updated',
+    integration,
+    plan: plan({
+      settingsChanged: [],
+      sections: [{ section: 'actions', added: ['send'], changed: [], removed: [], unchanged: 0 }],
+      secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] },
+    }),
+  }
+  const unchanged: TargetResult = {
+    ...small,
+    manifest: 'b/integration.yml',
+    plan: plan({ settingsChanged: [], sections: [], secrets: { added: [], updated: [], kept: [], skipped: [], removed: [] } }),
+  }
+  const broken: TargetResult = { manifest: 'c/integration.yml', operation: 'failed', name: 'acme/c', failure: 'bad' }
+  const table = [
+    '| Integration | Manifest | Result | Version id | Changes |',
+    '|---|---|---|---|---|',
+    '| `acme/gmail@1.0.10` | `a/integration.yml` | ✅ updated | `intver_01RESULTS` | +1 ~0 −0 |',
+    '| `acme/gmail@1.0.10` | `b/integration.yml` | ✅ updated | `intver_01RESULTS` | no change |',
+    // A name without a version is not a label: the manifest stands in.
+    '| `c/integration.yml` | `c/integration.yml` | ❌ failed |  |  |',
+  ]
+  const block = [
+    '<details><summary>acme/gmail@\u200b1.0.10: ✅ updated</summary>',
+    '',
+    '| | Added | Changed | Removed |',
+    '|---|---|---|---|',
+    '| actions | `send` |  |  |',
+    '',
+    '</details>',
+    '',
+  ]
+  const failedBlock = ['<details><summary>c/integration.yml: ❌ failed</summary>', '', '```', 'bad', '```', '', '</details>', '']
+
+  it('the summary: the count, the table and every block', () => {
+    const noChange = ['<details><summary>acme/gmail@\u200b1.0.10: ✅ updated</summary>', '', 'Nothing to change in the definition.', '', '</details>', '']
+    expect(manySummaryMarkdown([small, unchanged, broken], false, md)).toBe(
+      [
+        '## Deploy Botpress integrations',
+        '',
+        '3 integrations: 2 succeeded, 1 failed.',
+        '',
+        ...table,
+        '',
+        ...block,
+        ...noChange,
+        ...failedBlock.slice(0, -1),
+      ].join('\n') + '\n',
+    )
+  })
+
+  it('the comment: the count, the table, the commit and run, and the blocks of those that change or failed', () => {
+    expect(
+      manyCommentBody(
+        [small, unchanged, broken],
+        { key: 'k', sha: '9b1c7e2f4a6d8c0e1f3a5b7d9e1c3a5f7b9d1e3f', runUrl: 'https://github.com/a/b/actions/runs/9', dryRun: false },
+        md,
+      ),
+    ).toBe(
+      [
+        '<!-- deploy-botpress-integration:k -->',
+        '### Botpress integrations',
+        '',
+        '3 integrations: 2 succeeded, 1 failed.',
+        '',
+        ...table,
+        '',
+        'Commit `9b1c7e2f4a6d` · [workflow run 9](https://github.com/a/b/actions/runs/9)',
+        '',
+        ...block,
+        ...failedBlock,
+        '<sub>Kept up to date by deploy-botpress-integration on every run of this pull request.</sub>',
+      ].join('\n') + '\n',
+    )
+  })
+})
+
 describe('manyCommentBody', () => {
   it('holds the marker, the table, the commit and run, and the blocks of those that change or failed only', () => {
     const unchanged: TargetResult = {
