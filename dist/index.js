@@ -8060,13 +8060,13 @@ function valueText(value) {
         return '(none)';
     return typeof value === 'string' ? value : JSON.stringify(value);
 }
-/** What a schema change did, after the property's name. */
+/** What a schema change did, after the property's name; `quote` shows what the schemas hold (types, enum values: untrusted). */
 function schemaWords(change, quote) {
     switch (change.change) {
         case 'added':
             return change.required ? 'added, required' : 'added';
         case 'type':
-            return `type ${change.from} → ${change.to}`;
+            return `type ${quote(change.from ?? '')} → ${quote(change.to ?? '')}`;
         case 'required':
             return 'made required';
         case 'optional':
@@ -8125,7 +8125,8 @@ function breakingMarkdown(plan, md) {
     return [
         `> [!${kind}]`,
         `> **${breakingHeadline(plan, md.code)}**`,
-        ...plan.breaking.map((change) => `> - ${md.code(change.where)}${change.property === undefined ? '' : ` ${md.code(change.property)}`}: ${change.what}`),
+        // `what` may quote a schema's types: untrusted, so escaped.
+        ...plan.breaking.map((change) => `> - ${md.code(change.where)}${change.property === undefined ? '' : ` ${md.code(change.property)}`}: ${md.text(change.what)}`),
         '',
     ];
 }

@@ -92,7 +92,7 @@ describe('the plan of an update, on a pull request', () => {
           '> - `actions.deleteLead`: action removed',
           '> - `actions.createLead.input` `phone`: input property removed',
           '> - `actions.createLead.input` `email`: input property made required',
-          '> - `events.leadWon` `amount`: payload property type changed (string → number)',
+          '> - `events.leadWon` `amount`: payload property type changed \\(string → number\\)',
         ].join('\n'),
       )
       expect(markdown).toContain(['**Settings**', '', '- `title`: `Acme CRM (old)` → `Acme CRM`'].join('\n'))
@@ -102,7 +102,7 @@ describe('the plan of an update, on a pull request', () => {
           '',
           '- `actions.createLead.input`: `phone` removed; `email` made required',
           '- `actions.getLead.output`: `stage` enum + `"qualified"` − `"archived"`',
-          '- `events.leadWon`: `amount` type string → number',
+          '- `events.leadWon`: `amount` type `string` → `number`',
         ].join('\n'),
       )
       // A private version: no banner.

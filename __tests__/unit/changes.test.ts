@@ -87,7 +87,7 @@ describe('schema changes', () => {
       '**Schemas**',
       '',
       '- `actions.create.input`: `email` made required; `tier` enum + `"gold"` − `"bronze"`',
-      '- `events.created`: `at` type string → number; `note` added',
+      '- `events.created`: `at` type `string` → `number`; `note` added',
       '- `states.s`: `k` added, required; `old` made optional; `gone` removed',
     ])
     expect(changesLog(schemas, (text) => text)).toEqual([
@@ -97,9 +97,16 @@ describe('schema changes', () => {
     ])
   })
 
-  it('keeps a hostile property name inside its code span', () => {
-    const hostile = plan({ schemaChanges: [{ where: 'actions.a.input', property: '`</details>@here', change: 'removed' }] })
-    expect(changesMarkdown(hostile, md)[3]).toBe('- `actions.a.input`: `` `</details>@here `` removed')
+  it('keeps a hostile property name and type inside code spans', () => {
+    const hostile = plan({
+      schemaChanges: [
+        { where: 'actions.a.input', property: '`</details>@here', change: 'removed' },
+        { where: 'actions.a.input', property: 'p', change: 'type', from: 'string', to: '<img src=x>' },
+      ],
+    })
+    expect(changesMarkdown(hostile, md)[3]).toBe('- `actions.a.input`: `` `</details>@here `` removed; `p` type `string` → `<img src=x>`')
+    const breaking = plan({ breaking: [{ where: 'actions.a.input', property: 'p', what: 'input property type changed (string → <img src=x> @here)' }] })
+    expect(breakingMarkdown(breaking, md)[2]).toBe('> - `actions.a.input` `p`: input property type changed \\(string → &lt;img src=x&gt; @\u200bhere\\)')
   })
 
   it('says nothing when nothing changes', () => {
