@@ -53,6 +53,27 @@ describe('diffSchema', () => {
     expect(diffSchema('w', deep, deep).length).toBe(0)
   })
 
+  it('compares enums only when both sides have one, follows nothing past a type change, and reads required lists defensively', () => {
+    expect(diffSchema('w', object({ s: { type: 'string' } }), object({ s: { type: 'string', enum: ['a'] } }))).toEqual([])
+    expect(diffSchema('w', object({ s: { enum: ['a', 'b'] } }), object({ s: { enum: ['b', 'a'] } }))).toEqual([])
+    expect(diffSchema('w', object({ o: object({ a: {} }) }), object({ o: { type: 'string' } }))).toEqual([
+      { where: 'w', property: 'o', change: 'type', from: 'object', to: 'string' },
+    ])
+    expect(diffSchema('w', object({ o: { type: 'object' } }), object({ o: object({ a: {} }) }))).toEqual([
+      { where: 'w', property: 'o.a', change: 'added', required: false },
+    ])
+    expect(diffSchema('w', object({ l: { type: 'array' } }), object({ l: { type: 'array', items: object({ a: {} }) } }))).toEqual([])
+    expect(diffSchema('w', { ...object({ a: {} }), required: 'a' }, object({ a: {} }, ['a']))).toEqual([{ where: 'w', property: 'a', change: 'required' }])
+    expect(diffSchema('w', { ...object({ a: {} }), required: [1, 'b'] }, object({ a: {} }, ['a']))).toEqual([{ where: 'w', property: 'a', change: 'required' }])
+  })
+
+  it('follows nesting 16 levels deep, and no further', () => {
+    const chain = (levels: number, leaf: Record<string, unknown>): Record<string, unknown> => (levels === 0 ? leaf : object({ n: chain(levels - 1, leaf) }))
+    const path = (levels: number) => `${'n.'.repeat(levels)}x`
+    expect(diffSchema('w', chain(16, object({})), chain(16, object({ x: {} })))).toEqual([{ where: 'w', property: path(16), change: 'added', required: false }])
+    expect(diffSchema('w', chain(17, object({})), chain(17, object({ x: {} })))).toEqual([])
+  })
+
   it('reads a property named __proto__ as any other', () => {
     const before = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string"}}}')
     expect(diffSchema('w', before, object({}))).toEqual([{ where: 'w', property: '__proto__', change: 'removed' }])
@@ -81,6 +102,12 @@ describe('schemasOf and schemaChanges', () => {
       'entities.lead',
       'configurations.oauth',
       'channels.chat.messages.text',
+    ])
+  })
+
+  it('leaves out interfaces and entries without a schema', () => {
+    expect([...schemasOf({ interfaces: { x: { schema: object({}) } }, actions: { a: { input: {}, output: { schema: object({}) } } } }).keys()]).toEqual([
+      'actions.a.output',
     ])
   })
 
