@@ -6237,6 +6237,7 @@ function planUpdate(input) {
     if (Object.keys(secretsBody).length)
         body.secrets = secretsBody;
     const schemas = schemaChanges(remote, definition);
+    const breaking = (0,plan_breaking/* breakingChanges */.Fw)(sections, schemas);
     return {
         operation: 'update',
         name: remote.name,
@@ -6245,8 +6246,8 @@ function planUpdate(input) {
         settingsChanged,
         sections,
         schemaChanges: schemas,
-        breaking: (0,plan_breaking/* breakingChanges */.Fw)(sections, schemas),
-        ...(input.bypassBreakingChanges && { breakingAllowed: 'bypass' }),
+        breaking,
+        ...(0,plan_breaking/* breakingAllowed */.gp)(breaking, { newMajor: false, bypass: input.bypassBreakingChanges === true }),
         secrets,
         files: filesSent(input.files),
     };
@@ -6347,7 +6348,7 @@ function planCreate(input) {
     });
     const schemas = previous ? schemaChanges(previous, definition) : [];
     const breaking = (0,plan_breaking/* breakingChanges */.Fw)(sections, schemas);
-    const newMajor = previous && ((0,plan_breaking/* majorOf */.Ds)(input.version) ?? 0) > ((0,plan_breaking/* majorOf */.Ds)(previous.version) ?? 0);
+    const newMajor = previous !== undefined && ((0,plan_breaking/* majorOf */.Ds)(input.version) ?? 0) > ((0,plan_breaking/* majorOf */.Ds)(previous.version) ?? 0);
     const { secrets, body: secretsBody } = planSecrets(input, previous?.secrets ?? [], false);
     if (Object.keys(secretsBody).length)
         body.secrets = secretsBody;
@@ -6366,7 +6367,7 @@ function planCreate(input) {
         sections,
         schemaChanges: schemas,
         breaking,
-        ...(breaking.length && (newMajor ? { breakingAllowed: 'new-major' } : input.bypassBreakingChanges && { breakingAllowed: 'bypass' })),
+        ...(0,plan_breaking/* breakingAllowed */.gp)(breaking, { newMajor, bypass: input.bypassBreakingChanges === true }),
         secrets,
         files: filesSent(input.files),
     };
@@ -7875,6 +7876,7 @@ const VRL_MAX_LENGTH = 2000;
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ds: () => (/* binding */ majorOf),
 /* harmony export */   Fw: () => (/* binding */ breakingChanges),
+/* harmony export */   gp: () => (/* binding */ breakingAllowed),
 /* harmony export */   k3: () => (/* binding */ breakingRemedy),
 /* harmony export */   md: () => (/* binding */ breakingLine)
 /* harmony export */ });
@@ -7929,6 +7931,14 @@ function breakingChanges(sections, schemas) {
             found.push({ where: change.where, property: change.property, what });
     }
     return found;
+}
+/** Why the breaking changes go through, when there are any: a new major version first, else `bypass-breaking-changes`. */
+function breakingAllowed(breaking, why) {
+    if (!breaking.length)
+        return {};
+    if (why.newMajor)
+        return { breakingAllowed: 'new-major' };
+    return why.bypass ? { breakingAllowed: 'bypass' } : {};
 }
 /** The major part of a semantic version, or undefined. */
 function majorOf(version) {

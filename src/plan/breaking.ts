@@ -1,5 +1,5 @@
 import type { SchemaChange } from './schema-diff.js'
-import type { BreakingChange, SectionPlan } from './types.js'
+import type { BreakingChange, Plan, SectionPlan } from './types.js'
 
 const REMOVED_ENTRY: Record<string, string> = { actions: 'action removed', events: 'event removed', channels: 'channel removed' }
 
@@ -42,6 +42,13 @@ export function breakingChanges(sections: readonly SectionPlan[], schemas: reado
     if (what) found.push({ where: change.where, property: change.property, what })
   }
   return found
+}
+
+/** Why the breaking changes go through, when there are any: a new major version first, else `bypass-breaking-changes`. */
+export function breakingAllowed(breaking: readonly BreakingChange[], why: { newMajor: boolean; bypass: boolean }): Pick<Plan, 'breakingAllowed'> {
+  if (!breaking.length) return {}
+  if (why.newMajor) return { breakingAllowed: 'new-major' }
+  return why.bypass ? { breakingAllowed: 'bypass' } : {}
 }
 
 /** The major part of a semantic version, or undefined. */

@@ -2,7 +2,7 @@ import type { CreateBody, RemoteIntegration, UpdateBody } from '../botpress/inte
 import { asRecord } from './compare.js'
 import { filesSent, planSection, settingChanges, type LocalInput, type Plan, type SectionPlan } from './plan.js'
 import { schemaChanges } from './schema-diff.js'
-import { breakingChanges, majorOf } from './breaking.js'
+import { breakingAllowed, breakingChanges, majorOf } from './breaking.js'
 import { RECORD_SECTIONS } from '../botpress/definition-keys.js'
 import { planSecrets } from './secrets.js'
 import { append } from '../base/arrays.js'
@@ -38,7 +38,7 @@ export function planCreate(input: CreatePlanInput): Plan {
   })
   const schemas = previous ? schemaChanges(previous, definition) : []
   const breaking = breakingChanges(sections, schemas)
-  const newMajor = previous && (majorOf(input.version) ?? 0) > (majorOf(previous.version) ?? 0)
+  const newMajor = previous !== undefined && (majorOf(input.version) ?? 0) > (majorOf(previous.version) ?? 0)
 
   const { secrets, body: secretsBody } = planSecrets(input, previous?.secrets ?? [], false)
   if (Object.keys(secretsBody).length) body.secrets = secretsBody
@@ -61,7 +61,7 @@ export function planCreate(input: CreatePlanInput): Plan {
     sections,
     schemaChanges: schemas,
     breaking,
-    ...(breaking.length && (newMajor ? { breakingAllowed: 'new-major' as const } : input.bypassBreakingChanges && { breakingAllowed: 'bypass' as const })),
+    ...breakingAllowed(breaking, { newMajor, bypass: input.bypassBreakingChanges === true }),
     secrets,
     files: filesSent(input.files),
   }

@@ -6,7 +6,7 @@ import { asRecord, sameAsRemote } from './compare.js'
 import { planSecrets } from './secrets.js'
 import type { LocalInput, Plan, SectionPlan, SettingChange } from './types.js'
 import { schemaChanges } from './schema-diff.js'
-import { breakingChanges } from './breaking.js'
+import { breakingAllowed, breakingChanges } from './breaking.js'
 import { hasOwn, setOwn } from '../base/own.js'
 import { append } from '../base/arrays.js'
 
@@ -113,6 +113,7 @@ export function planUpdate(input: PlanInput): Plan {
   if (Object.keys(secretsBody).length) body.secrets = secretsBody
 
   const schemas = schemaChanges(remote, definition)
+  const breaking = breakingChanges(sections, schemas)
   return {
     operation: 'update',
     name: remote.name,
@@ -121,8 +122,8 @@ export function planUpdate(input: PlanInput): Plan {
     settingsChanged,
     sections,
     schemaChanges: schemas,
-    breaking: breakingChanges(sections, schemas),
-    ...(input.bypassBreakingChanges && { breakingAllowed: 'bypass' as const }),
+    breaking,
+    ...breakingAllowed(breaking, { newMajor: false, bypass: input.bypassBreakingChanges === true }),
     secrets,
     files: filesSent(input.files),
   }
